@@ -1,0 +1,159 @@
+// The QDK side of the runtime: loads every .qs file of the kernels directory,
+// compiles them with qsharp-lang and evaluates batches of circuits.
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import * as qsharp from "qsharp-lang";
+
+const require = createRequire(import.meta.url);
+const packageDir = path.resolve(path.dirname(require.resolve("qsharp-lang")), "..");
+
+/** An error the host reports as-is: kind, message and, for Q# errors, file/line/column. */
+export function qdkError(kind, message, location = {}) {
+  const error = new Error(message);
+  error.qtl = { kind, message, ...location };
+  return error;
+}
+
+/** Q# literal for a double: always with a decimal point, full round-trip precision. */
+function qsDouble(v) {
+  if (typeof v !== "number" || !Number.isFinite(v)) throw qdkError("request", `not a finite number: ${v}`);
+  const s = String(v);
+  if (/[.]/.test(s)) return s;
+  return s.includes("e") ? s.replace("e", ".0e") : s + ".0";
+}
+const qsDoubles = (a) => "[" + a.map(qsDouble).join(",") + "]";
+const qsMatrix = (rows) => "[" + rows.map(qsDoubles).join(",") + "]";
+
+/** Turns a failed Result value into an error naming file, line and column (1-based). */
+function resultError(value, kind) {
+  const first = value?.errors?.[0];
+  if (!first) return qdkError(kind, typeof value === "string" ? value : JSON.stringify(value));
+  const d = first.diagnostic;
+  return qdkError(kind, d.message, {
+    file: first.document,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    code: d.code,
+    errors: value.errors.map((e) => ({
+      file: e.document,
+      line: e.diagnostic.range.start.line + 1,
+      column: e.diagnostic.range.start.character + 1,
+      message: e.diagnostic.message,
+    })),
+  });
+}
+
+export class QSharpKernels {
+  static async load(dir) {
+    await qsharp.loadWasmModule(fs.readFileSync(path.join(packageDir, "lib/web/qsc_wasm_bg.wasm")));
+    const compiler = await qsharp.getCompiler();
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".qs")).sort();
+    if (files.length === 0) throw new Error(`no .qs files in ${dir}`);
+    const sources = files.map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]);
+    const kernels = new QSharpKernels(compiler, dir, sources);
+    kernels.compileError = await kernels.check();
+    return kernels;
+  }
+
+  constructor(compiler, dir, sources) {
+    this.compiler = compiler;
+    this.dir = dir;
+    this.sources = sources;
+    this.program = { sources, languageFeatures: [] };
+  }
+
+  /** Compiles the sources once; returns the first compile error, or null. */
+  async check() {
+    try {
+      await this.evaluate("()", 1, () => {});
+      return null;
+    } catch (e) {
+      return e.qtl ?? { kind: "compile", message: String(e) };
+    }
+  }
+
+  describe() {
+    return {
+      qsharp: JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")).version,
+      node: process.version,
+      files: this.sources.map(([f]) => path.join(this.dir, f)),
+      compileError: this.compileError,
+    };
+  }
+
+  /** Runs one Q# expression once; calls onDump for each state dump; returns the value string. */
+  async evaluate(expr, shots, onDump) {
+    if (this.compileError) throw qdkError(this.compileError.kind, this.compileError.message, this.compileError);
+    let result = null;
+    const events = {
+      addEventListener() {},
+      removeEventListener() {},
+      dispatchEvent(e) {
+        if (e.type === "DumpMachine") onDump(e.detail);
+        else if (e.type === "Result") result = e.detail;
+        return true;
+      },
+    };
+    try {
+      await this.compiler.run(this.program, expr, shots, events);
+    } catch (e) {
+      if (!result) throw qdkError("compile", `QDK rejected the expression: ${String(e?.message ?? e)}`);
+    }
+    if (!result) throw qdkError("runtime", "the QDK returned no result");
+    if (!result.success) {
+      const compileCodes = /Resolve|TypeCk|Parse|Lower|Frontend|Pass/;
+      throw resultError(result.value, compileCodes.test(result.value?.code ?? "") ? "compile" : "runtime");
+    }
+    return result.value;
+  }
+
+  runExpression(expr) {
+    return this.evaluate(expr, 1, () => {});
+  }
+
+  /** Exact mode: per circuit, the basis-state probabilities (big-endian) and <Z_i>. */
+  async exact({ qubits, inputs, weights }) {
+    const n = qubits;
+    const dim = 1 << n;
+    const probabilities = [];
+    await this.evaluate(`Entry.DressedExact(${n},${qsMatrix(inputs)},${qsMatrix(weights)})`, 1, (dump) => {
+      if (dump.qubitCount !== n) throw qdkError("runtime", `state dump has ${dump.qubitCount} qubits, expected ${n}`);
+      const p = new Array(dim).fill(0);
+      for (const [label, [re, im]] of Object.entries(dump.state)) {
+        p[parseInt(label.slice(1, 1 + n), 2)] = re * re + im * im;
+      }
+      probabilities.push(p);
+    });
+    if (probabilities.length !== inputs.length) {
+      throw qdkError("runtime", `expected ${inputs.length} state dumps, got ${probabilities.length}`);
+    }
+    return { probabilities, z: probabilities.map((p) => zExpectations(p, n)) };
+  }
+
+  /** Shots mode: per circuit, counts of each basis outcome from Q# measurement. */
+  async shots({ qubits, inputs, weights, shots }) {
+    const value = await this.evaluate(
+      `Entry.DressedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
+    return { counts: JSON.parse(value) };
+  }
+
+  /** Every @Test() callable of the sources, as Namespace.Name (namespace = file name). */
+  listTests() {
+    const tests = [];
+    for (const [file, text] of this.sources) {
+      const ns = path.basename(file, ".qs");
+      for (const m of text.matchAll(/@Test\(\)\s*(?:operation|function)\s+(\w+)/g)) tests.push(`${ns}.${m[1]}`);
+    }
+    return tests;
+  }
+}
+
+/** <Z_i> = sum_k p_k (1 - 2 bit_i(k)), qubit 0 the most significant bit. */
+function zExpectations(p, n) {
+  const z = new Array(n).fill(0);
+  for (let k = 0; k < p.length; k++) {
+    for (let i = 0; i < n; i++) z[i] += (k >> (n - 1 - i)) & 1 ? -p[k] : p[k];
+  }
+  return z;
+}

@@ -1,0 +1,53 @@
+// qtl-qsharp runtime: one long-lived Node.js process that answers the C# host
+// over stdio, one JSON request per line and one JSON response per line:
+//   request  {"id": 7, "op": "exact", ...}
+//   response {"id": 7, "ok": true, "result": ...} | {"id": 7, "ok": false, "error": {...}}
+// Usage: node worker.mjs <directory of .qs files>
+import readline from "node:readline";
+import { QSharpKernels } from "./qsharp.mjs";
+
+const kernelsDir = process.argv[2];
+if (!kernelsDir) {
+  process.stderr.write("usage: node worker.mjs <directory of .qs files>\n");
+  process.exit(2);
+}
+
+const kernels = await QSharpKernels.load(kernelsDir);
+const handlers = {
+  hello: () => kernels.describe(),
+  exact: (r) => kernels.exact(r),
+  shots: (r) => kernels.shots(r),
+  run: (r) => kernels.runExpression(r.expr),
+  tests: () => kernels.listTests(),
+  exit: () => setImmediate(() => process.exit(0)),
+};
+
+function reply(message) {
+  process.stdout.write(JSON.stringify(message) + "\n");
+}
+
+// Requests are handled strictly in order: the simulator is single-threaded.
+let queue = Promise.resolve();
+readline.createInterface({ input: process.stdin }).on("line", (line) => {
+  queue = queue.then(() => handle(line));
+});
+
+async function handle(line) {
+  let request;
+  try {
+    request = JSON.parse(line);
+  } catch (e) {
+    reply({ id: null, ok: false, error: { kind: "request", message: `request is not JSON: ${e.message}` } });
+    return;
+  }
+  const handler = handlers[request.op];
+  if (!handler) {
+    reply({ id: request.id, ok: false, error: { kind: "request", message: `unknown op '${request.op}'; known: ${Object.keys(handlers).join(", ")}` } });
+    return;
+  }
+  try {
+    reply({ id: request.id, ok: true, result: await handler(request) });
+  } catch (e) {
+    reply({ id: request.id, ok: false, error: e.qtl ?? { kind: "runtime", message: String(e?.message ?? e) } });
+  }
+}

@@ -1,0 +1,60 @@
+/// # Summary
+/// Gate layers of the dressed quantum circuit (Mari et al. 2019).
+/// Every layer acts on the whole register; qubit 0 is the first element.
+
+import Std.Diagnostics.Fact;
+import Std.Arrays.Zipped;
+
+/// # Summary
+/// Applies a Hadamard gate to every qubit, taking |0…0⟩ to the uniform superposition.
+///
+/// # Input
+/// ## qs
+/// The register.
+operation HadamardLayer(qs : Qubit[]) : Unit is Adj + Ctl {
+    ApplyToEachCA(H, qs);
+}
+
+/// # Summary
+/// Applies RY(angles[i]) to qubit i.
+///
+/// # Input
+/// ## angles
+/// One rotation angle per qubit (radians).
+/// ## qs
+/// The register; its length must equal the number of angles.
+operation RotationLayerY(angles : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
+    Fact(Length(angles) == Length(qs), "RotationLayerY: one angle per qubit is required.");
+    for (angle, q) in Zipped(angles, qs) {
+        Ry(angle, q);
+    }
+}
+
+/// # Summary
+/// The entangling layer: CNOT on pairs (0,1),(2,3),… then on pairs (1,2),(3,4),…
+///
+/// # Input
+/// ## qs
+/// The register. With one qubit the layer is the identity.
+operation EntanglingLayer(qs : Qubit[]) : Unit is Adj + Ctl {
+    let n = Length(qs);
+    for i in 0..2..n - 2 {
+        CNOT(qs[i], qs[i + 1]);
+    }
+    for i in 1..2..n - 2 {
+        CNOT(qs[i], qs[i + 1]);
+    }
+}
+
+/// # Summary
+/// One variational block: the entangling layer, then RY(weights[i]) on qubit i.
+///
+/// # Input
+/// ## weights
+/// One trainable angle per qubit.
+/// ## qs
+/// The register.
+operation VariationalBlock(weights : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
+    EntanglingLayer(qs);
+    RotationLayerY(weights, qs);
+}

@@ -1,0 +1,65 @@
+/// # Summary
+/// Unit tests for the layers, run by the host's test suite through the QDK.
+
+import Std.Diagnostics.Fact;
+import Layers.*;
+import Circuits.DressedCircuit;
+import Std.Diagnostics.CheckZero;
+import Std.Diagnostics.CheckAllZero;
+import Std.Math.PI;
+
+/// # Summary
+/// H on every qubit then H again is the identity.
+@Test()
+operation HadamardLayerIsSelfInverse() : Unit {
+    use qs = Qubit[3];
+    HadamardLayer(qs);
+    HadamardLayer(qs);
+    Fact(CheckAllZero(qs), "H·H should return |000⟩.");
+}
+
+/// # Summary
+/// RY(π) on every qubit flips |0⟩ to |1⟩.
+@Test()
+operation RotationLayerYByPiFlips() : Unit {
+    use qs = Qubit[3];
+    RotationLayerY([PI(), PI(), PI()], qs);
+    for q in qs {
+        Fact(MResetZ(q) == One, "RY(π)|0⟩ should measure One.");
+    }
+}
+
+/// # Summary
+/// The entangling layer maps |1000⟩ to |1111⟩ on four qubits:
+/// (0,1) copies qubit 0 into 1, (2,3) sees 0, then (1,2) and ... propagate.
+@Test()
+operation EntanglingLayerPropagatesOnes() : Unit {
+    use qs = Qubit[4];
+    X(qs[0]);
+    EntanglingLayer(qs);
+    // (0,1): 1100; (2,3): 1100; (1,2): 1110.
+    let expected = [One, One, One, Zero];
+    for i in 0..3 {
+        Fact(MResetZ(qs[i]) == expected[i], $"Qubit {i} has the wrong value after the entangling layer.");
+    }
+}
+
+/// # Summary
+/// A variational block followed by its adjoint is the identity.
+@Test()
+operation VariationalBlockAdjointIsInverse() : Unit {
+    use qs = Qubit[4];
+    VariationalBlock([0.1, 0.2, 0.3, 0.4], qs);
+    Adjoint VariationalBlock([0.1, 0.2, 0.3, 0.4], qs);
+    Fact(CheckAllZero(qs), "A block and its adjoint should cancel.");
+}
+
+/// # Summary
+/// The dressed circuit with zero inputs and no blocks is the Hadamard layer.
+@Test()
+operation DressedCircuitWithoutBlocksIsHadamardLayer() : Unit {
+    use qs = Qubit[2];
+    DressedCircuit([0.0, 0.0], [], qs);
+    HadamardLayer(qs);
+    Fact(CheckAllZero(qs), "With zero inputs and depth 0 only the Hadamard layer should act.");
+}
