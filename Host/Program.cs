@@ -1,1 +1,3 @@
-return 0;
+using Qtl.Cli;
+
+return CommandLine.Run(args);

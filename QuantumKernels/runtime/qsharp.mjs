@@ -26,17 +26,18 @@ const qsDoubles = (a) => "[" + a.map(qsDouble).join(",") + "]";
 const qsMatrix = (rows) => "[" + rows.map(qsDoubles).join(",") + "]";
 
 /** Turns a failed Result value into an error naming file, line and column (1-based). */
-function resultError(value, kind) {
+function resultError(value, kind, dir) {
+  const where = (doc) => (doc && !doc.includes(":") ? path.join(dir, doc) : doc);
   const first = value?.errors?.[0];
   if (!first) return qdkError(kind, typeof value === "string" ? value : JSON.stringify(value));
   const d = first.diagnostic;
   return qdkError(kind, d.message, {
-    file: first.document,
+    file: where(first.document),
     line: d.range.start.line + 1,
     column: d.range.start.character + 1,
     code: d.code,
     errors: value.errors.map((e) => ({
-      file: e.document,
+      file: where(e.document),
       line: e.diagnostic.range.start.line + 1,
       column: e.diagnostic.range.start.character + 1,
       message: e.diagnostic.message,
@@ -103,7 +104,7 @@ export class QSharpKernels {
     if (!result) throw qdkError("runtime", "the QDK returned no result");
     if (!result.success) {
       const compileCodes = /Resolve|TypeCk|Parse|Lower|Frontend|Pass/;
-      throw resultError(result.value, compileCodes.test(result.value?.code ?? "") ? "compile" : "runtime");
+      throw resultError(result.value, compileCodes.test(result.value?.code ?? "") ? "compile" : "runtime", this.dir);
     }
     return result.value;
   }

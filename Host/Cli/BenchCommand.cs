@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Qtl.Quantum;
+using Qtl.Quantum.Gradients;
+using Spectre.Console;
+
+namespace Qtl.Cli;
+
+/// <summary>
+/// <c>bench</c>: throughput of both backends on one circuit shape, measured in one run
+/// on this machine: circuits/s (QDK timed from C#, process round trip included) and
+/// gradient time per sample (parameter-shift on both backends, adjoint on native).
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var qubits = new Option<int>("--qubits") { Description = "Number of qubits (1-12).", DefaultValueFactory = _ => 4 };
+        var depth = new Option<int>("--depth") { Description = "Number of variational blocks.", DefaultValueFactory = _ => 6 };
+        var qdkBatch = new Option<int>("--qdk-batch") { Description = "Circuits per QDK call (≥ 1000 for the headline figure).", DefaultValueFactory = _ => 2000 };
+        var repeats = new Option<int>("--repeats") { Description = "Timed repetitions per measurement (the median is reported).", DefaultValueFactory = _ => 5 };
+        var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file." };
+        var command = new Command("bench", "Measure circuits/s and gradient time per sample on the qsharp and native backends.")
+        {
+            qubits, depth, qdkBatch, repeats, json,
+        };
+        command.SetAction(r => Run(r.GetValue(qubits), r.GetValue(depth), r.GetValue(qdkBatch), r.GetValue(repeats), r.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(int qubits, int depth, int qdkBatch, int repeats, string? jsonPath)
+    {
+        Parsing.InRange(qubits, 1, 12, "--qubits");
+        Parsing.InRange(depth, 0, 100, "--depth");
+        Parsing.InRange(qdkBatch, 1, 100_000, "--qdk-batch");
+        Parsing.InRange(repeats, 1, 100, "--repeats");
+        var shape = new CircuitShape(qubits, depth);
+        var rng = new Random(7);
+        using var qsharp = new QSharpBackend();
+        using var native = new NativeBackend();
+
+        const int nativeBatch = 200_000;
+        const int gradientSamples = 16;
+        var qdkCircuits = RandomBatch(shape, qdkBatch, rng);
+        var nativeCircuits = RandomBatch(shape, nativeBatch, rng);
+        var gradientBatch = RandomBatch(shape, gradientSamples, rng);
+
+        qsharp.Evaluate(RandomBatch(shape, 10, rng)); // start the runtime outside the timings
+        double qdkRate = qdkBatch / Median(repeats, () => qsharp.Evaluate(qdkCircuits));
+        double nativeRate = nativeBatch / Median(repeats, () => native.Evaluate(nativeCircuits));
+        double shiftQdk = Median(repeats, () => ParameterShift.Compute(qsharp, gradientBatch)) / gradientSamples;
+        double shiftNative = Median(repeats, () => ParameterShift.Compute(native, gradientBatch)) / gradientSamples;
+        double adjoint = Median(repeats, () => Adjoint.Compute(gradientBatch)) / gradientSamples;
+
+        var figures = new Dictionary<string, object>
+        {
+            ["shape"] = shape.ToString(),
+            ["qdk_batch"] = qdkBatch,
+            ["qdk_circuits_per_s"] = Math.Round(qdkRate),
+            ["native_circuits_per_s"] = Math.Round(nativeRate),
+            ["native_over_qdk"] = Math.Round(nativeRate / qdkRate, 1),
+            ["parameter_shift_qdk_ms_per_sample"] = Math.Round(shiftQdk * 1e3, 3),
+            ["parameter_shift_native_ms_per_sample"] = Math.Round(shiftNative * 1e3, 5),
+            ["adjoint_native_ms_per_sample"] = Math.Round(adjoint * 1e3, 5),
+            ["circuits_per_parameter_shift_sample"] = 1 + 2 * (shape.Qubits + shape.WeightCount),
+            ["cores"] = Environment.ProcessorCount,
+        };
+        var table = new Table().AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+        foreach (var (key, value) in figures)
+            table.AddRow(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
+        AnsiConsole.Write(table);
+        if (jsonPath is not null)
+            File.WriteAllText(jsonPath, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true }));
+        return 0;
+    }
+
+    private static CircuitBatch RandomBatch(CircuitShape shape, int count, Random rng)
+    {
+        double[] Angles(int n) => Enumerable.Range(0, n).Select(_ => (rng.NextDouble() * 2 - 1) * Math.PI).ToArray();
+        return new CircuitBatch(shape, Angles(count * shape.Qubits), Angles(count * shape.WeightCount));
+    }
+
+    /// <summary>Median seconds of <paramref name="repeats"/> timed runs after one warm-up.</summary>
+    private static double Median(int repeats, Action action)
+    {
+        action();
+        var times = new double[repeats];
+        for (int i = 0; i < repeats; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            times[i] = watch.Elapsed.TotalSeconds;
+        }
+        Array.Sort(times);
+        return times[repeats / 2];
+    }
+}

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Text.Json;
+using Qtl.Quantum;
+using Qtl.Quantum.Gradients;
+using Spectre.Console;
+
+namespace Qtl.Cli;
+
+/// <summary>
+/// <c>circuit</c>: evaluates one dressed circuit, optionally with its gradients.
+/// With --json the last line printed is one JSON object (z, dz_dw, dz_dx, backend).
+/// </summary>
+public static class CircuitCommand
+{
+    public const string ParameterShiftMethod = "parameter-shift";
+    public const string AdjointMethod = "adjoint";
+
+    public static Command Create()
+    {
+        var qubits = new Option<int>("--qubits") { Description = "Number of qubits (1-16).", DefaultValueFactory = _ => 4 };
+        var depth = new Option<int>("--depth") { Description = "Number of variational blocks (0-100).", DefaultValueFactory = _ => 6 };
+        var inputs = new Option<string>("--inputs") { Description = "Comma-separated embedding angles, one per qubit.", Required = true };
+        var weights = new Option<string>("--weights") { Description = "Comma-separated weights, qubits×depth, block by block." };
+        var backend = new Option<string>("--backend") { Description = "qsharp (QDK simulator) or native (C# state vector).", DefaultValueFactory = _ => Backends.QSharp };
+        var gradient = new Option<bool>("--gradient") { Description = "Also compute d<Z>/d(weights) and d<Z>/d(inputs)." };
+        var method = new Option<string>("--gradient-method") { Description = "parameter-shift (any backend) or adjoint (native only).", DefaultValueFactory = _ => ParameterShiftMethod };
+        var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
+
+        var command = new Command("circuit", "Evaluate one dressed quantum circuit: <Z_i> per qubit and, with --gradient, its gradients.")
+        {
+            qubits, depth, inputs, weights, backend, gradient, method, json,
+        };
+        command.SetAction(r => Run(
+            r.GetValue(qubits), r.GetValue(depth), r.GetValue(inputs), r.GetValue(weights),
+            r.GetValue(backend)!, r.GetValue(gradient), r.GetValue(method)!, r.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(int qubits, int depth, string? inputsText, string? weightsText,
+        string backendName, bool gradient, string method, bool json)
+    {
+        Parsing.InRange(qubits, 1, CircuitShape.MaxQubits, "--qubits");
+        Parsing.InRange(depth, 0, 100, "--depth");
+        Parsing.OneOf(backendName, Backends.Names, "--backend");
+        Parsing.OneOf(method, [ParameterShiftMethod, AdjointMethod], "--gradient-method");
+        if (method == AdjointMethod && backendName != Backends.Native)
+            throw new CliError("--gradient-method adjoint needs --backend native (the QDK gives no adjoint).");
+        var shape = new CircuitShape(qubits, depth);
+        double[] inputs = Parsing.Doubles(inputsText, "--inputs");
+        double[] weights = Parsing.Doubles(weightsText, "--weights");
+        if (inputs.Length != qubits)
+            throw new CliError($"--inputs has {inputs.Length} values; {qubits} qubits need exactly {qubits}.");
+        if (weights.Length != shape.WeightCount)
+            throw new CliError($"--weights has {weights.Length} values; {qubits} qubits × depth {depth} need exactly {shape.WeightCount}.");
+
+        using var backend = Backends.Create(backendName);
+        var batch = new CircuitBatch(shape, inputs, weights);
+        double[] z;
+        CircuitGradients? grads = null;
+        if (gradient)
+        {
+            grads = method == AdjointMethod ? Adjoint.Compute(batch) : ParameterShift.Compute(backend, batch);
+            z = grads.Expectations;
+        }
+        else
+        {
+            z = backend.Evaluate(batch).Expectations;
+        }
+
+        if (json)
+            Console.WriteLine(ToJson(shape, backend.Name, z, grads, gradient ? method : null));
+        else
+            Print(shape, backend.Name, z, grads, method);
+        return 0;
+    }
+
+    private static string ToJson(CircuitShape shape, string backend, double[] z, CircuitGradients? g, string? method)
+    {
+        var result = new Dictionary<string, object?>
+        {
+            ["backend"] = backend,
+            ["qubits"] = shape.Qubits,
+            ["depth"] = shape.Depth,
+            ["z"] = z,
+        };
+        if (g is not null)
+        {
+            result["gradient_method"] = method;
+            result["dz_dw"] = Rows(g.DzDw, shape.WeightCount, shape.Qubits);
+            result["dz_dx"] = Rows(g.DzDx, shape.Qubits, shape.Qubits);
+        }
+        return JsonSerializer.Serialize(result);
+    }
+
+    private static double[][] Rows(double[] flat, int rows, int width) =>
+        Enumerable.Range(0, rows).Select(r => flat.AsSpan(r * width, width).ToArray()).ToArray();
+
+    private static void Print(CircuitShape shape, string backend, double[] z, CircuitGradients? g, string method)
+    {
+        AnsiConsole.MarkupLine($"[bold]Dressed circuit[/], {shape}, backend [green]{backend}[/]");
+        var table = new Table().AddColumn("qubit").AddColumn("<Z>");
+        for (int i = 0; i < shape.Qubits; i++)
+            table.AddRow(i.ToString(), z[i].ToString("F12"));
+        AnsiConsole.Write(table);
+        if (g is null) return;
+        AnsiConsole.MarkupLine($"Gradients by [green]{method}[/] (rows: parameters, columns: d<Z_i>):");
+        var grads = new Table().AddColumn("parameter");
+        for (int i = 0; i < shape.Qubits; i++) grads.AddColumn($"Z{i}");
+        for (int p = 0; p < shape.Qubits; p++)
+            grads.AddRow([$"x{p}", .. Enumerable.Range(0, shape.Qubits).Select(i => g.DzDx[p * shape.Qubits + i].ToString("F8"))]);
+        for (int p = 0; p < shape.WeightCount; p++)
+            grads.AddRow([$"w{p / shape.Qubits},{p % shape.Qubits}", .. Enumerable.Range(0, shape.Qubits).Select(i => g.DzDw[p * shape.Qubits + i].ToString("F8"))]);
+        AnsiConsole.Write(grads);
+    }
+}

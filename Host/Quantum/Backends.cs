@@ -1,0 +1,16 @@
+namespace Qtl.Quantum;
+
+/// <summary>The one place that maps backend names to implementations.</summary>
+public static class Backends
+{
+    public const string QSharp = "qsharp";
+    public const string Native = "native";
+    public static readonly string[] Names = [QSharp, Native];
+
+    public static IQuantumBackend Create(string name) => name switch
+    {
+        QSharp => new QSharpBackend(),
+        Native => new NativeBackend(),
+        _ => throw new ArgumentException($"unknown backend '{name}'; use one of: {string.Join(", ", Names)}.", nameof(name)),
+    };
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Qtl.Runtime;
+
+namespace Qtl.Quantum;
+
+/// <summary>
+/// Runs the Q# kernels (QuantumKernels/src) on the QDK simulator through the runtime
+/// process. Exact mode reads each final state from a Q# state dump; shots mode runs
+/// the circuit and measures every qubit with <c>MeasureEachZ</c>, shot by shot.
+/// </summary>
+public sealed class QSharpBackend(QdkRuntime runtime) : IQuantumBackend
+{
+    public QSharpBackend() : this(QdkRuntime.Shared) { }
+
+    public string Name => "qsharp";
+
+    public QdkRuntime Runtime { get; } = runtime;
+
+    public BatchResult Evaluate(CircuitBatch batch, int shots = 0)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentOutOfRangeException.ThrowIfNegative(shots);
+        var shape = batch.Shape;
+        var z = new double[batch.Count * shape.Qubits];
+        var probabilities = new double[batch.Count * shape.StateCount];
+        if (batch.Count == 0)
+            return new BatchResult(shape, 0, z, probabilities, Name, shots, SourceOf(shots));
+
+        JsonElement result = Runtime.Request(shots == 0 ? "exact" : "shots", w =>
+        {
+            w.WriteNumber("qubits", shape.Qubits);
+            WriteRows(w, "inputs", batch.Inputs, shape.Qubits, batch.Count);
+            WriteRows(w, "weights", batch.Weights, shape.WeightCount, batch.Count);
+            if (shots > 0) w.WriteNumber("shots", shots);
+        });
+
+        var rows = result.GetProperty(shots == 0 ? "probabilities" : "counts");
+        if (rows.GetArrayLength() != batch.Count)
+            throw new RuntimeException("runtime", $"the QDK returned {rows.GetArrayLength()} results for {batch.Count} circuits");
+        int b = 0;
+        foreach (var row in rows.EnumerateArray())
+        {
+            var p = probabilities.AsSpan(b * shape.StateCount, shape.StateCount);
+            int k = 0;
+            foreach (var value in row.EnumerateArray())
+                p[k++] = shots == 0 ? value.GetDouble() : value.GetInt32() / (double)shots;
+            BatchResult.ExpectationsFromProbabilities(p, z.AsSpan(b * shape.Qubits, shape.Qubits), shape.Qubits);
+            b++;
+        }
+        return new BatchResult(shape, batch.Count, z, probabilities, Name, shots, SourceOf(shots));
+    }
+
+    private static string SourceOf(int shots) => shots == 0 ? "exact (Q# state dump)" : "Q# measurement (MeasureEachZ)";
+
+    private static void WriteRows(Utf8JsonWriter w, string name, double[] flat, int width, int count)
+    {
+        w.WriteStartArray(name);
+        for (int b = 0; b < count; b++)
+        {
+            w.WriteStartArray();
+            for (int i = 0; i < width; i++)
+                w.WriteNumberValue(flat[b * width + i]);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>The runtime is shared; disposing a backend leaves it running.</summary>
+    public void Dispose() { }
+}

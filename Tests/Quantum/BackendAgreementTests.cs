@@ -1,0 +1,68 @@
+using Qtl.Quantum;
+using Qtl.Quantum.Gradients;
+
+namespace Qtl.Tests.Quantum;
+
+/// <summary>The QDK simulator and the native engine run the same circuits and must agree.</summary>
+public class BackendAgreementTests
+{
+    [Test]
+    public void QdkAndNativeAgreeOnRandomCircuits()
+    {
+        var rng = new Random(2024);
+        using var qsharp = new QSharpBackend();
+        using var native = new NativeBackend();
+        int checkedCircuits = 0;
+        // One QDK call per shape keeps the test fast; 120 circuits over 1-8 qubits, depth 0-8.
+        for (int qubits = 1; qubits <= 8; qubits++)
+        {
+            for (int depth = 0; depth <= 8; depth += 2)
+            {
+                var shape = new CircuitShape(qubits, depth);
+                const int count = 3;
+                var batch = new CircuitBatch(shape,
+                    Angles(rng, count * qubits), Angles(rng, count * shape.WeightCount));
+                var expected = native.Evaluate(batch);
+                var actual = qsharp.Evaluate(batch);
+                for (int i = 0; i < expected.Expectations.Length; i++)
+                    Assert.That(actual.Expectations[i], Is.EqualTo(expected.Expectations[i]).Within(1e-10), $"{shape}, <Z> {i}");
+                for (int k = 0; k < expected.Probabilities.Length; k++)
+                    Assert.That(actual.Probabilities[k], Is.EqualTo(expected.Probabilities[k]).Within(1e-10), $"{shape}, p {k}");
+                checkedCircuits += count;
+            }
+        }
+        Assert.That(checkedCircuits, Is.GreaterThanOrEqualTo(100));
+    }
+
+    [Test]
+    public void ParameterShiftOnTheQdkMatchesAdjointOnNative()
+    {
+        var rng = new Random(5);
+        var shape = new CircuitShape(4, 6);
+        var batch = new CircuitBatch(shape, Angles(rng, 2 * 4), Angles(rng, 2 * shape.WeightCount));
+        var shift = ParameterShift.Compute(new QSharpBackend(), batch);
+        var adjoint = Adjoint.Compute(batch);
+        Assert.That(shift.DzDw, Is.EqualTo(adjoint.DzDw).Within(1e-10));
+        Assert.That(shift.DzDx, Is.EqualTo(adjoint.DzDx).Within(1e-10));
+    }
+
+    [Test]
+    public void QdkShotsConvergeToTheExactDistribution()
+    {
+        var shape = new CircuitShape(2, 1);
+        var batch = new CircuitBatch(shape, [0.3, -0.7], [1.1, 0.4]);
+        const int shots = 4000;
+        var measured = new QSharpBackend().Evaluate(batch, shots);
+        var exact = new NativeBackend().Evaluate(batch);
+        Assert.That(measured.ShotSource, Does.Contain("MeasureEachZ"));
+        for (int k = 0; k < 4; k++)
+        {
+            double p = exact.Probabilities[k];
+            double standardError = Math.Sqrt(p * (1 - p) / shots) + 1e-9;
+            Assert.That(measured.Probabilities[k], Is.EqualTo(p).Within(5 * standardError), $"outcome {k}");
+        }
+    }
+
+    private static double[] Angles(Random rng, int n) =>
+        Enumerable.Range(0, n).Select(_ => (rng.NextDouble() * 2 - 1) * Math.PI).ToArray();
+}

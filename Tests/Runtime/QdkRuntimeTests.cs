@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Qtl.Quantum;
+using Qtl.Runtime;
+
+namespace Qtl.Tests.Runtime;
+
+public class QdkRuntimeTests
+{
+    private static readonly RuntimeLocation Default = RuntimeLocation.Default();
+
+    [Test]
+    public void DescribesTheQdkVersionAndLoadedFiles()
+    {
+        var hello = QdkRuntime.Shared.Describe();
+        Assert.That(hello.GetProperty("qsharp").GetString(), Is.EqualTo("1.32.5-dev"));
+        Assert.That(hello.GetProperty("files").GetArrayLength(), Is.GreaterThanOrEqualTo(5));
+    }
+
+    [Test]
+    public void RestartsAfterBeingKilledMidBatchAndStillReturnsCorrectValues()
+    {
+        using var runtime = new QdkRuntime(Default);
+        using var qsharp = new QSharpBackend(runtime);
+        var shape = new CircuitShape(4, 6);
+        var rng = new Random(3);
+        var batch = new CircuitBatch(shape,
+            Enumerable.Range(0, 3000 * 4).Select(_ => rng.NextDouble()).ToArray(),
+            Enumerable.Range(0, 3000 * 24).Select(_ => rng.NextDouble()).ToArray());
+        qsharp.Evaluate(new CircuitBatch(shape, new double[4], new double[24]));
+        int pid = runtime.ProcessId!.Value;
+
+        var killer = Task.Run(async () =>
+        {
+            await Task.Delay(300);
+            Process.GetProcessById(pid).Kill();
+        });
+        var result = qsharp.Evaluate(batch);
+        killer.Wait();
+
+        Assert.That(runtime.Starts, Is.EqualTo(2), "the runtime should have been restarted once");
+        var expected = new NativeBackend().Evaluate(batch);
+        for (int i = 0; i < expected.Expectations.Length; i++)
+            Assert.That(result.Expectations[i], Is.EqualTo(expected.Expectations[i]).Within(1e-10));
+    }
+
+    [Test]
+    public void ABrokenQSharpFileIsReportedWithFileAndLine()
+    {
+        string dir = Directory.CreateTempSubdirectory("qtl-broken-qs").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Default.SourceDir, "*.qs"))
+                File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+            File.WriteAllText(Path.Combine(dir, "Broken.qs"), "operation Broken() : Unit {\n    let x = ;\n}\n");
+            using var runtime = new QdkRuntime(Default with { SourceDir = dir });
+
+            var error = Assert.Throws<RuntimeException>(() => runtime.Describe())!;
+
+            Assert.That(error.Kind, Is.EqualTo("compile"));
+            Assert.That(error.File, Is.EqualTo(Path.Combine(dir, "Broken.qs")));
+            Assert.That(error.Line, Is.EqualTo(2));
+            Assert.That(error.Message, Does.Contain("Broken.qs(2,").And.Contain("compile error"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
+    public void AnUnknownRequestIsAClearError()
+    {
+        var error = Assert.Throws<RuntimeException>(() => QdkRuntime.Shared.Request("no-such-op"))!;
+        Assert.That(error.Kind, Is.EqualTo("request"));
+        Assert.That(error.Message, Does.Contain("unknown op 'no-such-op'"));
+    }
+}
