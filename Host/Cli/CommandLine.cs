@@ -11,6 +11,8 @@ public static class CommandLine
         var root = new RootCommand("qtl-qsharp: classical-to-quantum transfer learning with Q# kernels and a C# host.");
         root.Subcommands.Add(CircuitCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.SetAction(_ => TrainCommand.RunDemo());
         return root;
     }
 

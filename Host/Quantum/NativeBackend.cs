@@ -42,6 +42,7 @@ public sealed class NativeBackend : IQuantumBackend
         BatchParallel.ForEachRange(count, work, (from, to) =>
         {
             Span<double> scratch = size <= 1024 ? stackalloc double[size] : new double[size];
+            int[] alias = shots > 0 ? new int[size] : [], work = shots > 0 ? new int[size] : [];
             for (int b = from; b < to; b++)
             {
                 // The amplitudes live in the result slot and are squared in place: no copy.
@@ -51,7 +52,7 @@ public sealed class NativeBackend : IQuantumBackend
                 if (shots > 0)
                 {
                     var rng = new Xoshiro256(seed, stream, b);
-                    Sample(slot, scratch, shots, ref rng);
+                    Sample(slot, scratch, alias, work, shots, ref rng);
                 }
                 StateVector.ExpectationsZ(slot, expectations.AsSpan(b * n, n), n);
             }
@@ -62,27 +63,54 @@ public sealed class NativeBackend : IQuantumBackend
             : new BatchResult(shape, count, expectations, probabilities, Name);
     }
 
-    /// <summary>Replaces exact probabilities by the frequencies of <paramref name="shots"/> draws (inverse CDF).</summary>
-    private static void Sample(Span<double> probabilities, Span<double> cdf, int shots, ref Xoshiro256 rng)
+    /// <summary>
+    /// Replaces exact probabilities by the frequencies of <paramref name="shots"/> draws. Walker's
+    /// alias method (Vose's construction) costs O(2^n) once and O(1) per shot, where a CDF search
+    /// paid a mispredicted branch per level per shot; states of zero probability are never drawn.
+    /// </summary>
+    private static void Sample(Span<double> probabilities, Span<double> threshold, int[] alias, int[] work,
+        int shots, ref Xoshiro256 rng)
     {
+        int size = probabilities.Length, likeliest = 0;
         double total = 0;
-        for (int k = 0; k < probabilities.Length; k++) cdf[k] = total += probabilities[k];
+        for (int k = 0; k < size; k++)
+        {
+            total += probabilities[k];
+            if (probabilities[k] > probabilities[likeliest]) likeliest = k;
+        }
+        // Columns below 1 go on a stack at the front of `work`, the others on one at the back.
+        int small = 0, large = 0;
+        for (int k = 0; k < size; k++)
+        {
+            threshold[k] = probabilities[k] * size / total;
+            alias[k] = k;
+            if (threshold[k] < 1) work[small++] = k; else work[size - ++large] = k;
+        }
+        while (small > 0 && large > 0)
+        {
+            int less = work[--small], more = work[size - large];
+            alias[less] = more;
+            threshold[more] -= 1 - threshold[less];
+            if (threshold[more] < 1) { large--; work[small++] = more; }
+        }
+        // Leftovers are 1 up to rounding; a state that had no probability must still never be drawn.
+        while (large > 0) threshold[work[size - large--]] = 1;
+        while (small > 0)
+        {
+            int k = work[--small];
+            if (threshold[k] > 0) threshold[k] = 1;
+            else { threshold[k] = 0; alias[k] = likeliest; }
+        }
+
         probabilities.Clear();
-        int last = probabilities.Length - 1;
         for (int shot = 0; shot < shots; shot++)
         {
-            // First k with cdf[k] > u: states of zero probability are never drawn.
-            double u = rng.NextDouble() * total;
-            int lo = 0, hi = last;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >> 1;
-                if (cdf[mid] > u) hi = mid; else lo = mid + 1;
-            }
-            probabilities[lo] += 1;
+            double x = rng.NextDouble() * size;
+            int column = (int)x;
+            probabilities[x - column < threshold[column] ? column : alias[column]] += 1;
         }
         double scale = 1.0 / shots;
-        for (int k = 0; k <= last; k++) probabilities[k] *= scale;
+        for (int k = 0; k < size; k++) probabilities[k] *= scale;
     }
 
     public void Dispose() { }
@@ -94,7 +122,10 @@ public sealed class NativeBackend : IQuantumBackend
 
         public Xoshiro256(int seed, ulong stream, int circuit)
         {
-            ulong x = (ulong)(uint)seed ^ (stream * 0xD1B54A32D192ED03UL) ^ ((ulong)circuit * 0x9E3779B97F4A7C15UL << 1);
+            // Hash the key parts one after another so that nearby (seed, stream, circuit) do not collide.
+            ulong x = (ulong)(uint)seed;
+            x = SplitMix(ref x) ^ stream;
+            x = SplitMix(ref x) ^ (ulong)(uint)circuit;
             s0 = SplitMix(ref x); s1 = SplitMix(ref x); s2 = SplitMix(ref x); s3 = SplitMix(ref x);
         }
 

@@ -35,15 +35,14 @@ public static class StateVector
             throw new ArgumentException($"amplitudes and scratch need {size} elements for {n} qubits.");
         amplitudes = amplitudes[..size];
         scratch = scratch[..size];
-        PrepareEmbedding(inputs, amplitudes);
+        Span<double> sin = stackalloc double[CircuitShape.MaxQubits], cos = stackalloc double[CircuitShape.MaxQubits];
+        HalfAngleSinCos(inputs, sin, cos);
+        PrepareEmbedding(sin[..n], cos[..n], amplitudes);
         for (int block = 0; block < shape.Depth; block++)
         {
             ApplyEntangler(amplitudes, scratch, n, inverse: false);
-            for (int q = 0; q < n; q++)
-            {
-                (double s, double c) = Math.SinCos(0.5 * weights[block * n + q]);
-                ApplyRY(amplitudes, Mask(n, q), c, s);
-            }
+            HalfAngleSinCos(weights.Slice(block * n, n), sin, cos);
+            for (int q = 0; q < n; q++) ApplyRY(amplitudes, Mask(n, q), cos[q], sin[q]);
         }
     }
 
@@ -55,18 +54,47 @@ public static class StateVector
     }
 
     /// <summary>
-    /// H on every qubit then RY(inputs[i]) on qubit i leaves a product state, so it is built
-    /// directly: O(2^n) instead of 2n passes. Each qubit holds ((c−s), (c+s))/√2 for c,s of inputs[i]/2.
+    /// sin and cos of half of each angle (the RY convention), four at a time with Vector256.SinCos:
+    /// scalar Math.SinCos was half the cost of a 4-qubit circuit. Agrees with it to ~1 ulp.
     /// </summary>
-    public static void PrepareEmbedding(ReadOnlySpan<double> inputs, Span<double> amplitudes)
+    public static void HalfAngleSinCos(ReadOnlySpan<double> angles, Span<double> sin, Span<double> cos)
     {
-        int n = inputs.Length;
+        int i = 0;
+        for (; i + 4 <= angles.Length; i += 4)
+        {
+            var (s, c) = Vector256.SinCos(Vector256.Create(angles.Slice(i, 4)) * 0.5);
+            s.CopyTo(sin[i..]);
+            c.CopyTo(cos[i..]);
+        }
+        if (i < angles.Length) HalfAngleSinCosTail(angles, sin, cos, i);
+    }
+
+    /// <summary>The last 1–3 angles, padded to one vector; kept out of line so the main loop stays lean.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void HalfAngleSinCosTail(ReadOnlySpan<double> angles, Span<double> sin, Span<double> cos, int i)
+    {
+        int rest = angles.Length - i;
+        var v = Vector256.Create(angles[i], rest > 1 ? angles[i + 1] : 0, rest > 2 ? angles[i + 2] : 0, 0);
+        var (s, c) = Vector256.SinCos(v * 0.5);
+        for (int k = 0; k < rest; k++)
+        {
+            sin[i + k] = s[k];
+            cos[i + k] = c[k];
+        }
+    }
+
+    /// <summary>
+    /// H on every qubit then RY(x_i) on qubit i leaves a product state, so it is built directly:
+    /// O(2^n) instead of 2n passes. Qubit i holds ((c−s), (c+s))/√2 with c, s = cos, sin(x_i/2).
+    /// </summary>
+    public static void PrepareEmbedding(ReadOnlySpan<double> sin, ReadOnlySpan<double> cos, Span<double> amplitudes)
+    {
+        int n = sin.Length;
         amplitudes[0] = 1.0;
         int length = 1;
         for (int q = 0; q < n; q++)
         {
-            (double s, double c) = Math.SinCos(0.5 * inputs[q]);
-            double a0 = (c - s) * Math.Sqrt(0.5), a1 = (c + s) * Math.Sqrt(0.5);
+            double a0 = (cos[q] - sin[q]) * Math.Sqrt(0.5), a1 = (cos[q] + sin[q]) * Math.Sqrt(0.5);
             // Qubit q becomes the next lower bit; walk down so nothing is overwritten before it is read.
             for (int k = length - 1; k >= 0; k--)
             {
@@ -90,6 +118,19 @@ public static class StateVector
                 double lo = Unsafe.Add(ref a, j), hi = Unsafe.Add(ref a, j + 1);
                 Unsafe.Add(ref a, j) = cos * lo - sin * hi;
                 Unsafe.Add(ref a, j + 1) = sin * lo + cos * hi;
+            }
+            return;
+        }
+        if (mask == 2 && Vector128.IsHardwareAccelerated)
+        {
+            var vc = Vector128.Create(cos);
+            var vs = Vector128.Create(sin);
+            for (int j = 0; j < size; j += 4)
+            {
+                var lo = Vector128.LoadUnsafe(ref a, (nuint)j);
+                var hi = Vector128.LoadUnsafe(ref a, (nuint)(j + 2));
+                (vc * lo - vs * hi).StoreUnsafe(ref a, (nuint)j);
+                (vs * lo + vc * hi).StoreUnsafe(ref a, (nuint)(j + 2));
             }
             return;
         }

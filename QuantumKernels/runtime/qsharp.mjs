@@ -139,6 +139,24 @@ export class QSharpKernels {
     return { counts: JSON.parse(value) };
   }
 
+  /** The dressed circuit's gate grid (qsharp-lang circuit JSON) for one input/weight set, for diagrams. */
+  async circuit({ qubits, inputs, weights }) {
+    if (this.compileError) throw qdkError(this.compileError.kind, this.compileError.message, this.compileError);
+    if (inputs.length !== qubits) throw qdkError("request", `${qubits} qubits need ${qubits} inputs, got ${inputs.length}`);
+    if (weights.length % qubits !== 0) throw qdkError("request", `${weights.length} weights are not a multiple of ${qubits} qubits`);
+    // getCircuit takes no entry expression: a parameterless wrapper operation plays that role.
+    const wrapper = `operation Draw() : Unit { use qs = Qubit[${qubits}]; ` +
+      `Circuits.DressedCircuit(${qsDoubles(inputs)}, ${qsDoubles(weights)}, qs); }`;
+    const program = { ...this.program, sources: [...this.sources, ["QtlCircuitDiagram.qs", wrapper]] };
+    const config = { generationMethod: "classicalEval", maxOperations: 100000, sourceLocations: false, groupByScope: false };
+    try {
+      const group = await this.compiler.getCircuit(program, config, { operation: "QtlCircuitDiagram.Draw", totalNumQubits: 0 });
+      return group.circuits[0];
+    } catch (e) {
+      throw qdkError("runtime", `the QDK could not build the circuit: ${String(e?.message ?? e)}`);
+    }
+  }
+
   /** Every @Test() callable of the sources, as Namespace.Name (namespace = file name). */
   listTests() {
     const tests = [];

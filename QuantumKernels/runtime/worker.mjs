@@ -5,6 +5,9 @@
 // Usage: node worker.mjs <directory of .qs files>
 import readline from "node:readline";
 import { QSharpKernels } from "./qsharp.mjs";
+import * as onnx from "./onnx.mjs";
+import * as images from "./images.mjs";
+import { chart, circuitDiagram } from "./charts.mjs";
 
 const kernelsDir = process.argv[2];
 if (!kernelsDir) {
@@ -19,6 +22,11 @@ const handlers = {
   shots: (r) => kernels.shots(r),
   run: (r) => kernels.runExpression(r.expr),
   tests: () => kernels.listTests(),
+  "onnx.describe": (r) => onnx.describe(r),
+  "onnx.run": (r) => onnx.run(r),
+  "images.features": (r) => images.features(r),
+  chart: (r) => chart(r),
+  circuitDiagram: (r) => circuitDiagram(kernels, r),
   exit: () => setImmediate(() => process.exit(0)),
 };
 

@@ -1,0 +1,29 @@
+using Qtl.Training;
+using Spectre.Console;
+
+namespace Qtl.Cli;
+
+/// <summary>A progress bar per head with ETA, and one line per finished epoch.</summary>
+public static class ProgressDisplay
+{
+    public static void Run(TransferExperiment experiment, TrainingOptions options, IReadOnlyList<string> heads, Action work)
+    {
+        experiment.EpochCompleted += (kind, m) => AnsiConsole.MarkupLineInterpolated(
+            $"[grey]{kind,-9}[/] epoch {m.Epoch,3}/{options.Epochs}  lr {m.LearningRate:G3}  train loss {m.TrainLoss:F4} acc {m.TrainAccuracy:P1}  val loss {m.ValidationLoss:F4} acc {m.ValidationAccuracy:P1}  ({m.Seconds:F1} s)");
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var tasks = heads.ToDictionary(h => h, h => ctx.AddTask(h, autoStart: false, maxValue: 1));
+                experiment.Progress += p =>
+                {
+                    var task = tasks[p.Kind];
+                    if (!task.IsStarted) task.StartTask();
+                    task.Value = (p.Epoch * p.StepsPerEpoch + p.Step) / (double)(p.Epochs * p.StepsPerEpoch);
+                };
+                work();
+                foreach (var task in tasks.Values) task.Value = task.MaxValue;
+            });
+    }
+}

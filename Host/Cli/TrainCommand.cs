@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Qtl.Data;
+using Qtl.Reports;
+using Qtl.Training;
+using Spectre.Console;
+
+namespace Qtl.Cli;
+
+/// <summary>
+/// <c>train</c>: frozen backbone features → quantum head and classical baselines → run folder
+/// with checkpoints, metrics, summary.json and report.html. With no verb at all the host runs
+/// this on the built-in demo task.
+/// </summary>
+public static class TrainCommand
+{
+    public const int DemoEpochs = 5;
+    public const int DemoPerClass = 100;
+
+    public static Command Create()
+    {
+        var data = new Option<string?>("--data") { Description = "FashionMNIST IDX folder, or an image folder with train/<class>/ and val/<class>/. Default: the installed FashionMNIST, else the committed subset." };
+        var backbone = new Option<string?>("--backbone") { Description = "Backbone ONNX model (default: the FashionMNIST demo backbone; e.g. resnet18.onnx for image folders)." };
+        var classes = new Option<string?>("--classes") { Description = "FashionMNIST class indices of the target task, e.g. 0,1 (default 0,1)." };
+        var featureOutput = new Option<string?>("--feature-output") { Description = "Backbone output to use as features (default: its first output)." };
+        var perClass = new Option<int?>("--per-class") { Description = "At most this many training samples per class (FashionMNIST)." };
+        var cache = new Option<string?>("--cache-dir") { Description = "Feature cache folder (default ~/.cache/qtl-qsharp/features)." };
+        var output = new Option<string?>("--out") { Description = "Run folder (default runs/<timestamp>)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoints." };
+        var binder = new TrainingOptionsBinder(defaultEpochs: 30);
+
+        var command = new Command("train", "Train the dressed quantum circuit head and classical baselines on backbone features.")
+        {
+            data, backbone, classes, featureOutput, perClass, cache, output, resume,
+        };
+        binder.AddTo(command);
+        command.SetAction(r => Run(
+            new DataOptions(r.GetValue(data), r.GetValue(backbone), ParseClasses(r.GetValue(classes)), r.GetValue(featureOutput),
+                r.GetValue(perClass), binder.Bind(r).Seed, r.GetValue(cache)),
+            binder.Bind(r), binder.Heads(r), r.GetValue(output), r.GetValue(resume)));
+        return command;
+    }
+
+    /// <summary>The built-in demo: binary transfer to classes the backbone never saw, few epochs.</summary>
+    public static int RunDemo()
+    {
+        AnsiConsole.MarkupLine("[bold]qtl-qsharp demo[/]: transfer from a CNN trained on FashionMNIST classes 2-9 to [green]T-shirt/top vs Trouser[/], which it never saw.");
+        var options = new TrainingOptions { Epochs = DemoEpochs };
+        return Run(new DataOptions(null, null, [0, 1], null, DemoPerClass, options.Seed, null),
+            options, TransferExperiment.DefaultHeads, null, resume: false);
+    }
+
+    public static int Run(DataOptions dataOptions, TrainingOptions options, IReadOnlyList<string> heads, string? outDir, bool resume)
+    {
+        if (resume && outDir is null)
+            throw new CliError("--resume needs --out: the run folder to continue.");
+        outDir ??= Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss"));
+        var watch = Stopwatch.StartNew();
+        var data = TransferDataLoader.Load(dataOptions, notice => AnsiConsole.MarkupLineInterpolated($"[grey]{notice}[/]"));
+        AnsiConsole.MarkupLineInterpolated($"Task: {data.Description}; {data.Train.Count} training, {data.Validation.Count} validation samples, {data.Train.Dimension} features.");
+        AnsiConsole.MarkupLineInterpolated($"Quantum head on backend [green]{options.Backend}[/], {options.Shape}, gradient {options.GradientMethod}.");
+
+        var experiment = new TransferExperiment(options, heads);
+        IReadOnlyDictionary<string, HeadResult> results = null!;
+        ProgressDisplay.Run(experiment, options, heads, () => results = experiment.Run(data, outDir, resume));
+        double seconds = watch.Elapsed.TotalSeconds;
+        experiment.WriteSummary(outDir, data, results, seconds);
+        RunReport.Write(outDir, data, options, results);
+
+        var table = new Table().Title("Validation accuracy")
+            .AddColumn("head").AddColumn("architecture").AddColumn(new TableColumn("params").RightAligned())
+            .AddColumn(new TableColumn("val acc").RightAligned()).AddColumn(new TableColumn("best epoch").RightAligned())
+            .AddColumn(new TableColumn("seconds").RightAligned());
+        foreach (var (kind, r) in results)
+            table.AddRow(kind, Markup.Escape(r.Description), r.ParameterCount.ToString(), $"{r.Validation.Accuracy:P1}",
+                r.Model.BestEpoch.ToString(), $"{r.Model.Seconds:F1}");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"Total {seconds:F1} s. Run folder: [link]{Path.GetFullPath(outDir)}[/] (summary.json, report.html).");
+        return 0;
+    }
+
+    private static int[]? ParseClasses(string? text) =>
+        text is null ? null : Parsing.Doubles(text, "--classes").Select(v =>
+            v == Math.Floor(v) && v is >= 0 and <= 9 ? (int)v : throw new CliError($"--classes: {v} is not a class index; allowed: integers 0 to 9.")).ToArray();
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Qtl.Model;
+using Qtl.Quantum;
+using Qtl.Training;
+
+namespace Qtl.Cli;
+
+/// <summary>The recipe options shared by train and the demo; fills a <see cref="TrainingOptions"/> record.</summary>
+public sealed class TrainingOptionsBinder
+{
+    private static readonly TrainingOptions Recipe = new();
+    private readonly Option<int> _qubits = new("--qubits") { Description = "Qubits n of the dressed circuit (1-16).", DefaultValueFactory = _ => Recipe.Qubits };
+    private readonly Option<int> _depth = new("--depth") { Description = "Variational blocks (0-100).", DefaultValueFactory = _ => Recipe.Depth };
+    private readonly Option<double> _lr = new("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => Recipe.LearningRate };
+    private readonly Option<int> _batch = new("--batch-size") { Description = "Samples per optimiser step.", DefaultValueFactory = _ => Recipe.BatchSize };
+    private readonly Option<int> _epochs;
+    private readonly Option<int> _step = new("--step-size") { Description = "StepLR: epochs between learning-rate drops.", DefaultValueFactory = _ => Recipe.StepSize };
+    private readonly Option<double> _gamma = new("--gamma") { Description = "StepLR: factor of each drop.", DefaultValueFactory = _ => Recipe.Gamma };
+    private readonly Option<double> _qDelta = new("--q-delta") { Description = "Initial circuit weights are q-delta × N(0,1).", DefaultValueFactory = _ => Recipe.QDelta };
+    private readonly Option<int> _seed = new("--seed") { Description = "Seed of initialisation and shuffling.", DefaultValueFactory = _ => Recipe.Seed };
+    private readonly Option<string> _backend = new("--backend") { Description = "qsharp (QDK simulator) or native (C# state vector).", DefaultValueFactory = _ => Recipe.Backend };
+    private readonly Option<string> _gradient = new("--gradient") { Description = "parameter-shift, or adjoint (native only).", DefaultValueFactory = _ => Recipe.GradientMethod };
+    private readonly Option<int> _shots = new("--shots") { Description = "Shots when evaluating the quantum head (0 = exact).", DefaultValueFactory = _ => 0 };
+    private readonly Option<string> _heads = new("--heads") { Description = "Heads to train: quantum, classical, linear (comma-separated).", DefaultValueFactory = _ => string.Join(",", TransferExperiment.DefaultHeads) };
+
+    public TrainingOptionsBinder(int defaultEpochs)
+    {
+        _epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => defaultEpochs };
+    }
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _qubits, _depth, _lr, _batch, _epochs, _step, _gamma, _qDelta, _seed, _backend, _gradient, _shots, _heads })
+            command.Options.Add(option);
+    }
+
+    public TrainingOptions Bind(ParseResult r) => new TrainingOptions
+    {
+        Qubits = r.GetValue(_qubits),
+        Depth = r.GetValue(_depth),
+        LearningRate = r.GetValue(_lr),
+        BatchSize = r.GetValue(_batch),
+        Epochs = r.GetValue(_epochs),
+        StepSize = r.GetValue(_step),
+        Gamma = r.GetValue(_gamma),
+        QDelta = r.GetValue(_qDelta),
+        Seed = r.GetValue(_seed),
+        Backend = Parsing.OneOf(r.GetValue(_backend)!, Backends.Names, "--backend"),
+        GradientMethod = Parsing.OneOf(r.GetValue(_gradient)!, QuantumLayer.GradientMethods, "--gradient"),
+        Shots = r.GetValue(_shots),
+    }.Validate();
+
+    public string[] Heads(ParseResult r)
+    {
+        var heads = r.GetValue(_heads)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (heads.Length == 0)
+            throw new CliError($"--heads is empty; allowed: {string.Join(", ", Head.Kinds)}.");
+        foreach (var h in heads) Parsing.OneOf(h, Head.Kinds, "--heads");
+        return heads.Distinct().ToArray();
+    }
+}

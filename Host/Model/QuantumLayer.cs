@@ -1,0 +1,96 @@
+using Qtl.Quantum;
+using Qtl.Quantum.Gradients;
+
+namespace Qtl.Model;
+
+/// <summary>
+/// The dressed circuit as a layer: n input angles → ⟨Z_i⟩ per qubit. In training, the
+/// forward pass also computes the circuit's Jacobian (parameter-shift in one backend call,
+/// or adjoint on the native engine), which the backward pass contracts with dLoss/d⟨Z⟩.
+/// </summary>
+public sealed class QuantumLayer : ILayer
+{
+    public const string ParameterShiftMethod = "parameter-shift";
+    public const string AdjointMethod = "adjoint";
+    public static readonly string[] GradientMethods = [ParameterShiftMethod, AdjointMethod];
+
+    private CircuitGradients? _jacobian;
+
+    public QuantumLayer(CircuitShape shape, IQuantumBackend backend, string gradientMethod, double[] initialWeights)
+    {
+        if (initialWeights.Length != shape.WeightCount)
+            throw new ArgumentException($"{initialWeights.Length} circuit weights given; {shape} needs {shape.WeightCount}.");
+        if (gradientMethod == AdjointMethod && backend.Name != Backends.Native)
+            throw new ArgumentException("adjoint differentiation needs the native backend; the QDK supports parameter-shift.");
+        if (!GradientMethods.Contains(gradientMethod))
+            throw new ArgumentException($"unknown gradient method '{gradientMethod}'; use {string.Join(" or ", GradientMethods)}.");
+        Shape = shape;
+        Backend = backend;
+        GradientMethod = gradientMethod;
+        Weights = new Parameter("circuit.weights", initialWeights);
+    }
+
+    public CircuitShape Shape { get; }
+    public IQuantumBackend Backend { get; }
+    public string GradientMethod { get; }
+    public Parameter Weights { get; }
+
+    /// <summary>Shots for inference (0 = exact). Training always uses exact values.</summary>
+    public int EvaluationShots { get; set; }
+
+    public IReadOnlyList<Parameter> Parameters => [Weights];
+    public string Describe() => $"Q# circuit({Shape}, {Backend.Name})";
+
+    /// <summary>Initial circuit weights q_delta · N(0, 1), as in the published recipe.</summary>
+    public static double[] InitialWeights(CircuitShape shape, double qDelta, Random rng) =>
+        Enumerable.Range(0, shape.WeightCount).Select(_ => qDelta * Gaussian(rng)).ToArray();
+
+    public double[][] Forward(double[][] input, bool training)
+    {
+        var batch = CircuitBatch.SharedWeights(Shape, input, Weights.Value);
+        double[] z;
+        if (training)
+        {
+            _jacobian = GradientMethod == AdjointMethod ? Adjoint.Compute(batch) : ParameterShift.Compute(Backend, batch);
+            z = _jacobian.Expectations;
+        }
+        else
+        {
+            z = Backend.Evaluate(batch, EvaluationShots).Expectations;
+        }
+        int n = Shape.Qubits;
+        return Enumerable.Range(0, batch.Count).Select(b => z.AsSpan(b * n, n).ToArray()).ToArray();
+    }
+
+    public double[][] Backward(double[][] outputGradient)
+    {
+        var jac = _jacobian ?? throw new InvalidOperationException("Backward called before a training Forward.");
+        int n = Shape.Qubits, w = Shape.WeightCount;
+        var inputGradient = new double[outputGradient.Length][];
+        for (int b = 0; b < outputGradient.Length; b++)
+        {
+            var g = outputGradient[b];
+            for (int k = 0; k < w; k++)
+            {
+                double sum = 0;
+                for (int i = 0; i < n; i++) sum += g[i] * jac.DzDw[(b * w + k) * n + i];
+                Weights.Gradient[k] += sum;
+            }
+            inputGradient[b] = new double[n];
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int i = 0; i < n; i++) sum += g[i] * jac.DzDx[(b * n + j) * n + i];
+                inputGradient[b][j] = sum;
+            }
+        }
+        return inputGradient;
+    }
+
+    private static double Gaussian(Random rng)
+    {
+        // Box–Muller; 1 − U keeps the logarithm finite.
+        double u1 = 1.0 - rng.NextDouble(), u2 = rng.NextDouble();
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
+}

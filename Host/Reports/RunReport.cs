@@ -1,0 +1,81 @@
+using Qtl.Data;
+using Qtl.Model;
+using Qtl.Training;
+
+namespace Qtl.Reports;
+
+/// <summary>The report of a transfer-learning run: quantum head beside its baselines.</summary>
+public static class RunReport
+{
+    public static string Write(string outDir, TransferData data, TrainingOptions options, IReadOnlyDictionary<string, HeadResult> results)
+    {
+        var sections = new List<ReportSection>
+        {
+            new SummarySection("Run",
+                ("task", data.Description),
+                ("classes", string.Join(", ", data.Train.ClassNames)),
+                ("samples", $"{data.Train.Count} training, {data.Validation.Count} validation"),
+                ("features", data.Train.Dimension.ToString()),
+                ("quantum backend", $"{options.Backend}, {options.Shape}, gradient {options.GradientMethod}, {(options.Shots == 0 ? "exact" : $"{options.Shots} shots")}"),
+                ("recipe", $"Adam lr {options.LearningRate}, batch {options.BatchSize}, {options.Epochs} epochs, StepLR {options.StepSize}×{options.Gamma}, q_delta {options.QDelta}, seed {options.Seed}")),
+            new TableSection("Validation accuracy",
+                ["head", "architecture", "parameters", "validation accuracy", "best epoch", "seconds"],
+                results.Select(r => (IReadOnlyList<string>)[r.Key, r.Value.Description, r.Value.ParameterCount.ToString(),
+                    $"{r.Value.Validation.Accuracy:P1}", r.Value.Model.BestEpoch.ToString(), $"{r.Value.Model.Seconds:F1}"]).ToList()),
+            Figure.FromChart("loss", Chart.LossCurves(Curves(results, m => m.TrainLoss, m => m.ValidationLoss)), outDir),
+            Figure.FromChart("accuracy", Chart.AccuracyCurves(Curves(results, m => m.TrainAccuracy, m => m.ValidationAccuracy)), outDir),
+        };
+        foreach (var (kind, r) in results)
+            sections.Add(Figure.FromChart($"confusion-{kind}", Chart.ConfusionMatrix(ToMatrix(r.Validation.Confusion), data.Validation.ClassNames,
+                $"Confusion matrix, {kind} head (validation)"), outDir));
+
+        if (results.TryGetValue(Head.Quantum, out var quantum))
+        {
+            int n = options.Qubits;
+            var weights = quantum.Model.Parameters["circuit.weights"];
+            var firstInput = FirstEmbedding(quantum.Model, data.Validation.Features[0]);
+            sections.Add(Figure.FromCircuit("circuit", n, firstInput, weights, outDir,
+                "The trained dressed circuit from the QDK, embedding the first validation sample: H layer, RY embedding, then depth × [CNOT layers, RY weights]."));
+            var images = data.ValidationImages;
+            if (images.Count > 0)
+            {
+                var predictions = images.Select((image, i) =>
+                {
+                    var p = quantum.Validation.Probabilities[i];
+                    int predicted = quantum.Validation.Predictions[i];
+                    return new Prediction(image, predicted, p[predicted]);
+                }).ToList();
+                sections.Add(new PredictionsSection("Predictions of the quantum head (validation)", predictions, data.Validation.ClassNames));
+            }
+        }
+        return ReportWriter.Write(outDir, new ReportData("qtl-qsharp: dressed quantum circuit transfer learning",
+            $"{data.Description} — quantum head vs classical baselines on the same features", sections));
+    }
+
+    private static IEnumerable<Curve> Curves(IReadOnlyDictionary<string, HeadResult> results,
+        Func<EpochMetrics, double> train, Func<EpochMetrics, double> validation) =>
+        results.SelectMany(r => new[]
+        {
+            new Curve(r.Key, "train", r.Value.Model.History.Select(train).ToList()),
+            new Curve(r.Key, "validation", r.Value.Model.History.Select(validation).ToList()),
+        });
+
+    /// <summary>The circuit's input angles for one sample: the pre-net and tanh·π/2 of the trained head.</summary>
+    private static double[] FirstEmbedding(TrainedModel model, double[] features)
+    {
+        var head = model.Build(new Quantum.NativeBackend());
+        var x = new[] { features };
+        foreach (var layer in head.Layers.TakeWhile(l => l is not QuantumLayer))
+            x = layer.Forward(x, training: false);
+        return x[0];
+    }
+
+    private static int[,] ToMatrix(int[][] rows)
+    {
+        var m = new int[rows.Length, rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+            for (int j = 0; j < rows.Length; j++)
+                m[i, j] = rows[i][j];
+        return m;
+    }
+}

@@ -1,0 +1,56 @@
+using Qtl.Model;
+using Qtl.Quantum;
+
+namespace Qtl.Training;
+
+/// <summary>
+/// Everything that decides a training run. Defaults are the published recipe of the
+/// dressed quantum circuit (Mari et al. 2019, PennyLane demo): 4 qubits, depth 6,
+/// Adam lr 0.0004, batch 4, StepLR every 10 epochs × 0.1, q_delta 0.01.
+/// </summary>
+public sealed record TrainingOptions
+{
+    public int Qubits { get; init; } = 4;
+    public int Depth { get; init; } = 6;
+    public double LearningRate { get; init; } = 0.0004;
+    public int BatchSize { get; init; } = 4;
+    public int Epochs { get; init; } = 30;
+    public int StepSize { get; init; } = 10;
+    public double Gamma { get; init; } = 0.1;
+    public double QDelta { get; init; } = 0.01;
+    public int Seed { get; init; } = 42;
+    public string Backend { get; init; } = Backends.QSharp;
+    public string GradientMethod { get; init; } = QuantumLayer.ParameterShiftMethod;
+
+    /// <summary>Shots for evaluating the quantum head (0 = exact).</summary>
+    public int Shots { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public CircuitShape Shape => new(Qubits, Depth);
+
+    /// <summary>Learning rate of StepLR in a given (0-based) epoch.</summary>
+    public double LearningRateAt(int epoch) => LearningRate * Math.Pow(Gamma, epoch / StepSize);
+
+    /// <summary>Throws with a message naming the option and what is allowed.</summary>
+    public TrainingOptions Validate()
+    {
+        Check(Qubits is >= 1 and <= CircuitShape.MaxQubits, $"qubits is {Qubits}; allowed: 1 to {CircuitShape.MaxQubits}.");
+        Check(Depth is >= 0 and <= 100, $"depth is {Depth}; allowed: 0 to 100.");
+        Check(double.IsFinite(LearningRate) && LearningRate > 0 && LearningRate < 10, $"lr is {LearningRate}; allowed: a number in (0, 10).");
+        Check(BatchSize is >= 1 and <= 100_000, $"batch size is {BatchSize}; allowed: 1 to 100000.");
+        Check(Epochs is >= 1 and <= 100_000, $"epochs is {Epochs}; allowed: 1 to 100000.");
+        Check(StepSize >= 1, $"step size is {StepSize}; allowed: 1 or more.");
+        Check(double.IsFinite(Gamma) && Gamma > 0 && Gamma <= 1, $"gamma is {Gamma}; allowed: (0, 1].");
+        Check(double.IsFinite(QDelta) && QDelta >= 0, $"q-delta is {QDelta}; allowed: 0 or more.");
+        Check(Shots >= 0, $"shots is {Shots}; allowed: 0 (exact) or more.");
+        Check(Backends.Names.Contains(Backend), $"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
+        Check(QuantumLayer.GradientMethods.Contains(GradientMethod), $"gradient is '{GradientMethod}'; allowed: {string.Join(", ", QuantumLayer.GradientMethods)}.");
+        Check(GradientMethod != QuantumLayer.AdjointMethod || Backend == Backends.Native, "gradient 'adjoint' needs backend 'native'.");
+        return this;
+    }
+
+    private static void Check(bool ok, string message)
+    {
+        if (!ok) throw new ArgumentException(message);
+    }
+}

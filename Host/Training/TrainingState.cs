@@ -1,0 +1,66 @@
+using Qtl.Model;
+
+namespace Qtl.Training;
+
+/// <summary>
+/// Everything needed to continue a run: current parameters, Adam's moments and step
+/// count, the epochs done, the best parameters so far and the history.
+/// </summary>
+public sealed record TrainingState(string Kind, TrainingOptions Options, IReadOnlyList<string> ClassNames, int FeatureDimension)
+{
+    public int EpochsDone { get; init; }
+    public Dictionary<string, double[]> Parameters { get; init; } = [];
+    public long AdamSteps { get; init; }
+    public double[][] AdamFirst { get; init; } = [];
+    public double[][] AdamSecond { get; init; } = [];
+    public int BestEpoch { get; init; }
+    public double BestValidationAccuracy { get; init; } = -1;
+    public Dictionary<string, double[]> BestParameters { get; init; } = [];
+    public List<EpochMetrics> History { get; init; } = [];
+
+    public TrainingState After(EpochMetrics metrics, Head head, Adam adam)
+    {
+        var current = Snapshot(head);
+        bool better = metrics.ValidationAccuracy > BestValidationAccuracy;
+        return this with
+        {
+            EpochsDone = metrics.Epoch,
+            Parameters = current,
+            AdamSteps = adam.Steps,
+            AdamFirst = adam.FirstMoments.Select(m => (double[])m.Clone()).ToArray(),
+            AdamSecond = adam.SecondMoments.Select(m => (double[])m.Clone()).ToArray(),
+            BestEpoch = better ? metrics.Epoch : BestEpoch,
+            BestValidationAccuracy = better ? metrics.ValidationAccuracy : BestValidationAccuracy,
+            BestParameters = better ? current : BestParameters,
+            History = [.. History, metrics],
+        };
+    }
+
+    /// <summary>Loads this state into a freshly built head and optimiser, after checking they match.</summary>
+    public TrainingState ResumeInto(Head head, Adam adam, TrainingOptions options, int featureDimension, IReadOnlyList<string> classNames)
+    {
+        if (options with { Epochs = 0 } != Options with { Epochs = 0 })
+            throw new ArgumentException("cannot resume: the options differ from the checkpoint's (only --epochs may change).");
+        if (featureDimension != FeatureDimension)
+            throw new ArgumentException($"cannot resume: the features have dimension {featureDimension}, the checkpoint {FeatureDimension}.");
+        if (!classNames.SequenceEqual(ClassNames))
+            throw new ArgumentException($"cannot resume: classes [{string.Join(", ", classNames)}] differ from the checkpoint's [{string.Join(", ", ClassNames)}].");
+        var parameters = head.Parameters;
+        foreach (var p in parameters)
+        {
+            if (!Parameters.TryGetValue(p.Name, out var v) || v.Length != p.Value.Length)
+                throw new InvalidDataException($"the checkpoint lacks parameter '{p.Name}' of length {p.Value.Length}.");
+            v.CopyTo(p.Value, 0);
+        }
+        if (AdamFirst.Length != parameters.Count || AdamSecond.Length != parameters.Count)
+            throw new InvalidDataException("the checkpoint's optimiser state does not match the model.");
+        adam.Restore(AdamSteps, AdamFirst, AdamSecond);
+        return this;
+    }
+
+    public TrainedModel ToModel(double seconds) => new(Kind, Options, ClassNames, FeatureDimension,
+        BestParameters, BestEpoch, BestValidationAccuracy, History, seconds);
+
+    private static Dictionary<string, double[]> Snapshot(Head head) =>
+        head.Parameters.ToDictionary(p => p.Name, p => (double[])p.Value.Clone());
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Qtl.Data;
+using Qtl.Model;
+using Qtl.Quantum;
+
+namespace Qtl.Training;
+
+/// <summary>The result of one head in an experiment: the model and its validation evaluation.</summary>
+public sealed record HeadResult(TrainedModel Model, Evaluation Validation, string Description, int ParameterCount);
+
+/// <summary>
+/// One transfer-learning run: the quantum head and the classical baselines trained on the
+/// same features with the same optimiser, then written to a run folder (checkpoints, metrics,
+/// summary.json).
+/// </summary>
+public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<string> heads)
+{
+    public static readonly string[] DefaultHeads = [Head.Quantum, Head.Classical, Head.LinearKind];
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private static readonly JsonSerializerOptions JsonLines = new(Json) { WriteIndented = false };
+
+    public TrainingOptions Options { get; } = options.Validate();
+    public IReadOnlyList<string> HeadKinds { get; } = heads;
+
+    public event Action<TrainingProgress>? Progress;
+    public event Action<string, EpochMetrics>? EpochCompleted;
+
+    public IReadOnlyDictionary<string, HeadResult> Run(TransferData data, string outDir, bool resume = false)
+    {
+        Directory.CreateDirectory(outDir);
+        var results = new Dictionary<string, HeadResult>();
+        using IQuantumBackend backend = Backends.Create(Options.Backend);
+        foreach (var kind in HeadKinds)
+        {
+            var trainer = new Trainer(Options, kind == Head.Quantum ? backend : null);
+            trainer.Progress += p => Progress?.Invoke(p);
+            trainer.EpochCompleted += (k, m) =>
+            {
+                File.AppendAllText(Path.Combine(outDir, $"{k}.metrics.jsonl"), JsonSerializer.Serialize(m, JsonLines) + "\n");
+                EpochCompleted?.Invoke(k, m);
+            };
+            string checkpoint = CheckpointPath(outDir, kind);
+            bool resumeThis = resume && File.Exists(checkpoint);
+            if (!resumeThis) File.Delete(Path.Combine(outDir, $"{kind}.metrics.jsonl"));
+            var model = trainer.Train(kind, data, checkpoint, resumeThis);
+            var head = model.Build(kind == Head.Quantum ? backend : null);
+            var validation = Evaluation.From(Trainer.Predict(head, data.Validation.Features), data.Validation.Labels, data.Validation.ClassNames.Count);
+            results[kind] = new HeadResult(model, validation, head.Describe(), head.ParameterCount);
+        }
+        return results;
+    }
+
+    public static string CheckpointPath(string outDir, string kind) => Path.Combine(outDir, $"{kind}.checkpoint.json");
+
+    /// <summary>Writes summary.json: the quantum head and its baselines side by side.</summary>
+    public void WriteSummary(string outDir, TransferData data, IReadOnlyDictionary<string, HeadResult> results, double seconds)
+    {
+        object Entry(HeadResult r) => new
+        {
+            ValAccuracy = r.Validation.Accuracy,
+            ValLoss = r.Validation.Loss,
+            BestEpoch = r.Model.BestEpoch,
+            Seconds = Math.Round(r.Model.Seconds, 3),
+            Parameters = r.ParameterCount,
+            Architecture = r.Description,
+            Confusion = r.Validation.Confusion,
+        };
+        var summary = new Dictionary<string, object?>
+        {
+            ["task"] = data.Description,
+            ["classes"] = data.Train.ClassNames,
+            ["train_samples"] = data.Train.Count,
+            ["validation_samples"] = data.Validation.Count,
+            ["feature_dimension"] = data.Train.Dimension,
+            ["backend"] = Options.Backend,
+            ["gradient"] = Options.GradientMethod,
+            ["shots"] = Options.Shots == 0 ? "exact" : Options.Shots,
+            ["epochs"] = Options.Epochs,
+            ["seed"] = Options.Seed,
+            ["seconds"] = Math.Round(seconds, 3),
+            ["options"] = Options,
+        };
+        foreach (var (kind, r) in results)
+            summary[kind] = Entry(r);
+        // "baseline" is the classical head of the same shape as the quantum one.
+        if (results.TryGetValue(Head.Classical, out var baseline))
+            summary["baseline"] = Entry(baseline);
+        string path = Path.Combine(outDir, "summary.json");
+        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(summary, Json));
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+}

@@ -1,0 +1,71 @@
+using Qtl.Data;
+
+namespace Qtl.Tests.Data;
+
+public class TransferDataLoaderTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp() => _dir = TestImages.TempDir("qtl-loader");
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    [Test]
+    public void SubsetLoadsSelectedClassesReindexedWithNamesAndGridImages()
+    {
+        var notices = new List<string>();
+        var options = new DataOptions(DataPath: FashionMnist.SubsetDirectory, Classes: [9, 5], PerClassLimit: 30, Seed: 2, CacheDir: _dir);
+
+        TransferData data = TransferDataLoader.Load(options, notices.Add);
+
+        Assert.That(data.Train.ClassNames, Is.EqualTo(new[] { "Ankle boot", "Sandal" }));
+        Assert.That(data.Train.Count, Is.EqualTo(60));
+        Assert.That(data.Validation.Count, Is.EqualTo(60));
+        Assert.That(data.Train.Labels.Count(l => l == 0), Is.EqualTo(30));
+        Assert.That(data.Train.Dimension, Is.EqualTo(data.Validation.Dimension));
+        Assert.That(data.ValidationImages, Has.Count.EqualTo(TransferDataLoader.GridImages));
+        Assert.That(data.ValidationImages[3].Label, Is.EqualTo(data.Validation.Labels[3]));
+        Assert.That(data.ValidationImages[0].Pixels, Has.Length.EqualTo(28 * 28));
+        Assert.That(data.Description, Does.Contain("9 Ankle boot").And.Contain("fashion-backbone.onnx"));
+        Assert.That(notices, Has.Some.Contain("FashionMNIST: IDX files from"));
+        Assert.That(notices, Has.Some.Contain("computed"));
+
+        notices.Clear();
+        TransferData again = TransferDataLoader.Load(options, notices.Add);
+        Assert.That(notices.Count(n => n.Contains("from the cache")), Is.EqualTo(2));
+        Assert.That(again.Train.Features, Is.EqualTo(data.Train.Features));
+    }
+
+    [Test]
+    public void ClassOutOfRangeIsRejected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TransferDataLoader.Load(new DataOptions(Classes: [0, 12], CacheDir: _dir)));
+        Assert.That(e!.Message, Does.Contain("class 12 is out of range"));
+    }
+
+    [Test]
+    public void ImageFolderWithoutBackboneIsRejected()
+    {
+        foreach (string split in new[] { "train", "val" })
+            Directory.CreateDirectory(Path.Combine(_dir, "data", split));
+        var e = Assert.Throws<ArgumentException>(() => TransferDataLoader.Load(new DataOptions(DataPath: Path.Combine(_dir, "data"), CacheDir: _dir)));
+        Assert.That(e!.Message, Does.Contain("is an image folder: give a backbone ONNX model"));
+    }
+
+    [Test]
+    public void ImageBackboneOnIdxDataSaysTheChannelCountIsWrong()
+    {
+        var options = new DataOptions(DataPath: FashionMnist.SubsetDirectory, BackbonePath: TestImages.Model("tiny-resnet.onnx"), CacheDir: _dir);
+        var e = Assert.Throws<InvalidDataException>(() => TransferDataLoader.Load(options));
+        Assert.That(e!.Message, Does.Contain("(3 channels), but IDX images"));
+    }
+
+    [Test]
+    public void DirectoryThatIsNeitherFolderNorIdxIsExplained()
+    {
+        var e = Assert.Throws<FileNotFoundException>(() => TransferDataLoader.Load(new DataOptions(DataPath: _dir, CacheDir: _dir)));
+        Assert.That(e!.Message, Does.Contain("is neither an image folder"));
+    }
+}
