@@ -51,8 +51,7 @@ public sealed class NativeBackend : IQuantumBackend
                 StateVector.Probabilities(slot, slot);
                 if (shots > 0)
                 {
-                    var rng = new Xoshiro256(seed, stream, b);
-                    Sample(slot, scratch, alias, work, shots, ref rng);
+                    Sample(slot, scratch, alias, work, shots, new Xoshiro256(seed, stream, b));
                 }
                 StateVector.ExpectationsZ(slot, expectations.AsSpan(b * n, n), n);
             }
@@ -69,7 +68,7 @@ public sealed class NativeBackend : IQuantumBackend
     /// paid a mispredicted branch per level per shot; states of zero probability are never drawn.
     /// </summary>
     private static void Sample(Span<double> probabilities, Span<double> threshold, int[] alias, int[] work,
-        int shots, ref Xoshiro256 rng)
+        int shots, Xoshiro256 rng)
     {
         int size = probabilities.Length, likeliest = 0;
         double total = 0;
@@ -106,8 +105,9 @@ public sealed class NativeBackend : IQuantumBackend
         for (int shot = 0; shot < shots; shot++)
         {
             double x = rng.NextDouble() * size;
-            int column = (int)x;
-            probabilities[x - column < threshold[column] ? column : alias[column]] += 1;
+            int column = (int)x, other = alias[column];
+            // Both candidates loaded first so the choice compiles to a conditional move, not a branch.
+            probabilities[x - column < threshold[column] ? column : other] += 1;
         }
         double scale = 1.0 / shots;
         for (int k = 0; k < size; k++) probabilities[k] *= scale;

@@ -10,6 +10,7 @@ namespace Qtl.Quantum;
 /// H, RY and CNOT are real, so the state stays a real <c>double</c> vector: half the memory
 /// and arithmetic of a complex one. Indices are big-endian: qubit i is bit (n-1-i).
 /// </summary>
+[SkipLocalsInit]
 public static class StateVector
 {
     /// <summary>Above this many amplitudes scratch space comes from the heap, not the stack.</summary>
@@ -111,6 +112,20 @@ public static class StateVector
     {
         ref double a = ref MemoryMarshal.GetReference(amplitudes);
         int size = amplitudes.Length;
+        if (mask <= 2 && size >= 4 && Vector256.IsHardwareAccelerated)
+        {
+            // Both halves of each pair sit in one 4-wide vector v: result = c·v + (±s)·partner(v),
+            // where partner swaps neighbours (mask 1) or the two 128-bit halves (mask 2).
+            var vc = Vector256.Create(cos);
+            var vs = mask == 1 ? Vector256.Create(-sin, sin, -sin, sin) : Vector256.Create(-sin, -sin, sin, sin);
+            var partner = mask == 1 ? Vector256.Create(1L, 0, 3, 2) : Vector256.Create(2L, 3, 0, 1);
+            for (int j = 0; j < size; j += 4)
+            {
+                var v = Vector256.LoadUnsafe(ref a, (nuint)j);
+                (vc * v + vs * Vector256.Shuffle(v, partner)).StoreUnsafe(ref a, (nuint)j);
+            }
+            return;
+        }
         if (mask == 1)
         {
             for (int j = 0; j < size; j += 2)
@@ -118,19 +133,6 @@ public static class StateVector
                 double lo = Unsafe.Add(ref a, j), hi = Unsafe.Add(ref a, j + 1);
                 Unsafe.Add(ref a, j) = cos * lo - sin * hi;
                 Unsafe.Add(ref a, j + 1) = sin * lo + cos * hi;
-            }
-            return;
-        }
-        if (mask == 2 && Vector128.IsHardwareAccelerated)
-        {
-            var vc = Vector128.Create(cos);
-            var vs = Vector128.Create(sin);
-            for (int j = 0; j < size; j += 4)
-            {
-                var lo = Vector128.LoadUnsafe(ref a, (nuint)j);
-                var hi = Vector128.LoadUnsafe(ref a, (nuint)(j + 2));
-                (vc * lo - vs * hi).StoreUnsafe(ref a, (nuint)j);
-                (vs * lo + vc * hi).StoreUnsafe(ref a, (nuint)(j + 2));
             }
             return;
         }

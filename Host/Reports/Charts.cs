@@ -48,12 +48,12 @@ public static class Chart
                 values.Add(new JsonObject { ["true"] = classNames[t], ["predicted"] = classNames[p], ["count"] = counts[t, p] });
             }
         var order = new JsonArray(classNames.Select(n => (JsonNode?)n).ToArray());
-        int side = Math.Clamp(44 * k, 160, 520);
+        int side = Math.Clamp(56 * k, 220, 560);
         return Base(title, values, side, side, new JsonObject
         {
             ["encoding"] = new JsonObject
             {
-                ["x"] = Field("predicted", "nominal", "predicted class", new JsonObject { ["sort"] = order.DeepClone(), ["axis"] = new JsonObject { ["labelAngle"] = -40, ["orient"] = "top" } }),
+                ["x"] = Field("predicted", "nominal", "predicted class", new JsonObject { ["sort"] = order.DeepClone(), ["axis"] = new JsonObject { ["labelAngle"] = -35, ["labelAlign"] = "right", ["labelBaseline"] = "top" } }),
                 ["y"] = Field("true", "nominal", "true class", new JsonObject { ["sort"] = order }),
             },
             ["layer"] = new JsonArray(
@@ -80,7 +80,7 @@ public static class Chart
     }
 
     /// <summary>Bars of mean per model within each group, with ±std error bars (omitted when std is 0).</summary>
-    public static JsonObject GroupedBars(IEnumerable<BarValue> bars, string title, string yTitle = "accuracy")
+    public static JsonObject GroupedBars(IEnumerable<BarValue> bars, string title, string yTitle = "accuracy", string? groupTitle = null)
     {
         var values = new JsonArray();
         foreach (var b in bars)
@@ -93,7 +93,7 @@ public static class Chart
         {
             ["encoding"] = new JsonObject
             {
-                ["x"] = Field("group", "nominal", null, new JsonObject { ["axis"] = new JsonObject { ["labelAngle"] = 0 }, ["sort"] = null }),
+                ["x"] = Field("group", "nominal", null, new JsonObject { ["axis"] = new JsonObject { ["labelAngle"] = 0, ["title"] = groupTitle }, ["sort"] = null }),
                 ["xOffset"] = Field("model", "nominal", null, new JsonObject { ["sort"] = null }),
                 ["color"] = Field("model", "nominal", "model", new JsonObject { ["sort"] = null }),
             },
@@ -120,7 +120,7 @@ public static class Chart
             ["encoding"] = new JsonObject
             {
                 ["x"] = Field("x", "quantitative", xTitle, new JsonObject { ["scale"] = xScale }),
-                ["color"] = Field("series", "nominal", null, new JsonObject { ["sort"] = null }),
+                ["color"] = Field("series", "nominal", null, new JsonObject { ["sort"] = null, ["legend"] = new JsonObject { ["title"] = null } }),
             },
             ["layer"] = new JsonArray(
                 new JsonObject
@@ -182,15 +182,16 @@ public static class Chart
             }
         NotEmpty(values, "curves");
         var yAxis = format is null ? new JsonObject() : new JsonObject { ["format"] = format };
-        return Base(title, values, 460, 280, new JsonObject
+        return Base(title, values, 520, 300, new JsonObject
         {
             ["mark"] = new JsonObject { ["type"] = "line", ["point"] = true, ["strokeWidth"] = 2 },
             ["encoding"] = new JsonObject
             {
                 ["x"] = Field("epoch", "quantitative", "epoch", new JsonObject { ["axis"] = new JsonObject { ["tickMinStep"] = 1, ["format"] = "d" } }),
                 ["y"] = Field("value", "quantitative", yTitle, new JsonObject { ["scale"] = yScale, ["axis"] = yAxis }),
-                ["color"] = Field("model", "nominal", "model", new JsonObject { ["sort"] = null }),
-                ["strokeDash"] = Field("split", "nominal", "split", new JsonObject { ["sort"] = null }),
+                // Stroke symbols so the legend shows the dash pattern, not the point overlay's circle.
+                ["color"] = Field("model", "nominal", "model", new JsonObject { ["sort"] = null, ["legend"] = StrokeLegend() }),
+                ["strokeDash"] = Field("split", "nominal", "split", new JsonObject { ["sort"] = null, ["legend"] = StrokeLegend("#555") }),
             },
         });
     }
@@ -218,6 +219,15 @@ public static class Chart
             spec[key] = value;
         }
         return spec;
+    }
+
+    private static JsonObject StrokeLegend(string? stroke = null)
+    {
+        var legend = new JsonObject { ["symbolType"] = "stroke", ["symbolStrokeWidth"] = 2, ["symbolSize"] = 300 };
+        // Vega-Lite leaves a strokeDash legend's symbols without a stroke colour; set it in the symbol encoding.
+        if (stroke is not null)
+            legend["encode"] = new JsonObject { ["symbols"] = new JsonObject { ["update"] = new JsonObject { ["stroke"] = new JsonObject { ["value"] = stroke } } } };
+        return legend;
     }
 
     /// <summary>A ±std rule from lo to hi; neutral (dark) over coloured bars, series-coloured beside lines.</summary>

@@ -72,13 +72,20 @@ public sealed record TextSection(string Title, string Text) : ReportSection(Titl
 /// <summary>Figures that are also files: each chart is written as name.svg plus name.vl.json beside the report.</summary>
 public static class Figure
 {
-    /// <summary>Renders <paramref name="spec"/>, writes name.svg and name.vl.json into <paramref name="dir"/>, returns the section.</summary>
+    /// <summary>
+    /// Renders <paramref name="spec"/>, writes name.svg and name.vl.json into <paramref name="dir"/>, returns the section.
+    /// The chart's title becomes the section heading; the inline copy is drawn without it so the page does not say it twice.
+    /// </summary>
     public static FigureSection FromChart(string name, JsonObject spec, string dir, string? caption = null, QdkRuntime? runtime = null)
     {
         ValidateName(name);
         string svg = Chart.Save(spec, dir, name, runtime);
-        string title = spec["title"] is JsonValue t && t.TryGetValue(out string? s) ? s : name;
-        return new FigureSection(title, svg, caption ?? $"{name}.svg (Vega-Lite spec: {name}.vl.json)");
+        caption ??= $"Files: {name}.svg, {name}.vl.json (Vega-Lite spec, to restyle).";
+        if (spec["title"] is not JsonValue t || !t.TryGetValue(out string? title))
+            return new FigureSection(name, svg, caption);
+        var untitled = spec.DeepClone().AsObject();
+        untitled.Remove("title");
+        return new FigureSection(title, Chart.Render(untitled, runtime), caption);
     }
 
     /// <summary>Draws the dressed circuit (see <see cref="Chart.CircuitDiagram"/>), writes name.svg, returns the section.</summary>

@@ -78,7 +78,7 @@ public static class ReportWriter
                 h.Append("</tbody></table></div>\n");
                 break;
             case FigureSection f:
-                h.Append("<figure>").Append(InlineSvg(f.Svg)).Append("<figcaption>").Append(E(f.Caption)).Append("</figcaption></figure>\n");
+                h.Append("<figure><div class=\"scroll\">").Append(InlineSvg(f.Svg)).Append("</div><figcaption>").Append(E(f.Caption)).Append("</figcaption></figure>\n");
                 break;
             case PredictionsSection p:
                 h.Append("<div class=\"grid\">");
@@ -146,6 +146,7 @@ public static class ReportWriter
         .scroll { overflow-x: auto; }
         figure { margin: 0; text-align: center; }
         figure svg { max-width: 100%; height: auto; }
+        figure svg.circuit { min-width: 600px; } /* wide circuits scroll on phones rather than shrink to unreadable */
         figcaption { color: var(--muted); font-size: .9rem; margin-top: .4rem; }
         .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(132px, 1fr)); gap: .75rem; }
         .card { border: 2px solid; border-radius: 6px; padding: .5rem; text-align: center; font-size: .85rem; line-height: 1.3; }
@@ -156,6 +157,7 @@ public static class ReportWriter
         .pred span { font-weight: 400; color: var(--muted); }
         .truth { color: var(--muted); overflow-wrap: anywhere; }
         pre { background: #f6f8fa; border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; overflow-x: auto; font-size: .85rem; line-height: 1.45; }
+        @media (max-width: 600px) { main { padding: 1rem .6rem 2rem; } section { padding: .9rem .8rem 1rem; } header h1 { font-size: 1.5rem; } }
         footer { color: var(--muted); font-size: .8rem; text-align: center; margin-top: 2rem; }
 
         """;

@@ -69,7 +69,11 @@ function flatten(grid) {
 const isCnot = (op) => op.kind === "unitary" && op.gate === "X" && (op.controls?.length ?? 0) > 0;
 const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 /** QDK formats angles to 4 decimals; diagrams show 2. */
-const angle = (a) => (Number.isFinite(Number(a)) ? Number(a).toFixed(2) : a);
+const angle = (a) => {
+  if (!Number.isFinite(Number(a))) return a;
+  const s = Number(a).toFixed(2);
+  return s === "-0.00" ? "0.00" : s;
+};
 
 const ROW = 52, TOP = 30, LEFT = 64, GAP = 14, BOX_H = 36, FONT = "font-family=\"Helvetica, Arial, sans-serif\"";
 const textWidth = (s, size) => String(s).length * size * 0.6;

@@ -4,7 +4,7 @@
 //   response {"id": 7, "ok": true, "result": ...} | {"id": 7, "ok": false, "error": {...}}
 // Usage: node worker.mjs <directory of .qs files>
 import readline from "node:readline";
-import { QSharpKernels } from "./qsharp.mjs";
+import { KernelPool } from "./pool.mjs";
 import * as onnx from "./onnx.mjs";
 import * as images from "./images.mjs";
 import { chart, circuitDiagram } from "./charts.mjs";
@@ -15,11 +15,12 @@ if (!kernelsDir) {
   process.exit(2);
 }
 
-const kernels = await QSharpKernels.load(kernelsDir);
+const pool = await KernelPool.create(kernelsDir);
+const kernels = pool.local;
 const handlers = {
-  hello: () => kernels.describe(),
-  exact: (r) => kernels.exact(r),
-  shots: (r) => kernels.shots(r),
+  hello: () => ({ ...kernels.describe(), threads: 1 + pool.helpers.length }),
+  exact: (r) => pool.batch("exact", r),
+  shots: (r) => pool.batch("shots", r),
   run: (r) => kernels.runExpression(r.expr),
   tests: () => kernels.listTests(),
   "onnx.describe": (r) => onnx.describe(r),
@@ -34,7 +35,7 @@ function reply(message) {
   process.stdout.write(JSON.stringify(message) + "\n");
 }
 
-// Requests are handled strictly in order: the simulator is single-threaded.
+// Requests are handled strictly in order; a large batch is split across threads inside the pool.
 let queue = Promise.resolve();
 readline.createInterface({ input: process.stdin }).on("line", (line) => {
   queue = queue.then(() => handle(line));

@@ -5,7 +5,6 @@ import Std.Diagnostics.Fact;
 import Layers.HadamardLayer;
 import Layers.VariationalBlock;
 import Encodings.AngleEmbedding;
-import Std.Arrays.Chunks;
 
 /// # Summary
 /// The dressed quantum circuit of Mari et al. (2019): Hadamard layer, RY angle
@@ -24,7 +23,7 @@ operation DressedCircuit(inputs : Double[], weights : Double[], qs : Qubit[]) : 
     Fact(Length(weights) % n == 0, "DressedCircuit: the number of weights must be a multiple of the qubit count.");
     HadamardLayer(qs);
     AngleEmbedding(inputs, qs);
-    for block in Chunks(n, weights) {
-        VariationalBlock(block, qs);
+    for start in 0..n..Length(weights) - 1 {
+        VariationalBlock(weights[start..start + n - 1], qs);
     }
 }

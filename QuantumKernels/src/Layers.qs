@@ -3,7 +3,6 @@
 /// Every layer acts on the whole register; qubit 0 is the first element.
 
 import Std.Diagnostics.Fact;
-import Std.Arrays.Zipped;
 
 /// # Summary
 /// Applies a Hadamard gate to every qubit, taking |0…0⟩ to the uniform superposition.
@@ -12,7 +11,9 @@ import Std.Arrays.Zipped;
 /// ## qs
 /// The register.
 operation HadamardLayer(qs : Qubit[]) : Unit is Adj + Ctl {
-    ApplyToEachCA(H, qs);
+    for q in qs {
+        H(q);
+    }
 }
 
 /// # Summary
@@ -25,8 +26,8 @@ operation HadamardLayer(qs : Qubit[]) : Unit is Adj + Ctl {
 /// The register; its length must equal the number of angles.
 operation RotationLayerY(angles : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
     Fact(Length(angles) == Length(qs), "RotationLayerY: one angle per qubit is required.");
-    for (angle, q) in Zipped(angles, qs) {
-        Ry(angle, q);
+    for i in 0..Length(qs) - 1 {
+        Ry(angles[i], qs[i]);
     }
 }
 

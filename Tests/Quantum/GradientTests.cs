@@ -79,6 +79,7 @@ public sealed class GradientTests
     [TestCase(4, 6)]
     [TestCase(6, 3)]
     [TestCase(6, 6)]
+    [TestCase(10, 2)]
     public void ParameterShiftFiniteDifferencesAndAdjointAgree(int n, int depth)
     {
         var batch = RandomBatch(n, depth, seed: 100 * n + depth);

@@ -80,6 +80,12 @@ public class ReportWriterTests
             Figure.FromChart("loss", loss, dir, "Solid: training; dashed: validation."),
             Figure.FromChart("confusion", Chart.ConfusionMatrix(counts, Classes, "Confusion matrix (validation)"), dir),
             Figure.FromCircuit("circuit", 4, [0.12, -0.5, 1.3, 0.77], weights, dir),
+            Figure.FromChart("accuracy", Chart.GroupedBars(
+                [new("0-5", "quantum", 0.81, 0.02), new("0-5", "classical", 0.84, 0.01), new("0-7", "quantum", 0.70, 0.03), new("0-7", "classical", 0.74, 0.02)],
+                "Validation accuracy per model (mean ± std, 5 seeds)"), dir),
+            Figure.FromChart("noise", Chart.ErrorBarLines(
+                new[] { 1e-4, 1e-3, 3e-3, 1e-2, 3e-2 }.SelectMany((p, i) => new ErrorPoint[] { new("depolarizing", p, 0.81 - 0.04 * i * i, 0.01 + 0.005 * i), new("bit flip", p, 0.81 - 0.03 * i * i, 0.01 + 0.004 * i) }),
+                "Accuracy vs noise", "error probability per gate", "accuracy", logX: true), dir),
             new PredictionsSection("Predictions", predictions, Classes),
             new TableSection("Models", ["model", "parameters", "accuracy"], [["quantum", "2076", "80.6"], ["classical", "2084", "83.1"]]),
             new TextSection("Log", "epoch 1  loss 1.32  acc 0.41\nepoch 2  loss 1.10  acc 0.55"),

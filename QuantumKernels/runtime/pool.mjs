@@ -1,0 +1,86 @@
+// Splits large circuit batches across worker threads, each with its own QDK
+// instance: the QDK simulator is single-threaded, and each call's fixed compile
+// cost then runs in parallel too.
+import os from "node:os";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { QSharpKernels } from "./qsharp.mjs";
+
+/** Below this many circuits per thread a split costs more than it saves. */
+const MIN_CIRCUITS_PER_THREAD = 64;
+
+export class KernelPool {
+  static async create(dir, threads = Math.min(os.availableParallelism(), 4)) {
+    const local = await QSharpKernels.load(dir);
+    const helpers = [];
+    if (!local.compileError) {
+      for (let i = 1; i < threads; i++) helpers.push(new ThreadKernels(dir));
+      await Promise.all(helpers.map((h) => h.ready));
+    }
+    return new KernelPool(local, helpers);
+  }
+
+  constructor(local, helpers) {
+    this.local = local;
+    this.helpers = helpers;
+  }
+
+  /** Runs op ("exact" or "shots") on row slices of the batch in parallel; concatenates the results. */
+  async batch(op, request) {
+    const rows = request.inputs.length;
+    const parts = Math.max(1, Math.min(1 + this.helpers.length, Math.floor(rows / MIN_CIRCUITS_PER_THREAD)));
+    if (parts === 1) return this.local[op](request);
+    const size = Math.ceil(rows / parts);
+    const slices = Array.from({ length: parts }, (_, p) => ({
+      ...request,
+      inputs: request.inputs.slice(p * size, (p + 1) * size),
+      weights: request.weights.slice(p * size, (p + 1) * size),
+    }));
+    const results = await Promise.all(slices.map((s, p) => (p === 0 ? this.local[op](s) : this.helpers[p - 1].call(op, s))));
+    const merged = {};
+    for (const key of Object.keys(results[0])) merged[key] = results.flatMap((r) => r[key]);
+    return merged;
+  }
+}
+
+/** A QDK instance in a worker thread, called with postMessage. */
+class ThreadKernels {
+  constructor(dir) {
+    this.worker = new Worker(new URL(import.meta.url), { workerData: { dir } });
+    this.worker.unref();
+    this.pending = new Map();
+    this.next = 0;
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.once("message", resolve);
+      this.worker.once("error", reject);
+    });
+    this.ready.then(() => this.worker.on("message", ({ id, result, error }) => {
+      const { resolve, reject } = this.pending.get(id);
+      this.pending.delete(id);
+      if (error) {
+        const e = new Error(error.message);
+        e.qtl = error;
+        reject(e);
+      } else resolve(result);
+    }));
+  }
+
+  call(op, request) {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, op, request });
+    });
+  }
+}
+
+if (!isMainThread) {
+  const kernels = await QSharpKernels.load(workerData.dir);
+  parentPort.on("message", async ({ id, op, request }) => {
+    try {
+      parentPort.postMessage({ id, result: await kernels[op](request) });
+    } catch (e) {
+      parentPort.postMessage({ id, error: e.qtl ?? { kind: "runtime", message: String(e?.message ?? e) } });
+    }
+  });
+  parentPort.postMessage("ready");
+}
