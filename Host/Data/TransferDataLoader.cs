@@ -34,6 +34,9 @@ public static class TransferDataLoader
         notice ??= _ => { };
         if (o.PerClassLimit is <= 0)
             throw new ArgumentException($"the per-class limit must be positive; got {o.PerClassLimit}.");
+        if (o.DataPath is not null && !Directory.Exists(o.DataPath))
+            throw new DirectoryNotFoundException($"data directory not found: {Path.GetFullPath(o.DataPath)}; give an image folder " +
+                "(train/<class>/, val/<class>/) or a directory of FashionMNIST IDX files.");
         var extractor = new FeatureExtractor(new FeatureCache(o.CacheDir));
         return o.DataPath is not null && ImageFolder.IsImageFolder(o.DataPath)
             ? LoadFolder(o, extractor, notice)

@@ -15,6 +15,7 @@ public sealed class QuantumLayer : ILayer
     public static readonly string[] GradientMethods = [ParameterShiftMethod, AdjointMethod];
 
     private CircuitGradients? _jacobian;
+    private int _shots;
 
     public QuantumLayer(CircuitShape shape, IQuantumBackend backend, string gradientMethod, double[] initialWeights)
     {
@@ -35,8 +36,19 @@ public sealed class QuantumLayer : ILayer
     public string GradientMethod { get; }
     public Parameter Weights { get; }
 
-    /// <summary>Shots for inference (0 = exact). Training always uses exact values.</summary>
-    public int EvaluationShots { get; set; }
+    /// <summary>
+    /// Shots per circuit (0 = exact), in inference and in training: with shots, every circuit of the
+    /// parameter-shift batch is estimated from that many shots, as on hardware. Adjoint
+    /// differentiation reads the exact state, which shots never give, so it refuses shots.
+    /// </summary>
+    public int Shots
+    {
+        get => _shots;
+        set => _shots = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "shots must be 0 (exact) or more.");
+    }
+
+    /// <summary>The same as <see cref="Shots"/>, under the name <see cref="Qtl.Training.Heads"/> sets.</summary>
+    public int EvaluationShots { get => Shots; set => Shots = value; }
 
     public IReadOnlyList<Parameter> Parameters => [Weights];
     public string Describe() => $"Q# circuit({Shape}, {Backend.Name})";
@@ -51,12 +63,15 @@ public sealed class QuantumLayer : ILayer
         double[] z;
         if (training)
         {
-            _jacobian = GradientMethod == AdjointMethod ? Adjoint.Compute(batch) : ParameterShift.Compute(Backend, batch);
+            if (GradientMethod == AdjointMethod && Shots > 0)
+                throw new InvalidOperationException($"training with {Shots} shots needs gradient '{ParameterShiftMethod}': " +
+                    "adjoint differentiation reads the exact state, which no shot-based device gives; use --gradient parameter-shift or --shots 0.");
+            _jacobian = GradientMethod == AdjointMethod ? Adjoint.Compute(batch) : ParameterShift.Compute(Backend, batch, Shots);
             z = _jacobian.Expectations;
         }
         else
         {
-            z = Backend.Evaluate(batch, EvaluationShots).Expectations;
+            z = Backend.Evaluate(batch, Shots).Expectations;
         }
         int n = Shape.Qubits;
         return Enumerable.Range(0, batch.Count).Select(b => z.AsSpan(b * n, n).ToArray()).ToArray();

@@ -22,7 +22,10 @@ public sealed record TrainingOptions
     public string Backend { get; init; } = Backends.QSharp;
     public string GradientMethod { get; init; } = QuantumLayer.ParameterShiftMethod;
 
-    /// <summary>Shots for evaluating the quantum head (0 = exact).</summary>
+    /// <summary>
+    /// Shots per circuit for the quantum head (0 = exact), in training and evaluation alike: with shots,
+    /// parameter-shift estimates every shifted circuit from that many shots. Needs parameter-shift.
+    /// </summary>
     public int Shots { get; init; }
 
     [System.Text.Json.Serialization.JsonIgnore]
@@ -42,7 +45,9 @@ public sealed record TrainingOptions
         Check(StepSize >= 1, $"step size is {StepSize}; allowed: 1 or more.");
         Check(double.IsFinite(Gamma) && Gamma > 0 && Gamma <= 1, $"gamma is {Gamma}; allowed: (0, 1].");
         Check(double.IsFinite(QDelta) && QDelta >= 0, $"q-delta is {QDelta}; allowed: 0 or more.");
-        Check(Shots >= 0, $"shots is {Shots}; allowed: 0 (exact) or more.");
+        Check(Shots is >= 0 and <= 10_000_000, $"shots is {Shots}; allowed: 0 (exact) to 10000000.");
+        Check(Shots == 0 || GradientMethod != QuantumLayer.AdjointMethod,
+            $"shots {Shots} need gradient 'parameter-shift': adjoint reads the exact state, which shots do not give; allowed: --shots 0 with adjoint.");
         Check(Backends.Names.Contains(Backend), $"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
         Check(QuantumLayer.GradientMethods.Contains(GradientMethod), $"gradient is '{GradientMethod}'; allowed: {string.Join(", ", QuantumLayer.GradientMethods)}.");
         Check(GradientMethod != QuantumLayer.AdjointMethod || Backend == Backends.Native, "gradient 'adjoint' needs backend 'native'.");

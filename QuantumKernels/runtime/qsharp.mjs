@@ -139,6 +139,20 @@ export class QSharpKernels {
     return { counts: JSON.parse(value) };
   }
 
+  /**
+   * Noisy shots mode: Entry.DressedShots under the QDK's Pauli noise [px, py, pz] (see noise.mjs).
+   * The same evaluate() path, on a view of this object whose compiler runs with noise.
+   */
+  async noisyShots({ qubits, inputs, weights, shots, noise }) {
+    const compiler = this.compiler;
+    const noisy = Object.create(this, {
+      compiler: { value: { run: (program, expr, s, events) => compiler.runWithNoise(program, expr, s, noise, 0, events) } },
+    });
+    const value = await noisy.evaluate(
+      `Entry.DressedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
+    return { counts: JSON.parse(value) };
+  }
+
   /** The dressed circuit's gate grid (qsharp-lang circuit JSON) for one input/weight set, for diagrams. */
   async circuit({ qubits, inputs, weights }) {
     if (this.compileError) throw qdkError(this.compileError.kind, this.compileError.message, this.compileError);

@@ -8,6 +8,8 @@ import { KernelPool } from "./pool.mjs";
 import * as onnx from "./onnx.mjs";
 import * as images from "./images.mjs";
 import { chart, circuitDiagram } from "./charts.mjs";
+import { noisyShots } from "./noise.mjs";
+import * as hardware from "./hardware.mjs";
 
 const kernelsDir = process.argv[2];
 if (!kernelsDir) {
@@ -21,6 +23,9 @@ const handlers = {
   hello: () => ({ ...kernels.describe(), threads: 1 + pool.helpers.length }),
   exact: (r) => pool.batch("exact", r),
   shots: (r) => pool.batch("shots", r),
+  noisyShots: (r) => noisyShots(pool, r),
+  qir: (r) => hardware.qir(kernels, r),
+  estimates: (r) => hardware.estimates(kernels, r),
   run: (r) => kernels.runExpression(r.expr),
   tests: () => kernels.listTests(),
   "onnx.describe": (r) => onnx.describe(r),

@@ -67,5 +67,32 @@ public class TransferDataLoaderTests
     {
         var e = Assert.Throws<FileNotFoundException>(() => TransferDataLoader.Load(new DataOptions(DataPath: _dir, CacheDir: _dir)));
         Assert.That(e!.Message, Does.Contain("is neither an image folder"));
+        string missing = Path.Combine(_dir, "missing");
+        Assert.That(() => TransferDataLoader.Load(new DataOptions(DataPath: missing)),
+            Throws.TypeOf<DirectoryNotFoundException>().With.Message.Contain($"data directory not found: {missing}"));
+    }
+
+    [Test]
+    public void ImageFolderLoadsWithBackboneAndThumbnails()
+    {
+        string root = Path.Combine(_dir, "data");
+        int seed = 0;
+        foreach (string split in new[] { "train", "val" })
+            foreach (string c in new[] { "bees", "ants" })
+            {
+                string dir = Directory.CreateDirectory(Path.Combine(root, split, c)).FullName;
+                for (int i = 0; i < 3; i++)
+                    TestImages.WritePng(Path.Combine(dir, $"{c}{i}.png"), 50, 40, seed++);
+            }
+        var options = new DataOptions(DataPath: root, BackbonePath: TestImages.Model("tiny-resnet.onnx"), PerClassLimit: 2, CacheDir: Path.Combine(_dir, "cache"));
+
+        TransferData data = TransferDataLoader.Load(options);
+
+        Assert.That(data.Train.ClassNames, Is.EqualTo(new[] { "ants", "bees" }));
+        Assert.That(data.Train.Count, Is.EqualTo(4));
+        Assert.That(data.Validation.Labels, Is.EqualTo(new[] { 0, 0, 1, 1 }));
+        Assert.That(data.ValidationImages, Has.Count.EqualTo(4));
+        Assert.That(data.ValidationImages[2], Has.Property("Width").EqualTo(64).And.Property("Channels").EqualTo(3).And.Property("Label").EqualTo(1));
+        Assert.That(data.ValidationImages[2].Name, Does.StartWith("val/bees/bees"));
     }
 }

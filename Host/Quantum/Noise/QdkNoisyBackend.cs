@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Qtl.Runtime;
+
+namespace Qtl.Quantum.Noise;
+
+/// <summary>
+/// The Q# kernels under the QDK's own Pauli noise (<c>compiler.runWithNoise</c>, runtime op
+/// <c>noisyShots</c>): <c>Entry.DressedShots</c> measured shot by shot with a random Pauli fault after
+/// every gate and before every measurement. Shot-based only: the QDK's noisy simulator is a
+/// trajectory sampler and has no exact noisy state to dump.
+/// </summary>
+public sealed class QdkNoisyBackend(NoiseModel noise, QdkRuntime runtime) : IQuantumBackend
+{
+    public const string ShotSource = "Q# measurement under QDK Pauli noise (runWithNoise)";
+
+    /// <summary>Circuits × shots per runtime request, so one request stays within minutes.</summary>
+    private const long ShotsPerRequest = 1_000_000;
+
+    public QdkNoisyBackend(NoiseModel noise) : this(noise, QdkRuntime.Shared) { }
+
+    public NoiseModel Noise { get; } = noise ?? throw new ArgumentNullException(nameof(noise));
+    public QdkRuntime Runtime { get; } = runtime;
+    public string Name => "qsharp-noisy";
+
+    public BatchResult Evaluate(CircuitBatch batch, int shots = 0)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (shots <= 0)
+            throw new ArgumentException($"shots is {shots}; the QDK's noise simulation is shot-based, so give shots > 0 (use {nameof(NoisyNativeBackend)} for exact noisy values).", nameof(shots));
+        var shape = batch.Shape;
+        int n = shape.Qubits, dim = shape.StateCount;
+        var z = new double[batch.Count * n];
+        var probabilities = new double[batch.Count * dim];
+        int chunk = (int)Math.Clamp(ShotsPerRequest / shots, 1, int.MaxValue);
+        for (int first = 0; first < batch.Count; first += chunk)
+        {
+            int count = Math.Min(chunk, batch.Count - first);
+            JsonElement result = Runtime.Request("noisyShots", w =>
+            {
+                w.WriteNumber("qubits", n);
+                WriteRows(w, "inputs", batch.Inputs, n, first, count);
+                WriteRows(w, "weights", batch.Weights, shape.WeightCount, first, count);
+                w.WriteNumber("shots", shots);
+                w.WriteStartArray("noise");
+                foreach (double p in Noise.ToArray()) w.WriteNumberValue(p);
+                w.WriteEndArray();
+            });
+            var rows = result.GetProperty("counts");
+            if (rows.GetArrayLength() != count)
+                throw new RuntimeException("runtime", $"the QDK returned {rows.GetArrayLength()} noisy results for {count} circuits");
+            int b = first;
+            foreach (var row in rows.EnumerateArray())
+            {
+                var p = probabilities.AsSpan(b * dim, dim);
+                int k = 0;
+                foreach (var value in row.EnumerateArray()) p[k++] = value.GetInt32() / (double)shots;
+                BatchResult.ExpectationsFromProbabilities(p, z.AsSpan(b * n, n), n);
+                b++;
+            }
+        }
+        return new BatchResult(shape, batch.Count, z, probabilities, Name, shots, ShotSource);
+    }
+
+    private static void WriteRows(Utf8JsonWriter w, string name, double[] flat, int width, int first, int count)
+    {
+        w.WriteStartArray(name);
+        for (int b = first; b < first + count; b++)
+        {
+            w.WriteStartArray();
+            for (int i = 0; i < width; i++) w.WriteNumberValue(flat[b * width + i]);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>The runtime is shared; disposing a backend leaves it running.</summary>
+    public void Dispose() { }
+}
