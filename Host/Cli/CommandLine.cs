@@ -12,6 +12,11 @@ public static class CommandLine
         root.Subcommands.Add(CircuitCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(NoiseStudyCommand.Create());
+        root.Subcommands.Add(EstimateCommand.Create());
+        root.Subcommands.Add(ExportQirCommand.Create());
         root.SetAction(_ => TrainCommand.RunDemo());
         return root;
     }

@@ -60,6 +60,7 @@ public static class TrainCommand
             throw new CliError("--resume needs --out: the run folder to continue.");
         outDir ??= Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss"));
         var watch = Stopwatch.StartNew();
+        RunFolder.SaveDataOptions(outDir, dataOptions);
         var data = TransferDataLoader.Load(dataOptions, notice => AnsiConsole.MarkupLineInterpolated($"[grey]{notice}[/]"));
         AnsiConsole.MarkupLineInterpolated($"Task: {data.Description}; {data.Train.Count} training, {data.Validation.Count} validation samples, {data.Train.Dimension} features.");
         AnsiConsole.MarkupLineInterpolated($"Quantum head on backend [green]{options.Backend}[/], {options.Shape}, gradient {options.GradientMethod}.");

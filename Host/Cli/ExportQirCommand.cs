@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Qtl.Hardware;
+using Spectre.Console;
+
+namespace Qtl.Cli;
+
+/// <summary>
+/// <c>export-qir</c>: the trained circuit for one input, every qubit measured, as QIR from the QDK
+/// (base profile by default), written atomically so a failed export never replaces an existing file.
+/// </summary>
+public static class ExportQirCommand
+{
+    public static Command Create()
+    {
+        var choice = new CircuitChoice();
+        var output = new Option<string>("--out") { Description = "The .ll file to write.", Required = true };
+        var profile = new Option<string>("--profile") { Description = $"QIR profile: {string.Join(", ", QirExport.Profiles)}.", DefaultValueFactory = _ => QirExport.BaseProfile };
+        var source = new Option<bool>("--source") { Description = "Also write the generated Q# entry point beside it (<out>.qs)." };
+        var command = new Command("export-qir", "Export the trained circuit for one input as QIR (.ll), every qubit measured.") { output, profile, source };
+        choice.AddTo(command);
+        command.SetAction(r => Run(choice.Resolve(r), r.GetValue(output)!, Parsing.OneOf(r.GetValue(profile)!, QirExport.Profiles, "--profile"), r.GetValue(source)));
+        return command;
+    }
+
+    private static int Run(ChosenCircuit circuit, string output, string profile, bool writeSource)
+    {
+        if (Directory.Exists(output)) throw new CliError($"--out {output} is a folder; give a file name such as circuit.ll.");
+        string qir = QirExport.Generate(circuit.Shape, circuit.Inputs, circuit.Weights, profile);
+        QirExport.WriteAtomically(output, qir);
+        if (writeSource)
+            QirExport.WriteAtomically(Path.ChangeExtension(output, ".qs"), InferenceEntry.Source(circuit.Shape, circuit.Inputs, circuit.Weights));
+        var calls = QirExport.CountCalls(qir);
+        AnsiConsole.MarkupLineInterpolated($"QIR ({profile} profile) of {circuit.Shape}: {circuit.Description}.");
+        AnsiConsole.MarkupLineInterpolated($"Quantum calls: {string.Join(", ", calls.OrderBy(c => c.Key).Select(c => $"{c.Key} × {c.Value}"))}.");
+        AnsiConsole.MarkupLineInterpolated($"Wrote [link]{Path.GetFullPath(output)}[/] ({qir.Length:N0} characters).");
+        return 0;
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Qtl.Data;
+using Qtl.Model;
+using Qtl.Onnx;
+using Qtl.Quantum;
+using Qtl.Training;
+using Spectre.Console;
+
+namespace Qtl.Cli;
+
+/// <summary><c>predict</c>: image files → class and probabilities, with a run trained on an image folder.</summary>
+public static class PredictCommand
+{
+    public static Command Create()
+    {
+        var run = new Option<string>("--run") { Description = "Run folder written by train on an image folder.", Required = true };
+        var head = new Option<string>("--head") { Description = "Head: quantum, classical or linear.", DefaultValueFactory = _ => Head.Quantum };
+        var images = new Argument<string[]>("images") { Description = "Image files (.jpg, .jpeg, .png).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("predict", "Predict the class of image files with a trained head.") { run, head, images };
+        command.SetAction(r => Run(r.GetValue(run)!, r.GetValue(head)!, r.GetValue(images)!));
+        return command;
+    }
+
+    private static int Run(string runDir, string kind, string[] images)
+    {
+        Parsing.OneOf(kind, Head.Kinds, "--head");
+        var model = Checkpoint.LoadModel(RunFolder.Checkpoint(runDir, kind));
+        var dataOptions = RunFolder.LoadDataOptions(runDir);
+        if (dataOptions.BackbonePath is null || dataOptions.DataPath is null || !ImageFolder.IsImageFolder(dataOptions.DataPath))
+            throw new CliError($"predict works on runs trained on an image folder with an image backbone; {runDir} was trained on FashionMNIST IDX data (use evaluate).");
+        var files = images.Select(Path.GetFullPath).ToArray();
+        foreach (var f in files)
+        {
+            if (!File.Exists(f)) throw new CliError($"image not found: {f}");
+            if (!ImageFolder.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                throw new CliError($"{f}: unsupported file type; allowed: {string.Join(", ", ImageFolder.Extensions)}.");
+        }
+        // Labels are unknown here; the extractor needs one per image, so all get class 0.
+        string root = Path.GetDirectoryName(files[0])!;
+        var folder = new ImageFolder(root, model.ClassNames, [], []);
+        var items = files.Select(f => new LabelledImage(f, 0)).ToList();
+        var features = new FeatureExtractor(new FeatureCache(dataOptions.CacheDir))
+            .FromFolder(OnnxModel.Open(dataOptions.BackbonePath), folder, items, dataOptions.FeatureOutput).Features;
+        using var backend = kind == Head.Quantum ? Backends.Create(model.Options.Backend) : null;
+        var logits = model.Logits(features.Features, backend);
+
+        var table = new Table().AddColumn("image").AddColumn("predicted");
+        foreach (var name in model.ClassNames) table.AddColumn(new TableColumn($"p({Markup.Escape(name)})").RightAligned());
+        for (int i = 0; i < files.Length; i++)
+        {
+            var p = Loss.Softmax(logits[i]);
+            int best = Array.IndexOf(p, p.Max());
+            table.AddRow([Markup.Escape(images[i]), Markup.Escape(model.ClassNames[best]), .. p.Select(v => v.ToString("F3"))]);
+        }
+        AnsiConsole.Write(table);
+        return 0;
+    }
+}

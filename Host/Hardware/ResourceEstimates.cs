@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Qtl.Quantum;
+using Qtl.Runtime;
+
+namespace Qtl.Hardware;
+
+/// <summary>One of the QDK resource estimator's predefined qubit models, with the QEC scheme it needs.</summary>
+public sealed record QubitModel(string Name, string QecScheme)
+{
+    /// <summary>The estimator's params item for this model.</summary>
+    public JsonObject Params(double errorBudget) => new()
+    {
+        ["qubitParams"] = new JsonObject { ["name"] = Name },
+        ["qecScheme"] = new JsonObject { ["name"] = QecScheme },
+        ["errorBudget"] = errorBudget,
+    };
+}
+
+/// <summary>
+/// What it takes to run the circuit fault-tolerantly on one qubit model: the QDK estimator's logical
+/// and physical qubits, runtime and T-state production, for <see cref="Runs"/> executions (1 = one shot).
+/// </summary>
+public sealed record ResourceEstimate(
+    string Model, string QecScheme, int CircuitQubits, int LogicalQubits, int CodeDistance, long PhysicalQubits,
+    double RuntimeNs, long TStates, int TFactories, int Rotations, int Measurements, long Runs = 1)
+{
+    /// <summary>
+    /// The same machine run <paramref name="runs"/> times back to back (samples × shots): runtime and
+    /// T states scale, qubits do not. Each run keeps its own error budget.
+    /// </summary>
+    public ResourceEstimate Repeated(long runs) =>
+        runs >= 1 ? this with { RuntimeNs = RuntimeNs * runs, TStates = TStates * runs, Runs = Runs * runs }
+                  : throw new ArgumentOutOfRangeException(nameof(runs), runs, "runs must be 1 or more.");
+}
+
+/// <summary>Resource estimates of the trained circuit from the QDK's resource estimator (<c>compiler.getEstimates</c>).</summary>
+public static class ResourceEstimates
+{
+    /// <summary>The six predefined models; the Majorana ones need the floquet code.</summary>
+    public static readonly IReadOnlyList<QubitModel> Models =
+    [
+        new("qubit_gate_ns_e3", "surface_code"),
+        new("qubit_gate_ns_e4", "surface_code"),
+        new("qubit_gate_us_e3", "surface_code"),
+        new("qubit_gate_us_e4", "surface_code"),
+        new("qubit_maj_ns_e4", "floquet_code"),
+        new("qubit_maj_ns_e6", "floquet_code"),
+    ];
+
+    public const double DefaultErrorBudget = 1e-3;
+
+    /// <summary>Estimates one inference (one shot: the circuit plus measuring every qubit) on each model, in one estimator call.</summary>
+    public static IReadOnlyList<ResourceEstimate> ForInference(CircuitShape shape, IReadOnlyList<double> inputs, IReadOnlyList<double> weights,
+        IReadOnlyList<QubitModel>? models = null, double errorBudget = DefaultErrorBudget, QdkRuntime? runtime = null)
+    {
+        models ??= Models;
+        if (models.Count == 0) throw new ArgumentException("no qubit models to estimate; give at least one.", nameof(models));
+        if (!double.IsFinite(errorBudget) || errorBudget <= 0 || errorBudget >= 1)
+            throw new ArgumentException($"the error budget is {errorBudget}; allowed: a probability in (0, 1), e.g. 0.001.", nameof(errorBudget));
+        string source = InferenceEntry.Source(shape, inputs, weights);
+        var result = (runtime ?? QdkRuntime.Shared).Request("estimates", w =>
+        {
+            w.WriteString("file", InferenceEntry.File);
+            w.WriteString("source", source);
+            w.WriteString("expr", InferenceEntry.Expression);
+            w.WritePropertyName("params");
+            new JsonArray(models.Select(m => (JsonNode)m.Params(errorBudget)).ToArray()).WriteTo(w);
+        });
+        var items = result.GetProperty("estimates");
+        if (items.GetArrayLength() != models.Count)
+            throw new RuntimeException("estimate", $"the estimator returned {items.GetArrayLength()} results for {models.Count} qubit models");
+        return items.EnumerateArray().Select((e, i) => Parse(e, models[i])).ToList();
+    }
+
+    private static ResourceEstimate Parse(JsonElement e, QubitModel model)
+    {
+        if (e.TryGetProperty("status", out var status) && status.GetString() != "success")
+            throw new RuntimeException("estimate", $"the estimator failed for {model.Name}: {e}");
+        var physical = e.GetProperty("physicalCounts");
+        var breakdown = physical.GetProperty("breakdown");
+        var logical = e.GetProperty("logicalCounts");
+        return new ResourceEstimate(
+            model.Name, model.QecScheme,
+            CircuitQubits: logical.GetProperty("numQubits").GetInt32(),
+            LogicalQubits: breakdown.GetProperty("algorithmicLogicalQubits").GetInt32(),
+            CodeDistance: e.GetProperty("logicalQubit").GetProperty("codeDistance").GetInt32(),
+            PhysicalQubits: physical.GetProperty("physicalQubits").GetInt64(),
+            RuntimeNs: physical.GetProperty("runtime").GetDouble(),
+            TStates: breakdown.GetProperty("numTstates").GetInt64(),
+            TFactories: breakdown.GetProperty("numTfactories").GetInt32(),
+            Rotations: logical.GetProperty("rotationCount").GetInt32(),
+            Measurements: logical.GetProperty("measurementCount").GetInt32());
+    }
+
+    /// <summary>A duration in the largest unit that keeps it ≥ 1: "198 µs", "2.4 s", "3.1 h".</summary>
+    public static string FormatDuration(double ns)
+    {
+        (double Scale, string Unit)[] units = [(3.6e12, "h"), (6e10, "min"), (1e9, "s"), (1e6, "ms"), (1e3, "µs"), (1, "ns")];
+        foreach (var (scale, unit) in units)
+            if (ns >= scale || unit == "ns")
+                return FormattableString.Invariant($"{ns / scale:G3} {unit}");
+        return "";
+    }
+}

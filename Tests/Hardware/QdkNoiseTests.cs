@@ -1,0 +1,53 @@
+using Qtl.Quantum;
+using Qtl.Quantum.Noise;
+
+namespace Qtl.Tests.Hardware;
+
+/// <summary>
+/// The QDK's noisy simulator (runWithNoise, shot by shot) and the native density matrix must describe
+/// the same noise: same channels, same placement after each gate and before measurement.
+/// </summary>
+public class QdkNoiseTests
+{
+    [TestCase(0.02, 0.02, 0.02, TestName = "Depolarizing p = 0.06 (0.02 each)")]
+    [TestCase(0.06, 0.0, 0.12, TestName = "Asymmetric X and Z noise")]
+    public void QdkNoisyShotsAgreeWithNativeNoisyExpectations(double px, double py, double pz)
+    {
+        var noise = new NoiseModel(px, py, pz);
+        var shape = new CircuitShape(2, 1);
+        var batch = new CircuitBatch(shape, [0.3, -0.7, 1.2, 0.4], [1.1, 0.4, -0.8, 2.0]);
+        const int shots = 4000;
+        var measured = new QdkNoisyBackend(noise).Evaluate(batch, shots);
+        var exact = new NoisyNativeBackend(noise).Evaluate(batch);
+        var noiseless = new NativeBackend().Evaluate(batch);
+        Assert.That(measured.ShotSource, Does.Contain("runWithNoise"));
+        bool noiseVisible = false;
+        for (int i = 0; i < exact.Expectations.Length; i++)
+        {
+            double z = exact.Expectations[i], se = Math.Sqrt((1 - z * z) / shots);
+            Assert.That(measured.Expectations[i], Is.EqualTo(z).Within(5 * se), $"<Z> {i}");
+            noiseVisible |= Math.Abs(noiseless.Expectations[i] - z) > 5 * se;
+        }
+        for (int k = 0; k < exact.Probabilities.Length; k++)
+        {
+            double p = exact.Probabilities[k], se = Math.Sqrt(p * (1 - p) / shots);
+            Assert.That(measured.Probabilities[k], Is.EqualTo(p).Within(5 * se + 1e-12), $"p {k}");
+        }
+        Assert.That(noiseVisible, "the noise should move some <Z> by more than the shot noise, or the test proves nothing");
+    }
+
+    [Test]
+    public void TheQdkNoisyBackendRefusesExactMode()
+    {
+        var batch = new CircuitBatch(new CircuitShape(1, 0), [0.1], []);
+        var error = Assert.Throws<ArgumentException>(() => new QdkNoisyBackend(NoiseModel.Depolarizing(0.1)).Evaluate(batch))!;
+        Assert.That(error.Message, Does.Contain("shot-based").And.Contain(nameof(NoisyNativeBackend)));
+    }
+
+    [Test]
+    public void InvalidNoiseIsRefusedWithTheAllowedRange()
+    {
+        Assert.That(Assert.Throws<ArgumentException>(() => new NoiseModel(0.5, 0.4, 0.2))!.Message, Does.Contain("at most 1"));
+        Assert.That(Assert.Throws<ArgumentException>(() => NoiseModel.Depolarizing(-0.1))!.Message, Does.Contain("0 to 1"));
+    }
+}
