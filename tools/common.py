@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import os
 import random
 import struct
@@ -182,13 +183,22 @@ def evaluate(model, x: np.ndarray, y: np.ndarray, batch: int = 1000) -> float:
     return correct / len(x)
 
 
-def train_classifier(model, x, y, epochs, lr=1e-3, batch=128, seed=0, log_prefix=""):
-    """Adam + cross-entropy on normalised numpy data; returns per-epoch log."""
+def train_classifier(model, x, y, epochs, lr=1e-3, batch=128, seed=0, log_prefix="", schedule="constant"):
+    """Adam + cross-entropy on normalised numpy data; returns per-epoch log.
+    schedule: "constant" lr, or "cosine" (per step, from lr down to 0 over the run)."""
     import torch
     import torch.nn.functional as F
     g = torch.Generator().manual_seed(seed)
     opt = torch.optim.Adam(model.parameters(), lr=lr)
     xt, yt = torch.from_numpy(x), torch.from_numpy(y.astype(np.int64))
+    steps_per_epoch = (len(xt) + batch - 1) // batch
+    total_steps = max(1, epochs * steps_per_epoch)
+    sched = None
+    if schedule == "cosine":
+        sched = torch.optim.lr_scheduler.LambdaLR(
+            opt, lambda step: 0.5 * (1 + math.cos(math.pi * min(step, total_steps) / total_steps)))
+    elif schedule != "constant":
+        raise ValueError(f"unknown schedule {schedule}")
     log = []
     for ep in range(epochs):
         model.train()
@@ -203,6 +213,8 @@ def train_classifier(model, x, y, epochs, lr=1e-3, batch=128, seed=0, log_prefix
             loss = F.cross_entropy(out, yb)
             loss.backward()
             opt.step()
+            if sched is not None:
+                sched.step()
             loss_sum += float(loss) * len(idx)
             correct += int((out.argmax(1) == yb).sum())
             total += len(idx)

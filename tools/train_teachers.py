@@ -2,7 +2,7 @@
 AlexNet-style CNN) on FashionMNIST class subsets 0-5 and 0-7, exported as ONNX.
 
     /usr/bin/python3 tools/train_teachers.py [--models lenet,alexnet] [--subsets 0-5,0-7]
-        [--lenet-epochs 3] [--alexnet-epochs 2] [--seed 0] [--data DIR] [--out-dir assets/models]
+        [--lenet-epochs 4] [--alexnet-epochs 3] [--seed 0] [--data DIR] [--out-dir assets/models]
 
 Each model is trained on the full FashionMNIST train split restricted to its classes and
 evaluated on the t10k split of the same classes. Files: teacher-<arch>-<a>-<b>.onnx + .json.
@@ -106,12 +106,14 @@ def main():
     ap.add_argument("--data", default=common.DEFAULT_DATA_DIR)
     ap.add_argument("--models", default="lenet,alexnet")
     ap.add_argument("--subsets", default="0-5,0-7")
-    ap.add_argument("--lenet-epochs", type=int, default=3)
-    ap.add_argument("--alexnet-epochs", type=int, default=2)
+    ap.add_argument("--lenet-epochs", type=int, default=4)
+    ap.add_argument("--alexnet-epochs", type=int, default=3)
     ap.add_argument("--alexnet-width", type=float, default=0.5)
     ap.add_argument("--alexnet-fc", type=int, default=128)
     ap.add_argument("--alexnet-dropout", type=float, default=0.3)
     ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--schedule", choices=["cosine", "constant"], default="cosine",
+                    help="learning-rate schedule over the run (cosine: lr -> 0 per step)")
     ap.add_argument("--batch", type=int, default=256)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=0)
@@ -144,7 +146,7 @@ def main():
                   f"{common.count_params(model):,} parameters, {epochs} epochs", flush=True)
             t0 = time.time()
             log = common.train_classifier(model, xtr, tr_y, epochs, lr=args.lr, batch=args.batch,
-                                          seed=args.seed, log_prefix="   ")
+                                          seed=args.seed, log_prefix="   ", schedule=args.schedule)
             seconds = time.time() - t0
             acc = common.evaluate(model, xte, te_y)
             path = os.path.join(args.out_dir, name + ".onnx")
@@ -172,7 +174,7 @@ def main():
                 "test_images": int(len(xte)),
                 "test_split": "t10k, restricted to these classes",
                 "train_images": int(len(xtr)),
-                "epochs": epochs, "optimizer": f"Adam lr {args.lr}", "batch_size": args.batch,
+                "epochs": epochs, "optimizer": f"Adam lr {args.lr}, {args.schedule} schedule", "batch_size": args.batch,
                 "training_log": log,
                 "training_seconds": round(seconds, 1), "threads": threads,
                 "parameter_count": common.count_params(model),

@@ -17,6 +17,7 @@ public static class CommandLine
         root.Subcommands.Add(NoiseStudyCommand.Create());
         root.Subcommands.Add(EstimateCommand.Create());
         root.Subcommands.Add(ExportQirCommand.Create());
+        root.Subcommands.Add(DistillCommand.Create());
         root.SetAction(_ => TrainCommand.RunDemo());
         return root;
     }

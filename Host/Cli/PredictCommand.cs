@@ -16,12 +16,13 @@ public static class PredictCommand
         var run = new Option<string>("--run") { Description = "Run folder written by train on an image folder.", Required = true };
         var head = new Option<string>("--head") { Description = "Head: quantum, classical or linear.", DefaultValueFactory = _ => Head.Quantum };
         var images = new Argument<string[]>("images") { Description = "Image files (.jpg, .jpeg, .png).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("predict", "Predict the class of image files with a trained head.") { run, head, images };
-        command.SetAction(r => Run(r.GetValue(run)!, r.GetValue(head)!, r.GetValue(images)!));
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per image instead of a table." };
+        var command = new Command("predict", "Predict the class of image files with a trained head.") { run, head, images, json };
+        command.SetAction(r => Run(r.GetValue(run)!, r.GetValue(head)!, r.GetValue(images)!, r.GetValue(json)));
         return command;
     }
 
-    private static int Run(string runDir, string kind, string[] images)
+    private static int Run(string runDir, string kind, string[] images, bool json)
     {
         Parsing.OneOf(kind, Head.Kinds, "--head");
         var model = Checkpoint.LoadModel(RunFolder.Checkpoint(runDir, kind));
@@ -44,6 +45,20 @@ public static class PredictCommand
         using var backend = kind == Head.Quantum ? Backends.Create(model.Options.Backend) : null;
         var logits = model.Logits(features.Features, backend);
 
+        if (json)
+        {
+            for (int i = 0; i < files.Length; i++)
+            {
+                var p = Loss.Softmax(logits[i]);
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    image = images[i],
+                    predicted = model.ClassNames[Array.IndexOf(p, p.Max())],
+                    probabilities = model.ClassNames.Select((name, c) => new { name, p = p[c] }).ToDictionary(x => x.name, x => x.p),
+                }));
+            }
+            return 0;
+        }
         var table = new Table().AddColumn("image").AddColumn("predicted");
         foreach (var name in model.ClassNames) table.AddColumn(new TableColumn($"p({Markup.Escape(name)})").RightAligned());
         for (int i = 0; i < files.Length; i++)

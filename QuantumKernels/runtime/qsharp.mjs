@@ -153,6 +153,41 @@ export class QSharpKernels {
     return { counts: JSON.parse(value) };
   }
 
+  /** Amplitude-encoded student (Students.qs), exact: per row of `inputs` (2^n amplitudes), basis-state probabilities. */
+  async studentExact({ qubits, inputs, weights }) {
+    const dim = 1 << qubits;
+    const probabilities = [];
+    await this.evaluate(`Students.AmplitudeStudentExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`, 1, (dump) => {
+      const p = new Array(dim).fill(0);
+      for (const [label, [re, im]] of Object.entries(dump.state)) p[parseInt(label.slice(1, 1 + qubits), 2)] = re * re + im * im;
+      probabilities.push(p);
+    });
+    if (probabilities.length !== inputs.length) throw qdkError("runtime", `expected ${inputs.length} state dumps, got ${probabilities.length}`);
+    return { probabilities };
+  }
+
+  /** Amplitude-encoded student, shots: per row, counts of each basis outcome from Q# measurement. */
+  async studentShots({ qubits, inputs, weights, shots }) {
+    const value = await this.evaluate(
+      `Students.AmplitudeStudentShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
+    return { counts: JSON.parse(value) };
+  }
+
+  /** Columns U|j> of the student's variational part (real; an imaginary part above 1e-9 is an error). */
+  async studentColumns({ qubits, weights }) {
+    const dim = 1 << qubits;
+    const columns = [];
+    await this.evaluate(`Students.VariationalColumns(${qubits},${qsDoubles(weights)})`, 1, (dump) => {
+      const column = new Array(dim).fill(0);
+      for (const [label, [re, im]] of Object.entries(dump.state)) {
+        if (Math.abs(im) > 1e-9) throw qdkError("runtime", `student column has a complex amplitude ${re}+${im}i`);
+        column[parseInt(label.slice(1, 1 + qubits), 2)] = re;
+      }
+      columns.push(column);
+    });
+    return { columns };
+  }
+
   /** The dressed circuit's gate grid (qsharp-lang circuit JSON) for one input/weight set, for diagrams. */
   async circuit({ qubits, inputs, weights }) {
     if (this.compileError) throw qdkError(this.compileError.kind, this.compileError.message, this.compileError);

@@ -43,9 +43,12 @@ public class TrainCommandTests
             Assert.That(evaluation.RootElement.GetProperty("accuracy").GetDouble(),
                 Is.EqualTo(summary.RootElement.GetProperty("quantum").GetProperty("val_accuracy").GetDouble()).Within(1e-12));
 
-            (code, output, error) = CircuitCommandTests.Run("predict", "--run", run, Path.Combine(root, "data", "val", "ants", "a0.jpg"));
+            (code, output, error) = CircuitCommandTests.Run("predict", "--run", run, "--json", Path.Combine(root, "data", "val", "ants", "a0.jpg"));
             Assert.That(code, Is.EqualTo(0), error);
-            Assert.That(output, Does.Contain("a0.jpg"));
+            using var prediction = JsonDocument.Parse(output.TrimEnd().Split('\n')[^1]);
+            Assert.That(prediction.RootElement.GetProperty("image").GetString(), Does.EndWith("a0.jpg"));
+            var probabilities = prediction.RootElement.GetProperty("probabilities");
+            Assert.That(probabilities.GetProperty("ants").GetDouble() + probabilities.GetProperty("bees").GetDouble(), Is.EqualTo(1.0).Within(1e-12));
         }
         finally
         {

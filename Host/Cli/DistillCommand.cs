@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using Qtl.Distillation;
+using Qtl.Quantum;
+using Qtl.Quantum.Students;
+
+namespace Qtl.Cli;
+
+/// <summary><c>distill</c>: trains one quantum student from a classical teacher (arXiv:2311.13810) and writes summary.json, metrics.csv and report.md.</summary>
+public static class DistillCommand
+{
+    private static readonly DistillationOptions D = new();
+
+    /// <summary>Options shared with <c>reproduce kd-fashion</c>.</summary>
+    internal sealed class StudentOptions
+    {
+        public Option<int> Depth { get; } = new("--depth") { Description = "Variational blocks (CNOT layers + RY).", DefaultValueFactory = _ => D.Depth };
+        public Option<string> Encoding { get; } = new("--encoding") { Description = "amplitude | angle.", DefaultValueFactory = _ => "amplitude" };
+        public Option<string> FrontEnd { get; } = new("--front-end") { Description = "linear (trainable) | pca (fixed, whitened).", DefaultValueFactory = _ => "linear" };
+        public Option<int> Shots { get; } = new("--shots") { Description = "Estimate the readout from N shots (0 = exact).", DefaultValueFactory = _ => 0 };
+        public Option<double> Lr { get; } = new("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => D.LearningRate };
+        public Option<double> Temperature { get; } = new("--temperature") { Description = "Distillation temperature T.", DefaultValueFactory = _ => D.Temperature };
+        public Option<double> Lambda { get; } = new("--lambda") { Description = "Weight λ of the distillation term.", DefaultValueFactory = _ => D.Lambda };
+        public Option<int> PerClass { get; } = new("--per-class") { Description = "Training images per class.", DefaultValueFactory = _ => D.PerClass };
+        public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Mini-batch size (not given in the paper).", DefaultValueFactory = _ => D.BatchSize };
+        public Option<int?> TestPerClass { get; } = new("--test-per-class") { Description = "Score on at most N test images per class (default: all)." };
+        public Option<string?> Data { get; } = new("--data") { Description = "FashionMNIST IDX folder (default: Debian's dataset-fashion-mnist, else the committed subset)." };
+
+        public void AddTo(Command c)
+        {
+            foreach (Option o in new Option[] { Depth, Encoding, FrontEnd, Shots, Lr, Temperature, Lambda, PerClass, BatchSize, TestPerClass, Data }) c.Options.Add(o);
+        }
+
+        public DistillationOptions Fill(ParseResult r, DistillationOptions o) => o with
+        {
+            Depth = r.GetValue(Depth),
+            Encoding = Parsing.OneOf(r.GetValue(Encoding)!, ["amplitude", "angle"], "--encoding") == "angle" ? StudentEncoding.Angle : StudentEncoding.Amplitude,
+            FrontEnd = Parsing.OneOf(r.GetValue(FrontEnd)!, ["linear", "pca"], "--front-end") == "pca" ? Distillation.FrontEnd.Pca : Distillation.FrontEnd.Linear,
+            Shots = r.GetValue(Shots),
+            LearningRate = r.GetValue(Lr),
+            Temperature = r.GetValue(Temperature),
+            Lambda = r.GetValue(Lambda),
+            PerClass = r.GetValue(PerClass),
+            BatchSize = r.GetValue(BatchSize),
+            TestPerClass = r.GetValue(TestPerClass),
+            DataDirectory = r.GetValue(Data),
+        };
+    }
+
+    public static Command Create()
+    {
+        var shared = new StudentOptions();
+        var teacher = new Option<string>("--teacher") { Description = "lenet | alexnet | ensemble | none | PATH.onnx (a classifier of the chosen classes).", DefaultValueFactory = _ => D.Teacher };
+        var classes = new Option<string>("--classes") { Description = "0-5 | 0-7 (or a list like 0,1,2).", DefaultValueFactory = _ => "0-5" };
+        var qubits = new Option<int>("--qubits") { Description = "Student qubits (2^n ≥ classes).", DefaultValueFactory = _ => D.Qubits };
+        var backend = new Option<string>("--backend") { Description = "native | qsharp.", DefaultValueFactory = _ => Backends.Native };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => D.Seed };
+        var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => D.Epochs };
+        var output = new Option<string?>("--out") { Description = "Output folder (default runs/distill-<timestamp>)." };
+        var command = new Command("distill", "Knowledge distillation from classical CNN teachers into a quantum student (arXiv:2311.13810).")
+        {
+            teacher, classes, qubits, backend, seed, epochs, output,
+        };
+        shared.AddTo(command);
+        command.SetAction(r =>
+        {
+            var options = shared.Fill(r, D with
+            {
+                Teacher = r.GetValue(teacher)!,
+                Classes = ParseClasses(r.GetValue(classes)!),
+                Qubits = r.GetValue(qubits),
+                Backend = Parsing.OneOf(r.GetValue(backend)!, Backends.Names, "--backend"),
+                Seed = r.GetValue(seed),
+                Epochs = r.GetValue(epochs),
+            });
+            Validate(options);
+            string dir = r.GetValue(output) ?? Path.Combine("runs", $"distill-{DateTime.Now:yyyyMMdd-HHmmss}");
+            Console.WriteLine($"distill: teacher {options.Teacher}, classes {options.ClassesTag}, {options.Shape}, front-end {options.FrontEnd.ToString().ToLowerInvariant()}, backend {options.Backend}");
+            var result = Distiller.Run(options, Console.WriteLine);
+            Console.WriteLine(result.DataNotice);
+            Console.WriteLine($"readout: {result.ReadoutSource}");
+            DistillationReport.Write(dir, result);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"student {100 * result.StudentTestAccuracy:F2} %{(result.TeacherTestAccuracy is double t ? $", teacher {100 * t:F2} %" : "")} ({result.Seconds:F1} s). Wrote {dir}/summary.json, metrics.csv, report.md."));
+            return 0;
+        });
+        return command;
+    }
+
+    internal static void Validate(DistillationOptions options)
+    {
+        try { options.Validate(); }
+        catch (ArgumentException e) { throw new CliError(e.Message); }
+    }
+
+    internal static int[] ParseClasses(string text)
+    {
+        text = text.Trim();
+        var range = System.Text.RegularExpressions.Regex.Match(text, @"^(\d)-(\d)$");
+        if (range.Success)
+        {
+            int a = int.Parse(range.Groups[1].Value, CultureInfo.InvariantCulture), b = int.Parse(range.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (b <= a) throw new CliError($"--classes {text}: the range must go up, e.g. 0-5.");
+            return Enumerable.Range(a, b - a + 1).ToArray();
+        }
+        var values = Parsing.Doubles(text, "--classes");
+        if (values.Any(v => v != Math.Floor(v))) throw new CliError($"--classes {text}: give a range like 0-5 or whole class numbers like 0,1,2.");
+        return values.Select(v => (int)v).ToArray();
+    }
+}

@@ -1,0 +1,71 @@
+using Qtl.Quantum;
+using Qtl.Quantum.Students;
+
+namespace Qtl.Distillation;
+
+/// <summary>Front-end from 784 pixels to the encoding's inputs.</summary>
+public enum FrontEnd
+{
+    /// <summary>A trainable Linear layer (PyTorch initialisation), then tanh.</summary>
+    Linear,
+    /// <summary>A fixed whitened PCA fitted on the training images, then tanh.</summary>
+    Pca,
+}
+
+/// <summary>
+/// One distillation run. Defaults are the published recipe (arXiv:2311.13810): T = 3, λ = 0.9, Adam lr 0.001,
+/// 10 epochs, 150 training samples per class, FashionMNIST classes 0-5, 3 qubits; the rest
+/// (depth, encoding, front-end, batch size) are ours, since the paper does not fix them.
+/// </summary>
+public sealed record DistillationOptions
+{
+    /// <summary>"lenet", "alexnet", "ensemble", "none" (student alone), or a path to an ONNX classifier.</summary>
+    public string Teacher { get; init; } = "ensemble";
+    public IReadOnlyList<int> Classes { get; init; } = [0, 1, 2, 3, 4, 5];
+    public int Qubits { get; init; } = 3;
+    public int Depth { get; init; } = 3;
+    public StudentEncoding Encoding { get; init; } = StudentEncoding.Amplitude;
+    public FrontEnd FrontEnd { get; init; } = FrontEnd.Linear;
+    public string Backend { get; init; } = Backends.Native;
+    /// <summary>0 = exact readout; otherwise the readout is estimated from this many shots.</summary>
+    public int Shots { get; init; }
+    public int Seed { get; init; } = 1;
+    public int Epochs { get; init; } = 10;
+    public double LearningRate { get; init; } = 0.001;
+    public double Temperature { get; init; } = 3;
+    public double Lambda { get; init; } = 0.9;
+    public int PerClass { get; init; } = 150;
+    /// <summary>Not given in the paper.</summary>
+    public int BatchSize { get; init; } = 10;
+    /// <summary>Evaluate on at most this many test images per class (null = the whole test split of the classes).</summary>
+    public int? TestPerClass { get; init; }
+    /// <summary>FashionMNIST directory; null = Debian package, else the committed subset.</summary>
+    public string? DataDirectory { get; init; }
+
+    public bool HasTeacher => !Teacher.Equals("none", StringComparison.OrdinalIgnoreCase);
+
+    public StudentShape Shape => new(Qubits, Depth, Encoding);
+
+    /// <summary>Checks every value; messages say what is allowed.</summary>
+    public void Validate()
+    {
+        if (Qubits < 1 || Qubits > 6) throw new ArgumentException($"qubits is {Qubits}; allowed: 1 to 6.");
+        if (Depth < 0 || Depth > 32) throw new ArgumentException($"depth is {Depth}; allowed: 0 to 32.");
+        if (Classes.Count > 1 << Qubits)
+            throw new ArgumentException($"{Classes.Count} classes need at least {Classes.Count} basis states; {Qubits} qubits give {1 << Qubits}.");
+        if (!Backends.Names.Contains(Backend)) throw new ArgumentException($"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
+        if (Shots < 0 || Shots > 1_000_000) throw new ArgumentException($"shots is {Shots}; allowed: 0 (exact) to 1000000.");
+        if (Epochs < 1 || Epochs > 1000) throw new ArgumentException($"epochs is {Epochs}; allowed: 1 to 1000.");
+        if (!(LearningRate > 0 && LearningRate < 10)) throw new ArgumentException($"learning rate is {LearningRate}; allowed: greater than 0 and below 10.");
+        if (!(Temperature > 0 && Temperature <= 100)) throw new ArgumentException($"temperature is {Temperature}; allowed: greater than 0, at most 100.");
+        if (!(Lambda >= 0 && Lambda <= 1)) throw new ArgumentException($"lambda is {Lambda}; allowed: 0 to 1.");
+        if (PerClass < 1) throw new ArgumentException($"per-class is {PerClass}; it must be at least 1.");
+        if (BatchSize < 1) throw new ArgumentException($"batch size is {BatchSize}; it must be at least 1.");
+        if (TestPerClass is < 1) throw new ArgumentException($"test per class is {TestPerClass}; it must be at least 1.");
+        Data.FashionMnist.ValidateClasses(Classes);
+    }
+
+    /// <summary>"0-5" for classes 0..5, else the list joined by commas.</summary>
+    public string ClassesTag => Classes.SequenceEqual(Enumerable.Range(Classes[0], Classes.Count))
+        ? $"{Classes[0]}-{Classes[^1]}" : string.Join(",", Classes);
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using Qtl.Data;
+using Qtl.Onnx;
+
+namespace Qtl.Distillation;
+
+/// <summary>
+/// Classical teachers: one or more ONNX classifiers (input [N,1,28,28] normalised as <see cref="KdData"/>,
+/// output C logits, index k = k-th chosen class). An ensemble averages its members' probabilities:
+/// at temperature T for soft targets, at T = 1 for its own predictions. Logits are computed once per
+/// (model, image file, indices) and cached like backbone features.
+/// </summary>
+public sealed class TeacherSet
+{
+    private TeacherSet(string name, IReadOnlyList<string> models)
+    {
+        Name = name;
+        Models = models;
+    }
+
+    public string Name { get; }
+    public IReadOnlyList<string> Models { get; }
+
+    /// <summary>The committed teacher for a family and class subset, e.g. assets/models/teacher-lenet-0-5.onnx.</summary>
+    public static string CommittedModel(string family, string classesTag) =>
+        Path.Combine(FashionMnist.RepoRoot(), "assets", "models", $"teacher-{family}-{classesTag}.onnx");
+
+    /// <summary>lenet | alexnet | ensemble (both) | a path to an ONNX classifier.</summary>
+    public static TeacherSet Resolve(string teacher, string classesTag)
+    {
+        string[] models = teacher.ToLowerInvariant() switch
+        {
+            "lenet" or "alexnet" => [CommittedModel(teacher.ToLowerInvariant(), classesTag)],
+            "ensemble" => [CommittedModel("lenet", classesTag), CommittedModel("alexnet", classesTag)],
+            _ => [Path.GetFullPath(teacher)],
+        };
+        foreach (string m in models)
+            if (!File.Exists(m))
+                throw new FileNotFoundException(teacher is "lenet" or "alexnet" or "ensemble"
+                    ? $"no committed {teacher} teacher for classes {classesTag}: {m} is missing; teachers exist for 0-5 and 0-7 (tools/train_teachers.py), or pass --teacher PATH.onnx."
+                    : $"teacher model not found: {m}; use lenet, alexnet, ensemble, none or a path to an ONNX classifier.", m);
+        return new TeacherSet(teacher.ToLowerInvariant() is "lenet" or "alexnet" or "ensemble" ? teacher.ToLowerInvariant() : Path.GetFileName(models[0]), models);
+    }
+
+    /// <summary>Per member, the logits of every image of the split (cached).</summary>
+    public IReadOnlyList<double[][]> Logits(KdSplit split, int classes, FeatureCache? cache = null)
+    {
+        cache ??= new FeatureCache();
+        return Models.Select(m => MemberLogits(m, split, classes, cache)).ToArray();
+    }
+
+    /// <summary>Average over members of softmax(logits/T), per sample.</summary>
+    public static double[][] Soft(IReadOnlyList<double[][]> members, double temperature)
+    {
+        int n = members[0].Length, c = members[0][0].Length;
+        var soft = new double[n][];
+        var tmp = new double[c];
+        for (int i = 0; i < n; i++)
+        {
+            soft[i] = new double[c];
+            foreach (var m in members)
+            {
+                KdLoss.Softmax(m[i], temperature, tmp);
+                for (int k = 0; k < c; k++) soft[i][k] += tmp[k] / members.Count;
+            }
+        }
+        return soft;
+    }
+
+    /// <summary>Accuracy of the (ensemble) prediction argmax of the averaged probabilities at T = 1.</summary>
+    public static double Accuracy(IReadOnlyList<double[][]> members, int[] labels)
+    {
+        var soft = Soft(members, 1);
+        int correct = 0;
+        for (int i = 0; i < labels.Length; i++) if (ArgMax(soft[i]) == labels[i]) correct++;
+        return labels.Length == 0 ? 0 : correct / (double)labels.Length;
+    }
+
+    public static int ArgMax(ReadOnlySpan<double> v)
+    {
+        int best = 0;
+        for (int k = 1; k < v.Length; k++) if (v[k] > v[best]) best = k;
+        return best;
+    }
+
+    private static double[][] MemberLogits(string model, KdSplit split, int classes, FeatureCache cache)
+    {
+        string key = FeatureCache.Key(["teacher-logits-v1", FeatureCache.FileHash(model), FeatureCache.FileHash(split.File.ImagesPath),
+            IndicesText(split.Indices)]);
+        CacheEntry? entry = cache.TryLoad(key, out _);
+        if (entry is null)
+        {
+            var onnx = OnnxModel.Open(model);
+            var data = new List<float>();
+            int width = -1;
+            const int chunk = 1000;
+            for (int start = 0; start < split.Count; start += chunk)
+            {
+                int count = Math.Min(chunk, split.Count - start);
+                var input = new float[count * 784];
+                for (int i = 0; i < count; i++)
+                    for (int j = 0; j < 784; j++) input[i * 784 + j] = (float)split.Pixels[start + i][j];
+                var output = onnx.Run(input, [count, 1, 28, 28]);
+                width = output.RowLength;
+                data.AddRange(output.Data);
+            }
+            entry = new CacheEntry(data.ToArray(), [split.Count, width], []);
+            cache.Store(key, entry);
+        }
+        int c = entry.Dims[1];
+        if (c != classes)
+            throw new InvalidDataException($"teacher {model} outputs {c} logits, but {classes} classes were chosen; a teacher must score exactly the chosen classes, in order.");
+        var logits = new double[split.Count][];
+        for (int i = 0; i < split.Count; i++)
+        {
+            logits[i] = new double[c];
+            for (int k = 0; k < c; k++) logits[i][k] = entry.Data[i * c + k];
+        }
+        return logits;
+    }
+
+    private static string IndicesText(int[] indices)
+    {
+        var sb = new StringBuilder(indices.Length * 6);
+        foreach (int i in indices) sb.Append(i).Append(',');
+        return sb.ToString();
+    }
+}

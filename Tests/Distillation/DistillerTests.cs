@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Qtl.Data;
+using Qtl.Distillation;
+
+namespace Qtl.Tests.Distillation;
+
+public class DistillerTests
+{
+    [Test]
+    public void TinyRunOnTheCommittedSubsetLearnsAboveChance()
+    {
+        var options = new DistillationOptions
+        {
+            Teacher = "none", Classes = [0, 1, 5], Qubits = 2, Depth = 2, Epochs = 4, PerClass = 40, LearningRate = 0.01,
+            DataDirectory = FashionMnist.SubsetDirectory, Seed = 3,
+        };
+        var result = Distiller.Run(options);
+        Assert.That(result.TestCount, Is.EqualTo(120));
+        Assert.That(result.StudentTestAccuracy, Is.GreaterThan(0.5), "chance is 1/3");
+    }
+
+    [Test]
+    public void DistillationFromATeacherRunsAndReportsTheTeacherAccuracy()
+    {
+        var options = new DistillationOptions
+        {
+            Teacher = "lenet", Classes = [0, 1, 2, 3, 4, 5], Epochs = 2, PerClass = 20,
+            DataDirectory = FashionMnist.SubsetDirectory, Seed = 1,
+        };
+        var result = Distiller.Run(options);
+        Assert.That(result.TeacherTestAccuracy, Is.GreaterThan(0.7));
+        Assert.That(result.StudentTestAccuracy, Is.GreaterThan(1.0 / 6));
+    }
+
+    [TestCase("lenet", "0-5")]
+    [TestCase("alexnet", "0-7")]
+    public void TeacherAccuracyOnTheFullTestSplitMatchesItsMetadata(string family, string tag)
+    {
+        if (!Directory.Exists(FashionMnist.SystemDirectory)) Assert.Ignore("the full FashionMNIST test split is not installed");
+        string model = TeacherSet.CommittedModel(family, tag);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(model, ".json")));
+        double expected = json.RootElement.GetProperty("test_accuracy").GetDouble();
+        int[] classes = json.RootElement.GetProperty("classes").EnumerateArray().Select(c => c.GetInt32()).ToArray();
+        var data = KdData.Load(new DistillationOptions { Classes = classes, PerClass = 1 });
+        var teacher = TeacherSet.Resolve(family, tag);
+        double accuracy = TeacherSet.Accuracy(teacher.Logits(data.Test, classes.Length), data.Test.Labels);
+        Assert.That(accuracy, Is.EqualTo(expected).Within(0.01));
+    }
+}
