@@ -18,6 +18,8 @@ public static class CommandLine
         root.Subcommands.Add(EstimateCommand.Create());
         root.Subcommands.Add(ExportQirCommand.Create());
         root.Subcommands.Add(DistillCommand.Create());
+        root.Subcommands.Add(ReproduceCommand.Create());
+        root.Subcommands.Add(NotebookCommand.Create());
         root.SetAction(_ => TrainCommand.RunDemo());
         return root;
     }

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Qtl.Distillation;
+using Qtl.Quantum;
+
+namespace Qtl.Cli;
+
+/// <summary><c>reproduce kd-fashion</c>: the FashionMNIST table of arXiv:2311.13810 over several seeds.</summary>
+public static class ReproduceCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("reproduce", "Reproduce a published result table.");
+        command.Subcommands.Add(KdFashionCommand());
+        return command;
+    }
+
+    private static Command KdFashionCommand()
+    {
+        var shared = new DistillCommand.StudentOptions();
+        var quick = new Option<bool>("--quick") { Description = "One seed and 4 epochs (a few minutes)." };
+        var seeds = new Option<int?>("--seeds") { Description = "Seeds 1..N (default 3; 1 with --quick)." };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs (default 10; 4 with --quick)." };
+        var backend = new Option<string>("--backend") { Description = "native (default: the table is large) | qsharp.", DefaultValueFactory = _ => Backends.Native };
+        var output = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("runs", "kd-fashion") };
+        var command = new Command("kd-fashion", "Student alone vs LeNet/AlexNet/ensemble → quantum student on FashionMNIST 0-5 and 0-7 (3 and 4 qubits); writes results.csv, results.md and kd-fashion.svg.")
+        {
+            quick, seeds, epochs, backend, output,
+        };
+        shared.AddTo(command);
+        command.SetAction(r =>
+        {
+            bool isQuick = r.GetValue(quick);
+            var template = shared.Fill(r, new DistillationOptions()) with
+            {
+                Epochs = r.GetValue(epochs) ?? (isQuick ? 4 : 10),
+                Backend = Parsing.OneOf(r.GetValue(backend)!, Backends.Names, "--backend"),
+            };
+            int n = r.GetValue(seeds) ?? (isQuick ? 1 : 3);
+            Parsing.InRange(n, 1, 20, "--seeds");
+            DistillCommand.Validate(template with { Classes = [0, 1, 2, 3, 4, 5, 6, 7] });
+            Console.WriteLine($"reproduce kd-fashion: {n} seed(s), {template.Epochs} epochs, backend {template.Backend} (native by default: 12 configurations × seeds; the Q# kernels define the same circuits and tests hold them equal), readout {(template.Shots == 0 ? "exact" : $"{template.Shots} shots")}.");
+            var result = KdFashion.Run(template, n, Console.WriteLine);
+            string dir = r.GetValue(output)!;
+            string commandLine = "dotnet run --project Host -- " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
+            KdFashion.Write(dir, result, commandLine);
+            Console.WriteLine(KdFashion.Markdown(result, commandLine));
+            Console.WriteLine($"Wrote {dir}/results.csv, results.md, kd-fashion.svg ({result.Seconds:F0} s).");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Qtl.Reports;
+
+namespace Qtl.Distillation;
+
+/// <summary>One cell of the table: mean ± std of test accuracy over seeds (fractions).</summary>
+public sealed record KdCell(string Row, string Column, IReadOnlyList<double> Accuracies, double? Published)
+{
+    public double Mean => Accuracies.Average();
+    public double Std => Accuracies.Count < 2 ? 0 : Math.Sqrt(Accuracies.Sum(a => (a - Mean) * (a - Mean)) / (Accuracies.Count - 1));
+}
+
+/// <summary>
+/// Reproduces the FashionMNIST table of arXiv:2311.13810: per (subset, qubits) row, a student alone and
+/// students distilled from LeNet, AlexNet and their ensemble, over several seeds, beside the teachers'
+/// computed test accuracies and the published numbers.
+/// </summary>
+public static class KdFashion
+{
+    public static readonly string[] Teachers = ["none", "lenet", "alexnet", "ensemble"];
+
+    /// <summary>Rows of the published table: (classes tag, qubits) → published student accuracies (%) for none, lenet, alexnet, ensemble.</summary>
+    public static readonly (string Tag, int Qubits, double[] Published)[] Rows =
+    [
+        ("0-5", 3, [65.00, 77.00, 83.44, 67.89]),
+        ("0-7", 3, [68.00, 68.67, 73.42, 74.42]),
+        ("0-7", 4, [74.25, 75.83, 75.42, 72.50]),
+    ];
+
+    /// <summary>Published teacher accuracies (%): LeNet, AlexNet, ensemble.</summary>
+    public static readonly Dictionary<string, double[]> PublishedTeachers = new()
+    {
+        ["0-5"] = [91.57, 94.90, 95.67],
+        ["0-7"] = [85.97, 91.64, 91.79],
+    };
+
+    public sealed record Result(IReadOnlyList<KdCell> Students, IReadOnlyList<KdCell> TeacherCells, int Seeds, double Seconds, DistillationOptions Template);
+
+    public static Result Run(DistillationOptions template, int seeds, Action<string>? log = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var students = new List<KdCell>();
+        var teachers = new Dictionary<(string, string), double>();
+        foreach (var (tag, qubits, published) in Rows)
+        {
+            int[] classes = tag == "0-5" ? [0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7];
+            string row = $"{tag}, {qubits} qubits";
+            var accuracies = Teachers.ToDictionary(t => t, _ => new List<double>());
+            for (int seed = 1; seed <= seeds; seed++)
+            {
+                var data = KdData.Load(template with { Classes = classes, Seed = seed });
+                for (int t = 0; t < Teachers.Length; t++)
+                {
+                    var options = template with { Teacher = Teachers[t], Classes = classes, Qubits = qubits, Seed = seed };
+                    var r = Distiller.Run(options, null, data);
+                    accuracies[Teachers[t]].Add(r.StudentTestAccuracy);
+                    if (r.TeacherTestAccuracy is double ta) teachers[(tag, Teachers[t])] = ta;
+                    log?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                        $"{row}, seed {seed}, teacher {Teachers[t],-8}: student {100 * r.StudentTestAccuracy:F2} %{(r.TeacherTestAccuracy is double x ? $" (teacher {100 * x:F2} %)" : "")}, {r.Seconds:F1} s"));
+                }
+            }
+            for (int t = 0; t < Teachers.Length; t++) students.Add(new KdCell(row, Teachers[t], accuracies[Teachers[t]], published[t]));
+        }
+        var teacherCells = teachers.Select(kv => new KdCell(kv.Key.Item1, kv.Key.Item2, [kv.Value],
+            PublishedTeachers[kv.Key.Item1][Array.IndexOf(Teachers, kv.Key.Item2) - 1])).ToList();
+        return new Result(students, teacherCells, seeds, clock.Elapsed.TotalSeconds, template);
+    }
+
+    public static void Write(string dir, Result result, string command)
+    {
+        Directory.CreateDirectory(dir);
+        var inv = CultureInfo.InvariantCulture;
+        var csv = new StringBuilder("row,teacher,seeds,mean,std,published,accuracies\n");
+        foreach (var c in result.Students)
+            csv.AppendLine(string.Create(inv, $"\"{c.Row}\",{c.Column},{c.Accuracies.Count},{100 * c.Mean:F2},{100 * c.Std:F2},{c.Published:F2},{string.Join(";", c.Accuracies.Select(a => (100 * a).ToString("F2", inv)))}"));
+        foreach (var c in result.TeacherCells)
+            csv.AppendLine(string.Create(inv, $"\"teacher {c.Row}\",{c.Column},1,{100 * c.Mean:F2},0,{c.Published:F2},{100 * c.Mean:F2}"));
+        File.WriteAllText(Path.Combine(dir, "results.csv"), csv.ToString());
+        File.WriteAllText(Path.Combine(dir, "results.md"), Markdown(result, command));
+        Chart.Save(Chart.GroupedBars(result.Students.Select(c => new BarValue(c.Row, c.Column == "none" ? "student alone" : $"{c.Column} → student", c.Mean, c.Std)),
+            $"Quantum students on FashionMNIST (mean ± std over {result.Seeds} seed{(result.Seeds > 1 ? "s" : "")})", "test accuracy", "subset, student"), dir, "kd-fashion");
+    }
+
+    public static string Markdown(Result result, string command)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var o = result.Template;
+        var md = new StringBuilder();
+        md.AppendLine($"Command: `{command}`  ");
+        md.AppendLine(string.Create(inv, $"Time: {result.Seconds:F0} s; {result.Seeds} seed(s); student: {o.Depth} blocks, {o.Encoding.ToString().ToLowerInvariant()} encoding, {o.FrontEnd.ToString().ToLowerInvariant()} front-end; backend {o.Backend}; readout {(o.Shots == 0 ? "exact" : $"{o.Shots} shots")}; T = {o.Temperature}, λ = {o.Lambda}, Adam {o.LearningRate}, {o.Epochs} epochs, {o.PerClass}/class, batch {o.BatchSize}.\n"));
+        md.AppendLine("Test accuracy (%), ours mean ± std over seeds, published in brackets.\n");
+        md.AppendLine("| subset, student | student alone | LeNet → student | AlexNet → student | ensemble → student | mean gain of distillation |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var row in result.Students.GroupBy(c => c.Row))
+        {
+            var cells = row.ToList();
+            double gain = cells.Skip(1).Average(c => c.Mean) - cells[0].Mean;
+            md.AppendLine($"| {row.Key} | " + string.Join(" | ", cells.Select(c => string.Create(inv, $"{100 * c.Mean:F2} ± {100 * c.Std:F2} ({c.Published:F2})")))
+                + string.Create(inv, $" | {100 * gain:+0.00;-0.00} pp |"));
+        }
+        md.AppendLine("\nTeachers (computed on the full test split of the classes; published in brackets):\n");
+        md.AppendLine("| subset | LeNet | AlexNet | ensemble |\n|---|---:|---:|---:|");
+        foreach (var g in result.TeacherCells.GroupBy(c => c.Row))
+            md.AppendLine($"| {g.Key} | " + string.Join(" | ", new[] { "lenet", "alexnet", "ensemble" }.Select(t => g.FirstOrDefault(c => c.Column == t) is { } c
+                ? string.Create(inv, $"{100 * c.Mean:F2} ({c.Published:F2})") : "–")) + " |");
+        // Paired per-seed gains over all rows and teachers.
+        var gains = new List<double>();
+        foreach (var row in result.Students.GroupBy(c => c.Row))
+        {
+            var alone = row.First(c => c.Column == "none").Accuracies;
+            foreach (var c in row.Where(c => c.Column != "none"))
+                for (int s = 0; s < Math.Min(alone.Count, c.Accuracies.Count); s++) gains.Add(c.Accuracies[s] - alone[s]);
+        }
+        double mean = gains.Average(), std = gains.Count > 1 ? Math.Sqrt(gains.Sum(g => (g - mean) * (g - mean)) / (gains.Count - 1)) : 0;
+        md.AppendLine(string.Create(inv, $"\nDistilled minus alone, paired by seed over all {gains.Count} (row, teacher, seed) pairs: mean {100 * mean:+0.00;-0.00} pp, std {100 * std:F2} pp, {gains.Count(g => g > 0)} of {gains.Count} positive."));
+        md.AppendLine("\n![bars](kd-fashion.svg)");
+        return md.ToString();
+    }
+}
