@@ -1,6 +1,6 @@
 """Exports torchvision's ResNet18 without its classifier (fc -> Identity) to ONNX.
 
-    /usr/bin/python3 tools/export_resnet18.py [--out resnet18.onnx] [--weights-file PATH.pth]
+    /usr/bin/python3 tools/export_resnet18.py [--out runs/models/resnet18.onnx] [--weights-file PATH.pth]
         [--random] [--seed 0]
 
 ONNX: input "image" float32 [N,3,224,224] (dynamic N), RGB, preprocessed with the
@@ -12,8 +12,8 @@ Weights: ImageNet (`IMAGENET1K_V1`) from --weights-file, or torchvision's cache
 (~/.cache/torch/hub/checkpoints/resnet18-f37072fd.pth), or a download. When none of
 these works (no internet here) it falls back to RANDOM weights (seed --seed) and says
 so loudly; random-weight features are only good for plumbing tests, not for transfer
-learning. The file is about 45 MB: do not commit it (the default output is in the current
-directory, outside assets/). A metadata .json is written next to it, recording which
+learning. The file is about 45 MB: do not commit it (the default output,
+runs/models/resnet18.onnx, is outside assets/ and git-ignored). A metadata .json is written next to it, recording which
 weights were used.
 """
 from __future__ import annotations
@@ -63,7 +63,8 @@ def load_model(args):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", default="resnet18.onnx")
+    ap.add_argument("--out", default=os.path.join(common.REPO_ROOT, "runs", "models", "resnet18.onnx"),
+                    help="default runs/models/resnet18.onnx (runs/ is git-ignored)")
     ap.add_argument("--weights-file", default=None, help="a local resnet18 ImageNet state_dict (.pth)")
     ap.add_argument("--random", action="store_true", help="skip the ImageNet weights on purpose")
     ap.add_argument("--seed", type=int, default=0)
@@ -76,7 +77,7 @@ def main():
     model.fc = nn.Identity()
     model.eval()
     size = common.export_onnx(model, torch.zeros(1, 3, 224, 224), args.out, "image", "features")
-    print(f"wrote {args.out} ({size:,} bytes) with weights: {weights_text}")
+    print(f"wrote {common.rel(args.out)} ({size:,} bytes) with weights: {weights_text}")
     torch.manual_seed(args.seed)
     common.save_reference_io(args.ref_out, model, torch.randn(2, 3, 224, 224).numpy(), "image", "features")
     common.write_json(os.path.splitext(args.out)[0] + ".json", {
