@@ -37,11 +37,11 @@ public static class EstimateCommand
         samples ??= circuit.ValidationSamples;
         var estimates = ResourceEstimates.ForInference(circuit.Shape, circuit.Inputs, circuit.Weights, errorBudget: budget);
         var table = new Table().Title($"QDK resource estimates: {Markup.Escape(circuit.Shape.ToString())}, one inference (error budget {budget:G3})")
-            .AddColumn("qubit model").AddColumn("QEC").AddColumn(new TableColumn("logical qubits").RightAligned())
-            .AddColumn(new TableColumn("code distance").RightAligned()).AddColumn(new TableColumn("physical qubits").RightAligned())
-            .AddColumn(new TableColumn("T states").RightAligned()).AddColumn(new TableColumn("T factories").RightAligned())
-            .AddColumn(new TableColumn("runtime, 1 shot").RightAligned());
-        if (samples is int n) table.AddColumn(new TableColumn($"runtime, {n} × {shots} shots").RightAligned());
+            .AddColumn("qubit model").AddColumn("QEC").AddColumn(new TableColumn("logical").RightAligned())
+            .AddColumn(new TableColumn("d").RightAligned()).AddColumn(new TableColumn("physical").RightAligned())
+            .AddColumn(new TableColumn("T states").RightAligned()).AddColumn(new TableColumn("T fact.").RightAligned())
+            .AddColumn(new TableColumn("1 shot").RightAligned());
+        if (samples is int n) table.AddColumn(new TableColumn($"{n}×{shots}").RightAligned());
         foreach (var e in estimates)
         {
             var row = new List<string> { e.Model, e.QecScheme, e.LogicalQubits.ToString(), e.CodeDistance.ToString(), e.PhysicalQubits.ToString("N0"),
@@ -50,6 +50,7 @@ public static class EstimateCommand
             table.AddRow(row.ToArray());
         }
         AnsiConsole.MarkupLineInterpolated($"Circuit: {circuit.Description}; {estimates[0].CircuitQubits} qubits, {estimates[0].Rotations} rotations, {estimates[0].Measurements} measurements.");
+        AnsiConsole.MarkupLine("[grey]logical: qubits after layout; d: code distance; physical: incl. T factories; T fact.: T factories; runtime for 1 shot and for the whole pass.[/]");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(samples is null
             ? "[grey]Give --samples N (or a model with its data) for a whole validation pass.[/]"
@@ -68,7 +69,7 @@ public static class EstimateCommand
                 Shots = shots,
                 Estimates = estimates.Select(e => new { OneShot = e, ValidationPass = samples is int k ? e.Repeated((long)k * shots) : null }),
             };
-            QirExport.WriteAtomically(jsonPath, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+            AtomicFile.WriteAllText(jsonPath, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
             AnsiConsole.MarkupLineInterpolated($"Wrote [link]{Path.GetFullPath(jsonPath)}[/].");
         }
         return 0;

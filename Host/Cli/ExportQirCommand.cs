@@ -26,9 +26,9 @@ public static class ExportQirCommand
     {
         if (Directory.Exists(output)) throw new CliError($"--out {output} is a folder; give a file name such as circuit.ll.");
         string qir = QirExport.Generate(circuit.Shape, circuit.Inputs, circuit.Weights, profile);
-        QirExport.WriteAtomically(output, qir);
+        AtomicFile.WriteAllText(output, qir);
         if (writeSource)
-            QirExport.WriteAtomically(Path.ChangeExtension(output, ".qs"), InferenceEntry.Source(circuit.Shape, circuit.Inputs, circuit.Weights));
+            AtomicFile.WriteAllText(Path.ChangeExtension(output, ".qs"), InferenceEntry.Source(circuit.Shape, circuit.Inputs, circuit.Weights));
         var calls = QirExport.CountCalls(qir);
         AnsiConsole.MarkupLineInterpolated($"QIR ({profile} profile) of {circuit.Shape}: {circuit.Description}.");
         AnsiConsole.MarkupLineInterpolated($"Quantum calls: {string.Join(", ", calls.OrderBy(c => c.Key).Select(c => $"{c.Key} × {c.Value}"))}.");

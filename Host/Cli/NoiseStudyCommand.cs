@@ -60,6 +60,10 @@ public static class NoiseStudyCommand
         string checkpoint = run.CheckpointPath(r);
         var data = run.LoadData(r, model, notice => AnsiConsole.MarkupLineInterpolated($"[grey]{notice}[/]"));
         var validation = data.Validation;
+        double exact = QuantumHead.From(model).ExactAccuracy(validation.Features, validation.Labels);
+        if (Math.Abs(exact - model.BestValidationAccuracy) > 1e-9)
+            TrainedRun.Warn($"the model scores {exact:P1} noiselessly on these features but {model.BestValidationAccuracy:P1} in training: " +
+                "the features differ from training (another backbone, data folder or selection?). The study measures these features.");
         if (samples is int limit)
         {
             Parsing.InRange(limit, 1, validation.Count, "--samples");
@@ -70,7 +74,8 @@ public static class NoiseStudyCommand
             : Path.Combine("runs", $"noise-study-{DateTime.Now:yyyyMMdd-HHmmss}");
 
         AnsiConsole.MarkupLineInterpolated($"Model {checkpoint}: {model.Options.Shape}, trained validation accuracy {model.BestValidationAccuracy:P1}.");
-        AnsiConsole.MarkupLineInterpolated($"{validation.Count} validation samples; {options.QdkShots(validation.Count):N0} noisy shots on the QDK (≈{options.QdkShots(validation.Count) * 0.4e-3:F0} s at 0.4 ms/shot, split over the runtime's threads).");
+        long qdkShots = options.QdkShots(validation.Count);
+        AnsiConsole.MarkupLineInterpolated($"{validation.Count} validation samples; {qdkShots:N0} noisy shots on the QDK, the bulk of the time (≈0.3-0.5 ms of CPU each, over the runtime's threads: ≈{qdkShots * 0.4e-3 / 2 / 60:F0} min on 2 free cores).");
         var result = NoiseStudy.Run(model, validation, options, progress: p =>
             AnsiConsole.MarkupLineInterpolated($"[grey]  p={p.Noise.ToString("G4", CultureInfo.InvariantCulture),-7} shots={p.ShotsLabel,-6} {p.Mean:P1} ± {p.Std:P1}  ({p.Source}, {p.Seconds:F1} s)[/]"));
 

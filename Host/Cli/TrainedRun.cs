@@ -1,25 +1,27 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Qtl.Data;
 using Qtl.Model;
 using Qtl.Training;
+using Spectre.Console;
 
 namespace Qtl.Cli;
 
 /// <summary>
 /// Where the hardware verbs (noise-study, estimate, export-qir) get a trained quantum head and its
-/// validation data: a run folder written by <c>train</c> (<c>--run</c>: quantum.checkpoint.json plus
-/// the data settings recorded in summary.json), or <c>--checkpoint</c> with the data options of train.
+/// validation data: a run folder written by <c>train</c> (<c>--run</c>: quantum.checkpoint.json and
+/// data-options.json), or <c>--checkpoint</c>, with any data option overridden as in train.
 /// </summary>
 internal sealed class TrainedRun
 {
-    private readonly Option<string?> _run = new("--run") { Description = "Run folder written by train (reads quantum.checkpoint.json and summary.json)." };
+    private readonly Option<string?> _run = new("--run") { Description = "Run folder written by train (reads quantum.checkpoint.json and its data options)." };
     private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "A quantum head checkpoint (quantum.checkpoint.json); give the data options it was trained with." };
-    private readonly Option<string?> _data = new("--data") { Description = "FashionMNIST IDX folder or image folder the model was trained on (default: as recorded in the run, else FashionMNIST)." };
-    private readonly Option<string?> _backbone = new("--backbone") { Description = "Backbone ONNX model the model was trained with (default: the demo backbone)." };
-    private readonly Option<string?> _classes = new("--classes") { Description = "FashionMNIST classes of the task, e.g. 0,1 (default: the checkpoint's class names)." };
-    private readonly Option<int?> _perClass = new("--per-class") { Description = "Per-class limit used in training (default: inferred from summary.json's train_samples / classes)." };
-    private readonly Option<string?> _featureOutput = new("--feature-output") { Description = "Backbone output used as features in training." };
+    private readonly Option<string?> _data = new("--data") { Description = "Override the data folder recorded in the run (FashionMNIST IDX folder or image folder)." };
+    private readonly Option<string?> _backbone = new("--backbone") { Description = "Override the backbone ONNX model recorded in the run." };
+    private readonly Option<string?> _classes = new("--classes") { Description = "Override the FashionMNIST classes, e.g. 0,1 (default: as recorded, else the checkpoint's class names)." };
+    private readonly Option<int?> _perClass = new("--per-class") { Description = "Override the per-class limit recorded in the run." };
+    private readonly Option<string?> _featureOutput = new("--feature-output") { Description = "Override the backbone output recorded in the run." };
     private readonly Option<string?> _cache = new("--cache-dir") { Description = "Feature cache folder (default ~/.cache/qtl-qsharp/features)." };
 
     public void AddTo(Command command)
@@ -55,33 +57,55 @@ internal sealed class TrainedRun
     /// <summary>Loads the task's features (cached after the first extraction) and checks they are the ones the model was trained on.</summary>
     public TransferData LoadData(ParseResult r, TrainedModel model, Action<string> notice)
     {
-        JsonElement? summary = ReadSummary(r.GetValue(_run));
-        JsonElement? recorded = summary is { } s && s.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : null;
-        string? Str(string name) => recorded is { } x && x.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-        string? dataPath = r.GetValue(_data) ?? Str("data_path");
-        int[]? classes = ParseClasses(r.GetValue(_classes)) ?? RecordedClasses(recorded);
-        if (classes is null && (dataPath is null || !ImageFolder.IsImageFolder(dataPath)))
+        // A checkpoint inside a run folder finds the folder's records too.
+        string run = Path.GetDirectoryName(Path.GetFullPath(CheckpointPath(r)))!;
+        JsonElement? summary = ReadSummary(run);
+        DataOptions recorded = File.Exists(Path.Combine(run, RunFolder.DataOptionsFile))
+            ? RunFolder.LoadDataOptions(run)
+            : Reconstructed(summary, model);
+        var options = recorded with
         {
-            int[] byName = model.ClassNames.Select(n => FashionMnist.ClassNames.ToList().IndexOf(n)).ToArray();
-            if (byName.Contains(-1))
-                throw new CliError($"the model's classes [{string.Join(", ", model.ClassNames)}] are not FashionMNIST classes; give --data <the image folder it was trained on> and --backbone.");
-            classes = byName;
-        }
-        int? perClass = r.GetValue(_perClass) ?? RecordedInt(recorded, "per_class_limit") ?? InferredPerClass(summary, model);
-        var options = new DataOptions(dataPath, r.GetValue(_backbone) ?? Str("backbone_path"), classes,
-            r.GetValue(_featureOutput) ?? Str("feature_output"), perClass, model.Options.Seed, r.GetValue(_cache));
+            DataPath = r.GetValue(_data) ?? recorded.DataPath,
+            BackbonePath = r.GetValue(_backbone) ?? recorded.BackbonePath,
+            Classes = ParseClasses(r.GetValue(_classes)) ?? recorded.Classes,
+            FeatureOutput = r.GetValue(_featureOutput) ?? recorded.FeatureOutput,
+            PerClassLimit = r.GetValue(_perClass) ?? recorded.PerClassLimit,
+            CacheDir = r.GetValue(_cache) ?? recorded.CacheDir,
+        };
         var data = TransferDataLoader.Load(options, notice);
         if (!data.Validation.ClassNames.SequenceEqual(model.ClassNames))
             throw new CliError($"the data's classes [{string.Join(", ", data.Validation.ClassNames)}] differ from the model's [{string.Join(", ", model.ClassNames)}]; give the data options used in training.");
         if (summary is { } sum && sum.TryGetProperty("validation_samples", out var vs) && vs.TryGetInt32(out int expected) && expected != data.Validation.Count)
-            notice($"warning: the run was validated on {expected} samples, these data options give {data.Validation.Count}; pass --per-class/--data as used in training to match.");
+            Warn($"the run was validated on {expected} samples, these data options give {data.Validation.Count}; pass --data/--per-class as used in training to match.");
         return data;
     }
 
-    private static JsonElement? ReadSummary(string? run)
+    public static void Warn(string message) => AnsiConsole.MarkupLineInterpolated($"[yellow]warning: {message}[/]");
+
+    /// <summary>
+    /// Data options for a checkpoint without a run folder's data-options.json: classes from the model's
+    /// class names, the FashionMNIST folder from the summary's task text, and the per-class limit from
+    /// train_samples / classes (selections are class-balanced, and a limit at or above a class's size
+    /// selects all of it, so this reproduces the training selection).
+    /// </summary>
+    private static DataOptions Reconstructed(JsonElement? summary, TrainedModel model)
     {
-        if (run is null) return null;
+        int[] classes = model.ClassNames.Select(n => FashionMnist.ClassNames.ToList().IndexOf(n)).ToArray();
+        if (classes.Contains(-1))
+            throw new CliError($"the model's classes [{string.Join(", ", model.ClassNames)}] are not FashionMNIST classes; give --run <its run folder>, or --data and --backbone as in training.");
+        string? directory = null;
+        int? perClass = null;
+        if (summary is { } s)
+        {
+            var match = s.TryGetProperty("task", out var task) ? Regex.Match(task.GetString() ?? "", @"^FashionMNIST .*? from (?<dir>.+?) \(\d+ train") : Match.Empty;
+            if (match.Success && Directory.Exists(match.Groups["dir"].Value)) directory = match.Groups["dir"].Value;
+            if (s.TryGetProperty("train_samples", out var t) && t.TryGetInt32(out int train)) perClass = (train + classes.Length - 1) / classes.Length;
+        }
+        return new DataOptions(directory, null, classes, null, perClass, model.Options.Seed);
+    }
+
+    private static JsonElement? ReadSummary(string run)
+    {
         string path = Path.Combine(run, "summary.json");
         if (!File.Exists(path)) return null;
         try
@@ -94,21 +118,6 @@ internal sealed class TrainedRun
             throw new CliError($"{path} is not valid JSON ({e.Message}).");
         }
     }
-
-    private static int[]? RecordedClasses(JsonElement? recorded) =>
-        recorded is { } x && x.TryGetProperty("classes", out var c) && c.ValueKind == JsonValueKind.Array
-            ? c.EnumerateArray().Select(v => v.GetInt32()).ToArray() : null;
-
-    private static int? RecordedInt(JsonElement? recorded, string name) =>
-        recorded is { } x && x.TryGetProperty(name, out var v) && v.TryGetInt32(out int i) ? i : null;
-
-    /// <summary>
-    /// summary.json records train_samples, not --per-class; FashionMNIST selections are class-balanced, so
-    /// train_samples / classes reproduces the limit (a limit at or above a class's size selects all of it).
-    /// </summary>
-    private static int? InferredPerClass(JsonElement? summary, TrainedModel model) =>
-        summary is { } s && s.TryGetProperty("train_samples", out var t) && t.TryGetInt32(out int train) && model.ClassNames.Count > 0
-            ? (train + model.ClassNames.Count - 1) / model.ClassNames.Count : null;
 
     internal static int[]? ParseClasses(string? text) =>
         text is null ? null : Parsing.Doubles(text, "--classes").Select(v =>

@@ -20,7 +20,7 @@ public sealed class TrainingOptionsBinder
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of initialisation and shuffling.", DefaultValueFactory = _ => Recipe.Seed };
     private readonly Option<string> _backend = new("--backend") { Description = "qsharp (QDK simulator) or native (C# state vector).", DefaultValueFactory = _ => Recipe.Backend };
     private readonly Option<string> _gradient = new("--gradient") { Description = "parameter-shift, or adjoint (native only).", DefaultValueFactory = _ => Recipe.GradientMethod };
-    private readonly Option<int> _shots = new("--shots") { Description = "Shots when evaluating the quantum head (0 = exact).", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _shots = new("--shots") { Description = "Shots per circuit for the quantum head, in training (parameter-shift on shot estimates) and evaluation; 0 = exact.", DefaultValueFactory = _ => 0 };
     private readonly Option<string> _heads = new("--heads") { Description = "Heads to train: quantum, classical, linear (comma-separated).", DefaultValueFactory = _ => string.Join(",", TransferExperiment.DefaultHeads) };
 
     public TrainingOptionsBinder(int defaultEpochs)

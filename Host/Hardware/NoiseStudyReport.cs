@@ -15,8 +15,8 @@ public static class NoiseStudyReport
     public static string Write(string dir, NoiseStudyResult result, string model, string data, QdkRuntime? runtime = null)
     {
         Directory.CreateDirectory(dir);
-        WriteAtomically(Path.Combine(dir, "noise-study.csv"), Csv(result));
-        WriteAtomically(Path.Combine(dir, "noise-study.json"), JsonSerializer.Serialize(new
+        AtomicFile.WriteAllText(Path.Combine(dir, "noise-study.csv"), Csv(result));
+        AtomicFile.WriteAllText(Path.Combine(dir, "noise-study.json"), JsonSerializer.Serialize(new
         {
             Model = model,
             Data = data,
@@ -78,6 +78,4 @@ public static class NoiseStudyReport
 
     private static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
     private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-
-    private static void WriteAtomically(string path, string text) => QirExport.WriteAtomically(path, text);
 }

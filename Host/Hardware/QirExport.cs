@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Qtl.Quantum;
 using Qtl.Runtime;
@@ -29,27 +28,6 @@ public static partial class QirExport
             w.WriteString("profile", profile);
         });
         return result.GetProperty("qir").GetString() ?? throw new RuntimeException("runtime", "the QDK returned no QIR");
-    }
-
-    /// <summary>
-    /// Writes <paramref name="text"/> to <paramref name="path"/> through a temporary file in the same
-    /// folder and a rename, so an existing file is replaced whole or not at all.
-    /// </summary>
-    public static void WriteAtomically(string path, string text)
-    {
-        string full = Path.GetFullPath(path);
-        string dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
     }
 
     /// <summary>How many times each quantum instruction is called, keyed by its short name: h, ry, cx, m, …</summary>

@@ -63,6 +63,16 @@ public sealed class QuantumHead
     /// <summary>One circuit per sample, all with the trained weights.</summary>
     public CircuitBatch Batch(IReadOnlyList<double[]> inputs) => CircuitBatch.SharedWeights(Shape, inputs, Weights);
 
+    /// <summary>
+    /// Noiseless exact accuracy on the native engine. Equal to the training's validation accuracy when the
+    /// features are the ones it was trained on; a difference means the data or the backbone changed.
+    /// </summary>
+    public double ExactAccuracy(double[][] features, IReadOnlyList<int> labels)
+    {
+        using var native = new NativeBackend();
+        return Accuracy(Logits(native.Evaluate(Batch(CircuitInputs(features))).Expectations), labels);
+    }
+
     /// <summary>Classification accuracy from a backend's result for circuits in sample order, possibly repeated.</summary>
     public static double Accuracy(double[][] logits, IReadOnlyList<int> labels)
     {

@@ -96,10 +96,8 @@ public static class ResourceEstimates
     /// <summary>A duration in the largest unit that keeps it ≥ 1: "198 µs", "2.4 s", "3.1 h".</summary>
     public static string FormatDuration(double ns)
     {
-        (double Scale, string Unit)[] units = [(3.6e12, "h"), (6e10, "min"), (1e9, "s"), (1e6, "ms"), (1e3, "µs"), (1, "ns")];
-        foreach (var (scale, unit) in units)
-            if (ns >= scale || unit == "ns")
-                return FormattableString.Invariant($"{ns / scale:G3} {unit}");
-        return "";
+        (double Scale, string Unit)[] units = [(3.6e12, "h"), (6e10, "min"), (1e9, "s"), (1e6, "ms"), (1e3, "µs")];
+        var (scale, unit) = units.FirstOrDefault(u => ns >= u.Scale, (1, "ns"));
+        return FormattableString.Invariant($"{ns / scale:G3} {unit}");
     }
 }

@@ -9,8 +9,8 @@
 // interpreter dominates, not the noise), but the Q# loop returns one histogram per circuit
 // instead of one Result event per shot, and pays the compile cost once per batch, not per circuit.
 
-/** Below this many shots per thread a split costs more than it saves (a run's fixed cost is ~0.1 s). */
-const MIN_SHOTS_PER_THREAD = 20000;
+/** Below this many shots per thread (~1 s of simulation) a split costs more than it saves: each run compiles first (~0.3 s). */
+const MIN_SHOTS_PER_THREAD = 4000;
 /** Bounds one request: ~0.4 ms per shot, so about ten minutes of simulation. */
 const MAX_TOTAL_SHOTS = 2_000_000;
 

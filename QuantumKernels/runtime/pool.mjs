@@ -35,7 +35,9 @@ export class KernelPool {
       inputs: request.inputs.slice(p * size, (p + 1) * size),
       weights: request.weights.slice(p * size, (p + 1) * size),
     }));
-    const results = await Promise.all(slices.map((s, p) => (p === 0 ? this.local[op](s) : this.helpers[p - 1].call(op, s))));
+    // Post to the threads first: the local QDK call runs synchronously and would hold the messages back.
+    const remote = slices.slice(1).map((s, p) => this.helpers[p].call(op, s));
+    const results = [await this.local[op](slices[0]), ...(await Promise.all(remote))];
     const merged = {};
     for (const key of Object.keys(results[0])) merged[key] = results.flatMap((r) => r[key]);
     return merged;
