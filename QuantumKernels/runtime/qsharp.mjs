@@ -7,6 +7,7 @@ import * as qsharp from "qsharp-lang";
 
 const require = createRequire(import.meta.url);
 const packageDir = path.resolve(path.dirname(require.resolve("qsharp-lang")), "..");
+const wasm = await import(path.join(packageDir, "lib/web/qsc_wasm.js"));
 
 /** An error the host reports as-is: kind, message and, for Q# errors, file/line/column. */
 export function qdkError(kind, message, location = {}) {
@@ -62,6 +63,11 @@ export class QSharpKernels {
     this.dir = dir;
     this.sources = sources;
     this.program = { sources, languageFeatures: [] };
+    this.wasmProgram = {
+      packageGraphSources: { root: { sources, languageFeatures: [], dependencies: {} }, packages: {}, hasManifest: false },
+      profile: "unrestricted",
+      projectType: "qsharp",
+    };
   }
 
   /** Compiles the sources once; returns the first compile error, or null. */
@@ -84,20 +90,23 @@ export class QSharpKernels {
   }
 
   /** Runs one Q# expression once; calls onDump for each state dump; returns the value string. */
+  /** The QDK simulator entry; noisyShots() swaps in runWithNoise. */
+  simulate(program, expr, onEvent, shots) {
+    return wasm.run(program, expr, onEvent, shots);
+  }
+
   async evaluate(expr, shots, onDump) {
     if (this.compileError) throw qdkError(this.compileError.kind, this.compileError.message, this.compileError);
     let result = null;
-    const events = {
-      addEventListener() {},
-      removeEventListener() {},
-      dispatchEvent(e) {
-        if (e.type === "DumpMachine") onDump(e.detail);
-        else if (e.type === "Result") result = e.detail;
-        return true;
-      },
+    // The wasm module's own run: the package's event wrapper parses each event's JSON up to
+    // three times, which costs more than simulating a small circuit. Same module instance.
+    const onEvent = (message) => {
+      const event = JSON.parse(message);
+      if (event.type === "DumpMachine") onDump(event);
+      else if (event.type === "Result") result = { success: event.success, value: event.result };
     };
     try {
-      await this.compiler.run(this.program, expr, shots, events);
+      this.simulate(this.wasmProgram, expr, onEvent, shots);
     } catch (e) {
       if (!result) throw qdkError("compile", `QDK rejected the expression: ${String(e?.message ?? e)}`);
     }
@@ -141,12 +150,11 @@ export class QSharpKernels {
 
   /**
    * Noisy shots mode: Entry.DressedShots under the QDK's Pauli noise [px, py, pz] (see noise.mjs).
-   * The same evaluate() path, on a view of this object whose compiler runs with noise.
+   * The same evaluate() path, on a view of this object whose simulator runs with noise.
    */
   async noisyShots({ qubits, inputs, weights, shots, noise }) {
-    const compiler = this.compiler;
     const noisy = Object.create(this, {
-      compiler: { value: { run: (program, expr, s, events) => compiler.runWithNoise(program, expr, s, noise, 0, events) } },
+      simulate: { value: (program, expr, onEvent, s) => wasm.runWithNoise(program, expr, onEvent, s, noise, 0) },
     });
     const value = await noisy.evaluate(
       `Entry.DressedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});

@@ -45,9 +45,12 @@ function reply(message) {
 
 // Requests are handled strictly in order; a large batch is split across threads inside the pool.
 let queue = Promise.resolve();
-readline.createInterface({ input: process.stdin }).on("line", (line) => {
-  queue = queue.then(() => handle(line));
-});
+readline.createInterface({ input: process.stdin })
+  .on("line", (line) => {
+    queue = queue.then(() => handle(line));
+  })
+  // The host closed the pipe (or died): finish what was asked, then exit with the threads.
+  .on("close", () => queue.then(() => process.exit(0)));
 
 async function handle(line) {
   let request;
