@@ -22,6 +22,11 @@ public static class Parsing
         return values;
     }
 
+    /// <summary>Parses "0,1,…" into FashionMNIST class indices (0-9); null stays null (the caller's default).</summary>
+    public static int[]? ClassIndices(string? text, string option = "--classes") =>
+        text is null ? null : Doubles(text, option).Select(v =>
+            v == Math.Floor(v) && v is >= 0 and <= 9 ? (int)v : throw new CliError($"{option}: {v} is not a class index; allowed: integers 0 to 9.")).ToArray();
+
     public static void InRange(int value, int min, int max, string option)
     {
         if (value < min || value > max)

@@ -39,10 +39,14 @@ public static class TrainCommand
             data, backbone, classes, featureOutput, perClass, cache, output, resume,
         };
         binder.AddTo(command);
-        command.SetAction(r => Run(
-            new DataOptions(r.GetValue(data), r.GetValue(backbone), ParseClasses(r.GetValue(classes)), r.GetValue(featureOutput),
-                r.GetValue(perClass), binder.Bind(r).Seed, r.GetValue(cache)),
-            binder.Bind(r), binder.Heads(r), r.GetValue(output), r.GetValue(resume)));
+        command.SetAction(r =>
+        {
+            var options = binder.Bind(r);
+            return Run(
+                new DataOptions(r.GetValue(data), r.GetValue(backbone), Parsing.ClassIndices(r.GetValue(classes)), r.GetValue(featureOutput),
+                    r.GetValue(perClass), options.Seed, r.GetValue(cache)),
+                options, binder.Heads(r), r.GetValue(output), r.GetValue(resume));
+        });
         return command;
     }
 
@@ -84,7 +88,4 @@ public static class TrainCommand
         return 0;
     }
 
-    private static int[]? ParseClasses(string? text) =>
-        text is null ? null : Parsing.Doubles(text, "--classes").Select(v =>
-            v == Math.Floor(v) && v is >= 0 and <= 9 ? (int)v : throw new CliError($"--classes: {v} is not a class index; allowed: integers 0 to 9.")).ToArray();
 }

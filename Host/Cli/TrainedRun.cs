@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Qtl.Data;
 using Qtl.Model;
 using Qtl.Training;
@@ -62,12 +61,12 @@ internal sealed class TrainedRun
         JsonElement? summary = ReadSummary(run);
         DataOptions recorded = File.Exists(Path.Combine(run, RunFolder.DataOptionsFile))
             ? RunFolder.LoadDataOptions(run)
-            : Reconstructed(summary, model);
+            : FromModel(model);
         var options = recorded with
         {
             DataPath = r.GetValue(_data) ?? recorded.DataPath,
             BackbonePath = r.GetValue(_backbone) ?? recorded.BackbonePath,
-            Classes = ParseClasses(r.GetValue(_classes)) ?? recorded.Classes,
+            Classes = Parsing.ClassIndices(r.GetValue(_classes)) ?? recorded.Classes,
             FeatureOutput = r.GetValue(_featureOutput) ?? recorded.FeatureOutput,
             PerClassLimit = r.GetValue(_perClass) ?? recorded.PerClassLimit,
             CacheDir = r.GetValue(_cache) ?? recorded.CacheDir,
@@ -83,25 +82,13 @@ internal sealed class TrainedRun
     public static void Warn(string message) => AnsiConsole.MarkupLineInterpolated($"[yellow]warning: {message}[/]");
 
     /// <summary>
-    /// Data options for a checkpoint without a run folder's data-options.json: classes from the model's
-    /// class names, the FashionMNIST folder from the summary's task text, and the per-class limit from
-    /// train_samples / classes (selections are class-balanced, and a limit at or above a class's size
-    /// selects all of it, so this reproduces the training selection).
+    /// Data options for a checkpoint outside a run folder: the model's classes when they are FashionMNIST
+    /// classes; data, backbone and limits come from the command line.
     /// </summary>
-    private static DataOptions Reconstructed(JsonElement? summary, TrainedModel model)
+    private static DataOptions FromModel(TrainedModel model)
     {
         int[] classes = model.ClassNames.Select(n => FashionMnist.ClassNames.ToList().IndexOf(n)).ToArray();
-        if (classes.Contains(-1))
-            throw new CliError($"the model's classes [{string.Join(", ", model.ClassNames)}] are not FashionMNIST classes; give --run <its run folder>, or --data and --backbone as in training.");
-        string? directory = null;
-        int? perClass = null;
-        if (summary is { } s)
-        {
-            var match = s.TryGetProperty("task", out var task) ? Regex.Match(task.GetString() ?? "", @"^FashionMNIST .*? from (?<dir>.+?) \(\d+ train") : Match.Empty;
-            if (match.Success && Directory.Exists(match.Groups["dir"].Value)) directory = match.Groups["dir"].Value;
-            if (s.TryGetProperty("train_samples", out var t) && t.TryGetInt32(out int train)) perClass = (train + classes.Length - 1) / classes.Length;
-        }
-        return new DataOptions(directory, null, classes, null, perClass, model.Options.Seed);
+        return new DataOptions(Classes: classes.Contains(-1) ? null : classes, Seed: model.Options.Seed);
     }
 
     private static JsonElement? ReadSummary(string run)
@@ -119,7 +106,4 @@ internal sealed class TrainedRun
         }
     }
 
-    internal static int[]? ParseClasses(string? text) =>
-        text is null ? null : Parsing.Doubles(text, "--classes").Select(v =>
-            v == Math.Floor(v) && v is >= 0 and <= 9 ? (int)v : throw new CliError($"--classes: {v} is not a class index; allowed: integers 0 to 9.")).ToArray();
 }

@@ -47,9 +47,6 @@ public sealed class QuantumLayer : ILayer
         set => _shots = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "shots must be 0 (exact) or more.");
     }
 
-    /// <summary>The same as <see cref="Shots"/>, under the name <see cref="Qtl.Training.Heads"/> sets.</summary>
-    public int EvaluationShots { get => Shots; set => Shots = value; }
-
     public IReadOnlyList<Parameter> Parameters => [Weights];
     public string Describe() => $"Q# circuit({Shape}, {Backend.Name})";
 

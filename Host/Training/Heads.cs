@@ -17,7 +17,7 @@ public static class Heads
                 new Linear("pre", features, n, rng),
                 new Tanh(Math.PI / 2),
                 new QuantumLayer(o.Shape, backend ?? throw new ArgumentNullException(nameof(backend)), o.GradientMethod,
-                    QuantumLayer.InitialWeights(o.Shape, o.QDelta, rng)) { EvaluationShots = o.Shots },
+                    QuantumLayer.InitialWeights(o.Shape, o.QDelta, rng)) { Shots = o.Shots },
                 new Linear("post", n, classes, rng),
             ]),
             Head.Classical => new Head(kind,
