@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Qtl.Quantum.Gradients;
 using Qtl.Runtime;
 
 namespace Qtl.Quantum;
@@ -8,7 +9,7 @@ namespace Qtl.Quantum;
 /// process. Exact mode reads each final state from a Q# state dump; shots mode runs
 /// the circuit and measures every qubit with <c>MeasureEachZ</c>, shot by shot.
 /// </summary>
-public sealed class QSharpBackend(QdkRuntime runtime) : IQuantumBackend
+public sealed class QSharpBackend(QdkRuntime runtime) : IShiftedCircuitBackend
 {
     public QSharpBackend() : this(QdkRuntime.Shared) { }
 
@@ -16,17 +17,25 @@ public sealed class QSharpBackend(QdkRuntime runtime) : IQuantumBackend
 
     public QdkRuntime Runtime { get; } = runtime;
 
-    public BatchResult Evaluate(CircuitBatch batch, int shots = 0)
+    public BatchResult Evaluate(CircuitBatch batch, int shots = 0) =>
+        Run(shots == 0 ? "exact" : "shots", batch, batch.Count, shots);
+
+    /// <summary>The parameter-shift circuits, built by the Q# kernels (ParameterShift.qs).</summary>
+    public BatchResult EvaluateShifted(CircuitBatch batch, int shots = 0) =>
+        Run(shots == 0 ? "shiftedExact" : "shiftedShots", batch, batch.Count * ParameterShift.CircuitsPerSample(batch.Shape), shots);
+
+    /// <summary>Sends the batch's rows to a runtime op that returns <paramref name="circuits"/> results.</summary>
+    private BatchResult Run(string op, CircuitBatch batch, int circuits, int shots)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentOutOfRangeException.ThrowIfNegative(shots);
         var shape = batch.Shape;
-        var z = new double[batch.Count * shape.Qubits];
-        var probabilities = new double[batch.Count * shape.StateCount];
-        if (batch.Count == 0)
+        var z = new double[circuits * shape.Qubits];
+        var probabilities = new double[circuits * shape.StateCount];
+        if (circuits == 0)
             return new BatchResult(shape, 0, z, probabilities, Name, shots, SourceOf(shots));
 
-        JsonElement result = Runtime.Request(shots == 0 ? "exact" : "shots", w =>
+        JsonElement result = Runtime.Request(op, w =>
         {
             w.WriteNumber("qubits", shape.Qubits);
             WriteRows(w, "inputs", batch.Inputs, shape.Qubits, batch.Count);
@@ -35,8 +44,8 @@ public sealed class QSharpBackend(QdkRuntime runtime) : IQuantumBackend
         });
 
         var rows = result.GetProperty(shots == 0 ? "probabilities" : "counts");
-        if (rows.GetArrayLength() != batch.Count)
-            throw new RuntimeException("runtime", $"the QDK returned {rows.GetArrayLength()} results for {batch.Count} circuits");
+        if (rows.GetArrayLength() != circuits)
+            throw new RuntimeException("runtime", $"the QDK returned {rows.GetArrayLength()} results for {circuits} circuits");
         int b = 0;
         foreach (var row in rows.EnumerateArray())
         {
@@ -47,7 +56,7 @@ public sealed class QSharpBackend(QdkRuntime runtime) : IQuantumBackend
             BatchResult.ExpectationsFromProbabilities(p, z.AsSpan(b * shape.Qubits, shape.Qubits), shape.Qubits);
             b++;
         }
-        return new BatchResult(shape, batch.Count, z, probabilities, Name, shots, SourceOf(shots));
+        return new BatchResult(shape, circuits, z, probabilities, Name, shots, SourceOf(shots));
     }
 
     private static string SourceOf(int shots) => shots == 0 ? "exact (Q# state dump)" : "Q# measurement (MeasureEachZ)";

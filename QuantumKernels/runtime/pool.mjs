@@ -24,10 +24,14 @@ export class KernelPool {
     this.helpers = helpers;
   }
 
-  /** Runs op ("exact" or "shots") on row slices of the batch in parallel; concatenates the results. */
-  async batch(op, request) {
+  /**
+   * Runs op (a QSharpKernels batch method) on row slices of the request in parallel and
+   * concatenates the results; each row of inputs stands for circuitsPerRow circuits.
+   */
+  async batch(op, request, circuitsPerRow = 1) {
     const rows = request.inputs.length;
-    const parts = Math.max(1, Math.min(1 + this.helpers.length, Math.floor(rows / MIN_CIRCUITS_PER_THREAD)));
+    const byWork = Math.floor((rows * circuitsPerRow) / MIN_CIRCUITS_PER_THREAD);
+    const parts = Math.max(1, Math.min(1 + this.helpers.length, rows, byWork));
     if (parts === 1) return this.local[op](request);
     const size = Math.ceil(rows / parts);
     const slices = Array.from({ length: parts }, (_, p) => ({

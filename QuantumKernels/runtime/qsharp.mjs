@@ -122,29 +122,44 @@ export class QSharpKernels {
     return this.evaluate(expr, 1, () => {});
   }
 
-  /** Exact mode: per circuit, the basis-state probabilities (big-endian) and <Z_i>. */
-  async exact({ qubits, inputs, weights }) {
-    const n = qubits;
-    const dim = 1 << n;
+  /** Exact mode: per circuit, the basis-state probabilities (big-endian). */
+  exact({ qubits, inputs, weights }) {
+    return this.probabilities(`Entry.DressedExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`, qubits, inputs.length);
+  }
+
+  /** Exact mode for parameter-shift gradients: per sample, its circuits in ParameterShift.qs order. */
+  shiftedExact({ qubits, inputs, weights }) {
+    return this.probabilities(`Entry.DressedShiftedExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`,
+      qubits, inputs.length * shiftedCircuitsPerSample({ qubits, weights }));
+  }
+
+  /** Runs expr and returns the basis-state probabilities of each of its `count` state dumps. */
+  async probabilities(expr, qubits, count) {
+    const dim = 1 << qubits;
     const probabilities = [];
-    await this.evaluate(`Entry.DressedExact(${n},${qsMatrix(inputs)},${qsMatrix(weights)})`, 1, (dump) => {
-      if (dump.qubitCount !== n) throw qdkError("runtime", `state dump has ${dump.qubitCount} qubits, expected ${n}`);
+    await this.evaluate(expr, 1, (dump) => {
+      if (dump.qubitCount !== qubits) throw qdkError("runtime", `state dump has ${dump.qubitCount} qubits, expected ${qubits}`);
       const p = new Array(dim).fill(0);
       for (const [label, [re, im]] of Object.entries(dump.state)) {
-        p[parseInt(label.slice(1, 1 + n), 2)] = re * re + im * im;
+        p[parseInt(label.slice(1, 1 + qubits), 2)] = re * re + im * im;
       }
       probabilities.push(p);
     });
-    if (probabilities.length !== inputs.length) {
-      throw qdkError("runtime", `expected ${inputs.length} state dumps, got ${probabilities.length}`);
-    }
-    return { probabilities, z: probabilities.map((p) => zExpectations(p, n)) };
+    if (probabilities.length !== count) throw qdkError("runtime", `expected ${count} state dumps, got ${probabilities.length}`);
+    return { probabilities };
   }
 
   /** Shots mode: per circuit, counts of each basis outcome from Q# measurement. */
   async shots({ qubits, inputs, weights, shots }) {
     const value = await this.evaluate(
       `Entry.DressedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
+    return { counts: JSON.parse(value) };
+  }
+
+  /** Shots mode for parameter-shift gradients: per sample, counts for its circuits in ParameterShift.qs order. */
+  async shiftedShots({ qubits, inputs, weights, shots }) {
+    const value = await this.evaluate(
+      `Entry.DressedShiftedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
     return { counts: JSON.parse(value) };
   }
 
@@ -162,16 +177,8 @@ export class QSharpKernels {
   }
 
   /** Amplitude-encoded student (Students.qs), exact: per row of `inputs` (2^n amplitudes), basis-state probabilities. */
-  async studentExact({ qubits, inputs, weights }) {
-    const dim = 1 << qubits;
-    const probabilities = [];
-    await this.evaluate(`Students.AmplitudeStudentExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`, 1, (dump) => {
-      const p = new Array(dim).fill(0);
-      for (const [label, [re, im]] of Object.entries(dump.state)) p[parseInt(label.slice(1, 1 + qubits), 2)] = re * re + im * im;
-      probabilities.push(p);
-    });
-    if (probabilities.length !== inputs.length) throw qdkError("runtime", `expected ${inputs.length} state dumps, got ${probabilities.length}`);
-    return { probabilities };
+  studentExact({ qubits, inputs, weights }) {
+    return this.probabilities(`Students.AmplitudeStudentExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`, qubits, inputs.length);
   }
 
   /** Amplitude-encoded student, shots: per row, counts of each basis outcome from Q# measurement. */
@@ -225,11 +232,7 @@ export class QSharpKernels {
   }
 }
 
-/** <Z_i> = sum_k p_k (1 - 2 bit_i(k)), qubit 0 the most significant bit. */
-function zExpectations(p, n) {
-  const z = new Array(n).fill(0);
-  for (let k = 0; k < p.length; k++) {
-    for (let i = 0; i < n; i++) z[i] += (k >> (n - 1 - i)) & 1 ? -p[k] : p[k];
-  }
-  return z;
+/** Circuits the parameter-shift rule needs per sample: 1 + 2(n + W). */
+export function shiftedCircuitsPerSample({ qubits, weights }) {
+  return 1 + 2 * (qubits + (weights[0]?.length ?? 0));
 }

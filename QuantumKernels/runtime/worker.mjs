@@ -5,6 +5,7 @@
 // Usage: node worker.mjs <directory of .qs files>
 import readline from "node:readline";
 import { KernelPool } from "./pool.mjs";
+import { shiftedCircuitsPerSample } from "./qsharp.mjs";
 import * as onnx from "./onnx.mjs";
 import * as images from "./images.mjs";
 import { chart, circuitDiagram } from "./charts.mjs";
@@ -23,6 +24,8 @@ const handlers = {
   hello: () => ({ ...kernels.describe(), threads: 1 + pool.helpers.length }),
   exact: (r) => pool.batch("exact", r),
   shots: (r) => pool.batch("shots", r),
+  shiftedExact: (r) => pool.batch("shiftedExact", r, shiftedCircuitsPerSample(r)),
+  shiftedShots: (r) => pool.batch("shiftedShots", r, shiftedCircuitsPerSample(r)),
   studentExact: (r) => pool.batch("studentExact", r),
   studentShots: (r) => pool.batch("studentShots", r),
   studentColumns: (r) => kernels.studentColumns(r),

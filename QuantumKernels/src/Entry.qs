@@ -6,6 +6,8 @@ import Std.Diagnostics.Fact;
 import Circuits.DressedCircuit;
 import Measurement.DumpState;
 import Measurement.MeasureBasisIndex;
+import ParameterShift.ShiftedAngles;
+
 /// # Summary
 /// Runs the dressed circuit once per (inputs, weights) pair and dumps each
 /// final state (exact mode).
@@ -20,10 +22,7 @@ import Measurement.MeasureBasisIndex;
 operation DressedExact(qubits : Int, inputs : Double[][], weights : Double[][]) : Unit {
     Fact(Length(inputs) == Length(weights), "DressedExact: inputs and weights must have one row per circuit.");
     for b in 0..Length(inputs) - 1 {
-        use qs = Qubit[qubits];
-        DressedCircuit(inputs[b], weights[b], qs);
-        DumpState();
-        ResetAll(qs);
+        DumpDressed(qubits, inputs[b], weights[b]);
     }
 }
 
@@ -37,14 +36,56 @@ operation DressedShots(qubits : Int, inputs : Double[][], weights : Double[][], 
     Fact(Length(inputs) == Length(weights), "DressedShots: inputs and weights must have one row per circuit.");
     mutable counts = [];
     for b in 0..Length(inputs) - 1 {
-        mutable histogram = Repeated(0, 1 <<< qubits);
-        for _ in 1..shots {
-            use qs = Qubit[qubits];
-            DressedCircuit(inputs[b], weights[b], qs);
-            let index = MeasureBasisIndex(qs);
-            set histogram w/= index <- histogram[index] + 1;
-        }
-        set counts += [histogram];
+        set counts += [SampleDressed(qubits, inputs[b], weights[b], shots)];
     }
     counts
+}
+
+/// # Summary
+/// Exact mode for parameter-shift gradients: per (inputs, weights) row, dumps the final
+/// state of each of its 1 + 2(n + W) circuits, in the order of ShiftedAngles.
+operation DressedShiftedExact(qubits : Int, inputs : Double[][], weights : Double[][]) : Unit {
+    Fact(Length(inputs) == Length(weights), "DressedShiftedExact: inputs and weights must have one row per sample.");
+    for b in 0..Length(inputs) - 1 {
+        for (x, w) in ShiftedAngles(inputs[b], weights[b]) {
+            DumpDressed(qubits, x, w);
+        }
+    }
+}
+
+/// # Summary
+/// Shots mode for parameter-shift gradients: per (inputs, weights) row, the outcome
+/// counts of each of its 1 + 2(n + W) circuits, in the order of ShiftedAngles.
+operation DressedShiftedShots(qubits : Int, inputs : Double[][], weights : Double[][], shots : Int) : Int[][] {
+    Fact(Length(inputs) == Length(weights), "DressedShiftedShots: inputs and weights must have one row per sample.");
+    mutable counts = [];
+    for b in 0..Length(inputs) - 1 {
+        for (x, w) in ShiftedAngles(inputs[b], weights[b]) {
+            set counts += [SampleDressed(qubits, x, w, shots)];
+        }
+    }
+    counts
+}
+
+/// # Summary
+/// Runs the dressed circuit once and dumps its final state.
+operation DumpDressed(qubits : Int, inputs : Double[], weights : Double[]) : Unit {
+    use qs = Qubit[qubits];
+    DressedCircuit(inputs, weights, qs);
+    DumpState();
+    ResetAll(qs);
+}
+
+/// # Summary
+/// Runs the dressed circuit `shots` times, measuring every qubit each time; returns the
+/// count of each basis-state outcome (2^n entries, big-endian).
+operation SampleDressed(qubits : Int, inputs : Double[], weights : Double[], shots : Int) : Int[] {
+    mutable histogram = Repeated(0, 1 <<< qubits);
+    for _ in 1..shots {
+        use qs = Qubit[qubits];
+        DressedCircuit(inputs, weights, qs);
+        let index = MeasureBasisIndex(qs);
+        set histogram w/= index <- histogram[index] + 1;
+    }
+    histogram
 }

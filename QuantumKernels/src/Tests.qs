@@ -63,3 +63,18 @@ operation DressedCircuitWithoutBlocksIsHadamardLayer() : Unit {
     HadamardLayer(qs);
     Fact(CheckAllZero(qs), "With zero inputs and depth 0 only the Hadamard layer should act.");
 }
+
+/// # Summary
+/// The parameter-shift circuits come unshifted first, then ±π/2 on each input, then
+/// ±π/2 on each weight, one parameter at a time.
+@Test()
+function ShiftedAnglesFollowTheHostOrder() : Unit {
+    let circuits = ParameterShift.ShiftedAngles([0.1, 0.2], [0.3, 0.4, 0.5, 0.6]);
+    Fact(Length(circuits) == 1 + 2 * (2 + 4), "1 + 2(n + W) circuits expected.");
+    let (x0, w0) = circuits[0];
+    Fact(x0 == [0.1, 0.2] and w0 == [0.3, 0.4, 0.5, 0.6], "The first circuit is unshifted.");
+    let (x2, w2) = circuits[2];
+    Fact(x2 == [0.1 - PI() / 2.0, 0.2] and w2 == w0, "Circuit 2 shifts input 0 by −π/2.");
+    let (x9, w9) = circuits[9];
+    Fact(x9 == x0 and w9 == [0.3, 0.4, 0.5 + PI() / 2.0, 0.6], "Circuit 9 = 1 + 2(n + 2) shifts weight 2 by +π/2.");
+}

@@ -47,6 +47,37 @@ public class BackendAgreementTests
     }
 
     [Test]
+    public void QdkBuildsTheSameShiftedCircuitsAsTheHost()
+    {
+        var rng = new Random(11);
+        var shape = new CircuitShape(3, 2);
+        var batch = new CircuitBatch(shape, Angles(rng, 5 * 3), Angles(rng, 5 * shape.WeightCount));
+        var qsharp = new QSharpBackend();
+        var builtByQsharp = qsharp.EvaluateShifted(batch);
+        var builtByHost = qsharp.Evaluate(ParameterShift.Expand(batch));
+        Assert.That(builtByQsharp.Count, Is.EqualTo(5 * ParameterShift.CircuitsPerSample(shape)));
+        Assert.That(builtByQsharp.Probabilities, Is.EqualTo(builtByHost.Probabilities).Within(1e-14));
+    }
+
+    [Test]
+    public void QdkShiftedShotsConvergeToTheExactShiftedCircuits()
+    {
+        var rng = new Random(12);
+        var shape = new CircuitShape(2, 1);
+        var batch = new CircuitBatch(shape, Angles(rng, 2), Angles(rng, shape.WeightCount));
+        const int shots = 4000;
+        var measured = new QSharpBackend().EvaluateShifted(batch, shots);
+        var exact = new NativeBackend().Evaluate(ParameterShift.Expand(batch));
+        Assert.That(measured.Count, Is.EqualTo(exact.Count));
+        for (int k = 0; k < exact.Probabilities.Length; k++)
+        {
+            double p = exact.Probabilities[k];
+            double standardError = Math.Sqrt(p * (1 - p) / shots) + 1e-9;
+            Assert.That(measured.Probabilities[k], Is.EqualTo(p).Within(5 * standardError), $"circuit {k / 4}, outcome {k % 4}");
+        }
+    }
+
+    [Test]
     public void QdkShotsConvergeToTheExactDistribution()
     {
         var shape = new CircuitShape(2, 1);

@@ -9,8 +9,8 @@ namespace Qtl.Quantum.Gradients;
 /// <remarks>
 /// Circuits per sample: 1 + 2(n + W) — the unshifted circuit, then a +π/2 and a −π/2 shift of
 /// each of the n inputs and W = n·depth weights (57 for 4 qubits, depth 6). All of them go in
-/// ONE <see cref="IQuantumBackend.Evaluate"/> call, because a backend call has a fixed cost
-/// (~70 ms on the QDK runtime) that would otherwise be paid per circuit.
+/// ONE backend call, because a call has a fixed cost (~100 ms on the QDK runtime) that would
+/// otherwise be paid per circuit; an <see cref="IShiftedCircuitBackend"/> builds them itself.
 /// Layout of the expanded batch, per sample b: circuit b*C + 0 unshifted, then for parameter p
 /// (inputs first, then weights) circuit b*C + 1 + 2p shifted by +π/2 and b*C + 2 + 2p by −π/2.
 /// </remarks>
@@ -34,12 +34,13 @@ public static class ParameterShift
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(batch);
         var shape = batch.Shape;
-        var expanded = Expand(batch);
-        var result = backend.Evaluate(expanded, shots);
-        if (result.Count != expanded.Count)
-            throw new InvalidOperationException($"backend '{backend.Name}' returned {result.Count} results for {expanded.Count} circuits.");
-
         int n = shape.Qubits, w = shape.WeightCount, perSample = CircuitsPerSample(shape);
+        var result = backend is IShiftedCircuitBackend shifted
+            ? shifted.EvaluateShifted(batch, shots)
+            : backend.Evaluate(Expand(batch), shots);
+        if (result.Count != batch.Count * perSample)
+            throw new InvalidOperationException($"backend '{backend.Name}' returned {result.Count} results for {batch.Count * perSample} circuits.");
+
         var gradients = CircuitGradients.Allocate(shape, batch.Count);
         for (int b = 0; b < batch.Count; b++)
         {
