@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Qtl.Cli;
+using Qtl.Data;
+using Qtl.Training;
+
+namespace Qtl.Tests.Cli;
+
+/// <summary>
+/// A real <c>qtl train</c> process on the QDK backend is killed in the middle of an epoch;
+/// <c>--resume</c> then ends with exactly the weights of an uninterrupted run.
+/// </summary>
+[NonParallelizable]
+public class TrainKillResumeTests
+{
+    [Test]
+    public void KillingTrainMidEpochAndResumingGivesIdenticalFinalWeights()
+    {
+        string root = Directory.CreateTempSubdirectory("qtl-kill").FullName;
+        try
+        {
+            // 40 training samples, batch 4: ten QDK steps per epoch, long enough to land a kill inside one.
+            string[] Args(string run) =>
+            [
+                "train", "--data", FashionMnist.SubsetDirectory, "--classes", "0,1", "--per-class", "20",
+                "--epochs", "3", "--lr", "0.01", "--heads", "quantum", "--seed", "9",
+                "--cache-dir", Path.Combine(root, "cache"), "--out", run,
+            ];
+            string uninterrupted = Path.Combine(root, "uninterrupted"), killed = Path.Combine(root, "killed");
+            var (code, output, error) = CircuitCommandTests.Run(Args(uninterrupted));
+            Assert.That(code, Is.EqualTo(0), error + output);
+
+            int epochsAtKill = KillDuringSecondEpoch(Args(killed), RunFolder.Checkpoint(killed));
+            Assert.That(epochsAtKill, Is.EqualTo(1), "the kill should land in epoch 2, after the first checkpoint");
+            Assert.That(File.Exists(Path.Combine(killed, "summary.json")), Is.False, "the killed run must not have finished");
+
+            (code, output, error) = CircuitCommandTests.Run([.. Args(killed), "--resume"]);
+            Assert.That(code, Is.EqualTo(0), error + output);
+
+            var expected = Checkpoint.Load(RunFolder.Checkpoint(uninterrupted));
+            var actual = Checkpoint.Load(RunFolder.Checkpoint(killed));
+            Assert.That(actual.EpochsDone, Is.EqualTo(3));
+            foreach (var (name, value) in expected.Parameters)
+                Assert.That(actual.Parameters[name], Is.EqualTo(value), name); // exact equality, not a tolerance
+            Assert.That(actual.History.Select(h => h.ValidationLoss), Is.EqualTo(expected.History.Select(h => h.ValidationLoss)));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Starts <c>qtl</c> as its own process, kills it (and its QDK runtime) half a second after
+    /// the first epoch's checkpoint appears, and returns the epochs the surviving checkpoint holds.
+    /// </summary>
+    private static int KillDuringSecondEpoch(string[] args, string checkpoint)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(CommandLine).Assembly.Location);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!File.Exists(checkpoint))
+        {
+            if (process.HasExited)
+                Assert.Fail($"qtl exited ({process.ExitCode}) before its first checkpoint: {stderr.Result}");
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail("no checkpoint after 3 minutes");
+            Thread.Sleep(20);
+        }
+        Thread.Sleep(500);
+        Assert.That(process.HasExited, Is.False, "qtl finished before it could be killed");
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        return Checkpoint.Load(checkpoint).EpochsDone;
+    }
+}
