@@ -165,6 +165,21 @@ def count_params(model) -> int:
     return int(sum(p.numel() for p in model.parameters()))
 
 
+def training_provenance(model, args, epochs, log, seconds, threads, onnx_bytes) -> dict:
+    """The metadata fields every trained, exported model records: how it was trained and exported."""
+    import torch
+    return {
+        "epochs": epochs, "optimizer": f"Adam lr {args.lr}, {args.schedule} schedule", "batch_size": args.batch,
+        "training_log": log,
+        "training_seconds": round(seconds, 1), "threads": threads,
+        "parameter_count": count_params(model),
+        "onnx_opset": 13, "onnx_bytes": onnx_bytes,
+        "seed": args.seed, "torch": torch.__version__,
+        "data": args.data,
+        "command": command_line(),
+    }
+
+
 def export_onnx(model, example, path, input_name, output_name, opset=13):
     """Exports with a dynamic batch axis on input and output; returns file size."""
     import torch

@@ -173,14 +173,7 @@ def main():
         "target_linear_probe_note": "logistic regression on standardised frozen features, "
                                     "trained on the committed subset's train split of the target "
                                     "classes, accuracy on its t10k split",
-        "epochs": args.epochs, "optimizer": f"Adam lr {args.lr}, {args.schedule} schedule", "batch_size": args.batch,
-        "training_log": log,
-        "training_seconds": round(train_seconds, 1), "threads": threads,
-        "parameter_count": common.count_params(backbone),
-        "onnx_opset": 13, "onnx_bytes": size,
-        "seed": args.seed, "torch": torch.__version__,
-        "data": args.data,
-        "command": common.command_line(),
+        **common.training_provenance(backbone, args, args.epochs, log, train_seconds, threads, size),
     }
     common.write_json(os.path.splitext(args.out)[0] + ".json", meta)
 

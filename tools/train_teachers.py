@@ -174,14 +174,7 @@ def main():
                 "test_images": int(len(xte)),
                 "test_split": "t10k, restricted to these classes",
                 "train_images": int(len(xtr)),
-                "epochs": epochs, "optimizer": f"Adam lr {args.lr}, {args.schedule} schedule", "batch_size": args.batch,
-                "training_log": log,
-                "training_seconds": round(seconds, 1), "threads": threads,
-                "parameter_count": common.count_params(model),
-                "onnx_opset": 13, "onnx_bytes": size,
-                "seed": args.seed, "torch": torch.__version__,
-                "data": args.data,
-                "command": common.command_line(),
+                **common.training_provenance(model, args, epochs, log, seconds, threads, size),
             }
             if deviations:
                 meta["deviations_from_paper"] = deviations

@@ -18,18 +18,22 @@ public sealed class QSharpBackend(QdkRuntime runtime) : IShiftedCircuitBackend
     public QdkRuntime Runtime { get; } = runtime;
 
     public BatchResult Evaluate(CircuitBatch batch, int shots = 0) =>
-        Run(shots == 0 ? "exact" : "shots", batch, batch.Count, shots);
+        Run(shots == 0 ? "exact" : "shots", batch, 1, shots);
 
     /// <summary>The parameter-shift circuits, built by the Q# kernels (ParameterShift.qs).</summary>
-    public BatchResult EvaluateShifted(CircuitBatch batch, int shots = 0) =>
-        Run(shots == 0 ? "shiftedExact" : "shiftedShots", batch, batch.Count * ParameterShift.CircuitsPerSample(batch.Shape), shots);
+    public BatchResult EvaluateShifted(CircuitBatch batch, int shots = 0)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return Run(shots == 0 ? "shiftedExact" : "shiftedShots", batch, ParameterShift.CircuitsPerSample(batch.Shape), shots);
+    }
 
-    /// <summary>Sends the batch's rows to a runtime op that returns <paramref name="circuits"/> results.</summary>
-    private BatchResult Run(string op, CircuitBatch batch, int circuits, int shots)
+    /// <summary>Sends the batch's rows to a runtime op that returns <paramref name="circuitsPerRow"/> results per row.</summary>
+    private BatchResult Run(string op, CircuitBatch batch, int circuitsPerRow, int shots)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentOutOfRangeException.ThrowIfNegative(shots);
         var shape = batch.Shape;
+        int circuits = batch.Count * circuitsPerRow;
         var z = new double[circuits * shape.Qubits];
         var probabilities = new double[circuits * shape.StateCount];
         if (circuits == 0)

@@ -6,7 +6,7 @@ import Std.Diagnostics.Fact;
 import Circuits.DressedCircuit;
 import Measurement.DumpState;
 import Measurement.MeasureBasisIndex;
-import ParameterShift.ShiftedAngles;
+import ParameterShift.ShiftedBatch;
 
 /// # Summary
 /// Runs the dressed circuit once per (inputs, weights) pair and dumps each
@@ -22,7 +22,10 @@ import ParameterShift.ShiftedAngles;
 operation DressedExact(qubits : Int, inputs : Double[][], weights : Double[][]) : Unit {
     Fact(Length(inputs) == Length(weights), "DressedExact: inputs and weights must have one row per circuit.");
     for b in 0..Length(inputs) - 1 {
-        DumpDressed(qubits, inputs[b], weights[b]);
+        use qs = Qubit[qubits];
+        DressedCircuit(inputs[b], weights[b], qs);
+        DumpState();
+        ResetAll(qs);
     }
 }
 
@@ -36,7 +39,14 @@ operation DressedShots(qubits : Int, inputs : Double[][], weights : Double[][], 
     Fact(Length(inputs) == Length(weights), "DressedShots: inputs and weights must have one row per circuit.");
     mutable counts = [];
     for b in 0..Length(inputs) - 1 {
-        set counts += [SampleDressed(qubits, inputs[b], weights[b], shots)];
+        mutable histogram = Repeated(0, 1 <<< qubits);
+        for _ in 1..shots {
+            use qs = Qubit[qubits];
+            DressedCircuit(inputs[b], weights[b], qs);
+            let index = MeasureBasisIndex(qs);
+            set histogram w/= index <- histogram[index] + 1;
+        }
+        set counts += [histogram];
     }
     counts
 }
@@ -46,11 +56,8 @@ operation DressedShots(qubits : Int, inputs : Double[][], weights : Double[][], 
 /// state of each of its 1 + 2(n + W) circuits, in the order of ShiftedAngles.
 operation DressedShiftedExact(qubits : Int, inputs : Double[][], weights : Double[][]) : Unit {
     Fact(Length(inputs) == Length(weights), "DressedShiftedExact: inputs and weights must have one row per sample.");
-    for b in 0..Length(inputs) - 1 {
-        for (x, w) in ShiftedAngles(inputs[b], weights[b]) {
-            DumpDressed(qubits, x, w);
-        }
-    }
+    let (xs, ws) = ShiftedBatch(inputs, weights);
+    DressedExact(qubits, xs, ws);
 }
 
 /// # Summary
@@ -58,34 +65,6 @@ operation DressedShiftedExact(qubits : Int, inputs : Double[][], weights : Doubl
 /// counts of each of its 1 + 2(n + W) circuits, in the order of ShiftedAngles.
 operation DressedShiftedShots(qubits : Int, inputs : Double[][], weights : Double[][], shots : Int) : Int[][] {
     Fact(Length(inputs) == Length(weights), "DressedShiftedShots: inputs and weights must have one row per sample.");
-    mutable counts = [];
-    for b in 0..Length(inputs) - 1 {
-        for (x, w) in ShiftedAngles(inputs[b], weights[b]) {
-            set counts += [SampleDressed(qubits, x, w, shots)];
-        }
-    }
-    counts
-}
-
-/// # Summary
-/// Runs the dressed circuit once and dumps its final state.
-operation DumpDressed(qubits : Int, inputs : Double[], weights : Double[]) : Unit {
-    use qs = Qubit[qubits];
-    DressedCircuit(inputs, weights, qs);
-    DumpState();
-    ResetAll(qs);
-}
-
-/// # Summary
-/// Runs the dressed circuit `shots` times, measuring every qubit each time; returns the
-/// count of each basis-state outcome (2^n entries, big-endian).
-operation SampleDressed(qubits : Int, inputs : Double[], weights : Double[], shots : Int) : Int[] {
-    mutable histogram = Repeated(0, 1 <<< qubits);
-    for _ in 1..shots {
-        use qs = Qubit[qubits];
-        DressedCircuit(inputs, weights, qs);
-        let index = MeasureBasisIndex(qs);
-        set histogram w/= index <- histogram[index] + 1;
-    }
-    histogram
+    let (xs, ws) = ShiftedBatch(inputs, weights);
+    DressedShots(qubits, xs, ws, shots)
 }

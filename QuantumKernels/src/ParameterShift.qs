@@ -27,3 +27,17 @@ function ShiftedAngles(inputs : Double[], weights : Double[]) : (Double[], Doubl
     }
     circuits
 }
+
+/// # Summary
+/// ShiftedAngles for every (inputs, weights) row, as one batch of circuits: row b's
+/// 1 + 2(n + W) circuits follow row b − 1's.
+function ShiftedBatch(inputs : Double[][], weights : Double[][]) : (Double[][], Double[][]) {
+    mutable (xs, ws) = ([], []);
+    for b in 0..Length(inputs) - 1 {
+        for (x, w) in ShiftedAngles(inputs[b], weights[b]) {
+            set xs += [x];
+            set ws += [w];
+        }
+    }
+    (xs, ws)
+}

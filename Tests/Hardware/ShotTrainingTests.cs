@@ -9,11 +9,8 @@ namespace Qtl.Tests.Hardware;
 /// <summary>Training the quantum head the way hardware would allow: from shots, and under noise.</summary>
 public class ShotTrainingTests
 {
-    private static readonly TrainingOptions Fast = new()
-    {
-        Qubits = 2, Depth = 2, LearningRate = 0.05, BatchSize = 4, Epochs = 5, StepSize = 3, Gamma = 0.5,
-        Backend = Backends.Native, GradientMethod = QuantumLayer.ParameterShiftMethod, Seed = 3,
-    };
+    private static readonly TrainingOptions Fast =
+        TrainerTests.Fast with { Epochs = 5, GradientMethod = QuantumLayer.ParameterShiftMethod };
 
     [Test]
     public void WithShotsTheTrainingForwardEstimatesEveryCircuitFromShots()

@@ -6,7 +6,7 @@ namespace Qtl.Tests.Training;
 
 public class TrainerTests
 {
-    private static readonly TrainingOptions Fast = new()
+    internal static readonly TrainingOptions Fast = new()
     {
         Qubits = 2, Depth = 2, LearningRate = 0.05, BatchSize = 4, Epochs = 6, StepSize = 3, Gamma = 0.5,
         Backend = Backends.Native, GradientMethod = QuantumLayer.AdjointMethod, Seed = 3,
