@@ -29,8 +29,9 @@ public class TrainKillResumeTests
             var (code, output, error) = CircuitCommandTests.Run(Args(uninterrupted));
             Assert.That(code, Is.EqualTo(0), error + output);
 
-            int epochsAtKill = KillDuringSecondEpoch(Args(killed), RunFolder.Checkpoint(killed));
-            Assert.That(epochsAtKill, Is.EqualTo(1), "the kill should land in epoch 2, after the first checkpoint");
+            // Usually lands in epoch 2; a fast machine may already be in epoch 3, which tests the same thing.
+            int epochsAtKill = KillAfterFirstCheckpoint(Args(killed), RunFolder.Checkpoint(killed));
+            Assert.That(epochsAtKill, Is.InRange(1, 2), "the kill should land after the first checkpoint and before the last");
             Assert.That(File.Exists(Path.Combine(killed, "summary.json")), Is.False, "the killed run must not have finished");
 
             (code, output, error) = CircuitCommandTests.Run([.. Args(killed), "--resume"]);
@@ -50,10 +51,10 @@ public class TrainKillResumeTests
     }
 
     /// <summary>
-    /// Starts <c>qtl</c> as its own process, kills it (and its QDK runtime) half a second after
+    /// Starts <c>qtl</c> as its own process, kills it (and its QDK runtime) a third of a second after
     /// the first epoch's checkpoint appears, and returns the epochs the surviving checkpoint holds.
     /// </summary>
-    private static int KillDuringSecondEpoch(string[] args, string checkpoint)
+    private static int KillAfterFirstCheckpoint(string[] args, string checkpoint)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(typeof(CommandLine).Assembly.Location);
@@ -70,7 +71,7 @@ public class TrainKillResumeTests
                 Assert.Fail("no checkpoint after 3 minutes");
             Thread.Sleep(20);
         }
-        Thread.Sleep(500);
+        Thread.Sleep(300);
         Assert.That(process.HasExited, Is.False, "qtl finished before it could be killed");
         process.Kill(entireProcessTree: true);
         process.WaitForExit();

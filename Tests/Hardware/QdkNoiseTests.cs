@@ -24,14 +24,14 @@ public class QdkNoiseTests
         bool noiseVisible = false;
         for (int i = 0; i < exact.Expectations.Length; i++)
         {
-            double z = exact.Expectations[i], se = Math.Sqrt((1 - z * z) / shots);
-            Assert.That(measured.Expectations[i], Is.EqualTo(z).Within(5 * se), $"<Z> {i}");
-            noiseVisible |= Math.Abs(noiseless.Expectations[i] - z) > 5 * se;
+            double z = exact.Expectations[i], tolerance = ShotNoise.ExpectationTolerance(z, shots);
+            Assert.That(measured.Expectations[i], Is.EqualTo(z).Within(tolerance), $"<Z> {i}");
+            noiseVisible |= Math.Abs(noiseless.Expectations[i] - z) > tolerance;
         }
         for (int k = 0; k < exact.Probabilities.Length; k++)
         {
-            double p = exact.Probabilities[k], se = Math.Sqrt(p * (1 - p) / shots);
-            Assert.That(measured.Probabilities[k], Is.EqualTo(p).Within(5 * se + 1e-12), $"p {k}");
+            double p = exact.Probabilities[k];
+            Assert.That(measured.Probabilities[k], Is.EqualTo(p).Within(ShotNoise.FrequencyTolerance(p, shots)), $"p {k}");
         }
         Assert.That(noiseVisible, "the noise should move some <Z> by more than the shot noise, or the test proves nothing");
     }

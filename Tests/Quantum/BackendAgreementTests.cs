@@ -72,8 +72,7 @@ public class BackendAgreementTests
         for (int k = 0; k < exact.Probabilities.Length; k++)
         {
             double p = exact.Probabilities[k];
-            double standardError = Math.Sqrt(p * (1 - p) / shots) + 1e-9;
-            Assert.That(measured.Probabilities[k], Is.EqualTo(p).Within(5 * standardError), $"circuit {k / 4}, outcome {k % 4}");
+            Assert.That(measured.Probabilities[k], Is.EqualTo(p).Within(ShotNoise.FrequencyTolerance(p, shots)), $"circuit {k / 4}, outcome {k % 4}");
         }
     }
 
@@ -89,8 +88,7 @@ public class BackendAgreementTests
         for (int k = 0; k < 4; k++)
         {
             double p = exact.Probabilities[k];
-            double standardError = Math.Sqrt(p * (1 - p) / shots) + 1e-9;
-            Assert.That(measured.Probabilities[k], Is.EqualTo(p).Within(5 * standardError), $"outcome {k}");
+            Assert.That(measured.Probabilities[k], Is.EqualTo(p).Within(ShotNoise.FrequencyTolerance(p, shots)), $"outcome {k}");
         }
     }
 

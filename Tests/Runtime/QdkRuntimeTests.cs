@@ -23,9 +23,11 @@ public class QdkRuntimeTests
         using var qsharp = new QSharpBackend(runtime);
         var shape = new CircuitShape(4, 6);
         var rng = new Random(3);
+        // About a second of work on a 2-core machine, scaled with the cores the runtime spreads it over.
+        int count = 1500 * Math.Max(2, Environment.ProcessorCount);
         var batch = new CircuitBatch(shape,
-            Enumerable.Range(0, 3000 * 4).Select(_ => rng.NextDouble()).ToArray(),
-            Enumerable.Range(0, 3000 * 24).Select(_ => rng.NextDouble()).ToArray());
+            Enumerable.Range(0, count * 4).Select(_ => rng.NextDouble()).ToArray(),
+            Enumerable.Range(0, count * 24).Select(_ => rng.NextDouble()).ToArray());
         qsharp.Evaluate(new CircuitBatch(shape, new double[4], new double[24]));
         int pid = runtime.ProcessId!.Value;
 
