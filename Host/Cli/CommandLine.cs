@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Qtl.Runtime;
+using Spectre.Console;
 
 namespace Qtl.Cli;
 
@@ -26,6 +27,7 @@ public static class CommandLine
 
     public static int Run(string[] args)
     {
+        AnsiConsole.Console = CreateConsole();
         var parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -49,4 +51,25 @@ public static class CommandLine
             return 3;
         }
     }
+
+    /// <summary>
+    /// Spectre.Console trusts TERM, so it would write colour codes and wrap at 80 columns into a log file or a
+    /// pipe too. Redirected output gets plain, wide text; NO_COLOR (no-color.org) turns colour off.
+    /// </summary>
+    private static IAnsiConsole CreateConsole()
+    {
+        bool redirected = Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+                ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        if (redirected) console.Profile.Width = PlainTextWidth;
+        return console;
+    }
+
+    /// <summary>Wide enough for an epoch line or a summary table without wrapping.</summary>
+    internal const int PlainTextWidth = 240;
 }

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using Qtl.Cli;
+using Qtl.Data;
+
+namespace Qtl.Tests.Cli;
+
+/// <summary>Output redirected to a log file or a pipe is plain text, even when TERM promises colours.</summary>
+public class PlainOutputTests
+{
+    [Test]
+    public void RedirectedOutputHasNoEscapeCodesAndNoNarrowWraps()
+    {
+        string root = Directory.CreateTempSubdirectory("qtl-plain").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.Environment["TERM"] = "xterm-256color";
+            start.Environment.Remove("NO_COLOR");
+            foreach (var a in new[]
+            {
+                typeof(CommandLine).Assembly.Location, "train", "--data", FashionMnist.SubsetDirectory, "--classes", "0,1", "--per-class", "4",
+                "--epochs", "1", "--backend", "native", "--heads", "quantum", "--cache-dir", Path.Combine(root, "cache"), "--out", Path.Combine(root, "run"),
+            })
+                start.ArgumentList.Add(a);
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync();
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+
+            Assert.That(process.ExitCode, Is.EqualTo(0), error.Result);
+            Assert.That(output, Does.Not.Contain("\u001b"), "no ANSI escape sequences in redirected output");
+            var task = output.Split('\n').Single(l => l.StartsWith("Task:"));
+            Assert.That(task, Does.EndWith("64 features."), "the task line stays one line instead of wrapping at 80 columns");
+            Assert.That(output, Does.Contain("│ quantum │"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
