@@ -19,6 +19,7 @@ public static class DistillCommand
         public Option<string> FrontEnd { get; } = new("--front-end") { Description = "linear (trainable) | pca (fixed, whitened).", DefaultValueFactory = _ => "linear" };
         public Option<int> Shots { get; } = new("--shots") { Description = "Estimate the readout from N shots (0 = exact).", DefaultValueFactory = _ => 0 };
         public Option<double> Lr { get; } = new("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => D.LearningRate };
+        public Option<double?> FrontEndLr { get; } = new("--front-end-lr") { Description = "Adam learning rate of the linear front-end (default: --lr)." };
         public Option<double> Temperature { get; } = new("--temperature") { Description = "Distillation temperature T.", DefaultValueFactory = _ => D.Temperature };
         public Option<double> Lambda { get; } = new("--lambda") { Description = "Weight λ of the distillation term.", DefaultValueFactory = _ => D.Lambda };
         public Option<int> PerClass { get; } = new("--per-class") { Description = "Training images per class.", DefaultValueFactory = _ => D.PerClass };
@@ -28,7 +29,7 @@ public static class DistillCommand
 
         public void AddTo(Command c)
         {
-            foreach (Option o in new Option[] { Depth, Encoding, FrontEnd, Shots, Lr, Temperature, Lambda, PerClass, BatchSize, TestPerClass, Data }) c.Options.Add(o);
+            foreach (Option o in new Option[] { Depth, Encoding, FrontEnd, Shots, Lr, FrontEndLr, Temperature, Lambda, PerClass, BatchSize, TestPerClass, Data }) c.Options.Add(o);
         }
 
         public DistillationOptions Fill(ParseResult r, DistillationOptions o) => o with
@@ -38,6 +39,7 @@ public static class DistillCommand
             FrontEnd = Parsing.OneOf(r.GetValue(FrontEnd)!, ["linear", "pca"], "--front-end") == "pca" ? Distillation.FrontEnd.Pca : Distillation.FrontEnd.Linear,
             Shots = r.GetValue(Shots),
             LearningRate = r.GetValue(Lr),
+            FrontEndLearningRate = r.GetValue(FrontEndLr),
             Temperature = r.GetValue(Temperature),
             Lambda = r.GetValue(Lambda),
             PerClass = r.GetValue(PerClass),

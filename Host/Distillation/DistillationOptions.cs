@@ -32,6 +32,11 @@ public sealed record DistillationOptions
     public int Seed { get; init; } = 1;
     public int Epochs { get; init; } = 10;
     public double LearningRate { get; init; } = 0.001;
+    /// <summary>
+    /// Adam learning rate of the trainable linear front-end (784 inputs); null = <see cref="LearningRate"/>, as in the
+    /// paper. A smaller one keeps tanh out of saturation while the circuit weights train at the full rate.
+    /// </summary>
+    public double? FrontEndLearningRate { get; init; }
     public double Temperature { get; init; } = 3;
     public double Lambda { get; init; } = 0.9;
     public int PerClass { get; init; } = 150;
@@ -41,6 +46,11 @@ public sealed record DistillationOptions
     public int? TestPerClass { get; init; }
     /// <summary>FashionMNIST directory; null = Debian package, else the committed subset.</summary>
     public string? DataDirectory { get; init; }
+
+    /// <summary>"0.001", or "0.001 (front-end 0.0001)" when the front-end has its own rate.</summary>
+    public string LearningRates => FrontEndLearningRate is { } f
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LearningRate} (front-end {f})")
+        : LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public bool HasTeacher => !Teacher.Equals("none", StringComparison.OrdinalIgnoreCase);
 
@@ -57,6 +67,8 @@ public sealed record DistillationOptions
         if (Shots < 0 || Shots > 1_000_000) throw new ArgumentException($"shots is {Shots}; allowed: 0 (exact) to 1000000.");
         if (Epochs < 1 || Epochs > 1000) throw new ArgumentException($"epochs is {Epochs}; allowed: 1 to 1000.");
         if (!(LearningRate > 0 && LearningRate < 10)) throw new ArgumentException($"learning rate is {LearningRate}; allowed: greater than 0 and below 10.");
+        if (FrontEndLearningRate is { } f && !(f > 0 && f < 10))
+            throw new ArgumentException($"front-end learning rate is {f}; allowed: greater than 0 and below 10.");
         if (!(Temperature > 0 && Temperature <= 100)) throw new ArgumentException($"temperature is {Temperature}; allowed: greater than 0, at most 100.");
         if (!(Lambda >= 0 && Lambda <= 1)) throw new ArgumentException($"lambda is {Lambda}; allowed: 0 to 1.");
         if (PerClass < 1) throw new ArgumentException($"per-class is {PerClass}; it must be at least 1.");

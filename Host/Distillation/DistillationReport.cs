@@ -27,7 +27,7 @@ public static class DistillationReport
             ["classes"] = new JsonArray(o.Classes.Select(c => (JsonNode)c).ToArray()),
             ["qubits"] = o.Qubits, ["depth"] = o.Depth, ["encoding"] = o.Encoding.ToString().ToLowerInvariant(),
             ["frontEnd"] = o.FrontEnd.ToString().ToLowerInvariant(), ["backend"] = o.Backend, ["shots"] = o.Shots,
-            ["seed"] = o.Seed, ["epochs"] = o.Epochs, ["learningRate"] = o.LearningRate, ["temperature"] = o.Temperature,
+            ["seed"] = o.Seed, ["epochs"] = o.Epochs, ["learningRate"] = o.LearningRate, ["frontEndLearningRate"] = o.FrontEndLearningRate ?? o.LearningRate, ["temperature"] = o.Temperature,
             ["lambda"] = o.Lambda, ["perClass"] = o.PerClass, ["batchSize"] = o.BatchSize,
             ["trainImages"] = r.TrainCount, ["testImages"] = r.TestCount, ["data"] = r.DataNotice,
             ["seconds"] = Math.Round(r.Seconds, 2),
@@ -41,7 +41,7 @@ public static class DistillationReport
         md.AppendLine($"# Distillation run: {r.TeacherName} → quantum student\n");
         md.AppendLine($"- Student: {r.Student} ({r.StudentParameters} trainable parameters)");
         md.AppendLine($"- Readout: {r.ReadoutSource}; class logits = log(max(q_c, {Readout.Epsilon.ToString(Inv)})) of the renormalised first {o.Classes.Count} outcomes");
-        md.AppendLine(string.Create(Inv, $"- Loss: (1−λ)·CE + λ·T²·KL, T = {o.Temperature}, λ = {(o.HasTeacher ? o.Lambda : 0)}; Adam lr {o.LearningRate}, {o.Epochs} epochs, batch {o.BatchSize}, seed {o.Seed}"));
+        md.AppendLine(string.Create(Inv, $"- Loss: (1−λ)·CE + λ·T²·KL, T = {o.Temperature}, λ = {(o.HasTeacher ? o.Lambda : 0)}; Adam lr {o.LearningRates}, {o.Epochs} epochs, batch {o.BatchSize}, seed {o.Seed}"));
         md.AppendLine($"- Data: {r.DataNotice} Classes {o.ClassesTag}: {r.TrainCount} training images ({o.PerClass}/class), {r.TestCount} test images");
         if (r.TeacherTestAccuracy is double t) md.AppendLine(string.Create(Inv, $"- Teacher test accuracy: **{100 * t:F2} %**"));
         md.AppendLine(string.Create(Inv, $"- Student test accuracy: **{100 * r.StudentTestAccuracy:F2} %**"));

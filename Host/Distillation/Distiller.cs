@@ -46,7 +46,10 @@ public static class Distiller
         var rng = new Random(options.Seed);
         var backend = StudentBackends.Create(options.Backend, options.Seed);
         var model = new StudentModel(options.Shape, classes, options.FrontEnd, data.Train.Pixels, rng);
-        var adam = new Adam(model.Parameters);
+        // One Adam per parameter group: the front-end may have its own learning rate.
+        var frontAdam = new Adam(model.Front.Parameters);
+        var circuitAdam = new Adam([model.Weights]);
+        double frontRate = options.FrontEndLearningRate ?? options.LearningRate;
         var epochs = new List<KdEpoch>();
         int[] order = Enumerable.Range(0, data.Train.Count).ToArray();
         var gradient = new double[classes];
@@ -71,7 +74,8 @@ public static class Distiller
                 }
                 foreach (var p in model.Parameters) p.ZeroGradient();
                 model.Backward(backend, pass, dLogits);
-                adam.Step(options.LearningRate);
+                frontAdam.Step(frontRate);
+                circuitAdam.Step(options.LearningRate);
             }
             epochs.Add(new KdEpoch(epoch, lossSum / order.Length, correct / (double)order.Length, epochClock.Elapsed.TotalSeconds));
             log?.Invoke($"epoch {epoch}/{options.Epochs}: loss {lossSum / order.Length:F4}, train accuracy {correct / (double)order.Length:P1} ({epochClock.Elapsed.TotalSeconds:F1} s)");

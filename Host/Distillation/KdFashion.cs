@@ -89,7 +89,7 @@ public static class KdFashion
         var o = result.Template;
         var md = new StringBuilder();
         md.AppendLine($"Command: `{command}`  ");
-        md.AppendLine(string.Create(inv, $"Time: {result.Seconds:F0} s; {result.Seeds} seed(s); student: {o.Depth} blocks, {o.Encoding.ToString().ToLowerInvariant()} encoding, {o.FrontEnd.ToString().ToLowerInvariant()} front-end; backend {o.Backend}; readout {(o.Shots == 0 ? "exact" : $"{o.Shots} shots")}; T = {o.Temperature}, λ = {o.Lambda}, Adam {o.LearningRate}, {o.Epochs} epochs, {o.PerClass}/class, batch {o.BatchSize}.\n"));
+        md.AppendLine(string.Create(inv, $"Time: {result.Seconds:F0} s; {result.Seeds} seed(s); student: {o.Depth} blocks, {o.Encoding.ToString().ToLowerInvariant()} encoding, {o.FrontEnd.ToString().ToLowerInvariant()} front-end; backend {o.Backend}; readout {(o.Shots == 0 ? "exact" : $"{o.Shots} shots")}; T = {o.Temperature}, λ = {o.Lambda}, Adam {o.LearningRates}, {o.Epochs} epochs, {o.PerClass}/class, batch {o.BatchSize}.\n"));
         md.AppendLine("Test accuracy (%), ours mean ± std over seeds, published in brackets.\n");
         md.AppendLine("| subset, student | student alone | LeNet → student | AlexNet → student | ensemble → student | mean gain of distillation |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|");

@@ -6,15 +6,16 @@ namespace Qtl.Tests.Distillation;
 
 public class DistillerTests
 {
+    private static readonly DistillationOptions Tiny = new()
+    {
+        Teacher = "none", Classes = [0, 1, 5], Qubits = 2, Depth = 2, Epochs = 4, PerClass = 40, LearningRate = 0.01,
+        DataDirectory = FashionMnist.SubsetDirectory, Seed = 3,
+    };
+
     [Test]
     public void TinyRunOnTheCommittedSubsetLearnsAboveChance()
     {
-        var options = new DistillationOptions
-        {
-            Teacher = "none", Classes = [0, 1, 5], Qubits = 2, Depth = 2, Epochs = 4, PerClass = 40, LearningRate = 0.01,
-            DataDirectory = FashionMnist.SubsetDirectory, Seed = 3,
-        };
-        var result = Distiller.Run(options);
+        var result = Distiller.Run(Tiny);
         Assert.That(result.TestCount, Is.EqualTo(120));
         Assert.That(result.StudentTestAccuracy, Is.GreaterThan(0.5), "chance is 1/3");
     }
@@ -30,6 +31,29 @@ public class DistillerTests
         var result = Distiller.Run(options);
         Assert.That(result.TeacherTestAccuracy, Is.GreaterThan(0.7));
         Assert.That(result.StudentTestAccuracy, Is.GreaterThan(1.0 / 6));
+    }
+
+    [Test]
+    public void TheFrontEndLearningRateDrivesTheFrontEndAndDefaultsToTheRecipeRate()
+    {
+        // Depth 0: the linear front-end holds every trainable parameter.
+        var options = Tiny with { Depth = 0, Epochs = 2, PerClass = 20 };
+        var recipe = Distiller.Run(options);
+        var same = Distiller.Run(options with { FrontEndLearningRate = options.LearningRate });
+        var frozen = Distiller.Run(options with { FrontEndLearningRate = 1e-12 });
+
+        Assert.That(same.Epochs.Select(e => e.Loss), Is.EqualTo(recipe.Epochs.Select(e => e.Loss)), "the same rate must give the same run");
+        Assert.That(recipe.Epochs[1].Loss, Is.LessThan(recipe.Epochs[0].Loss - 0.01), "at the recipe rate the front-end learns");
+        Assert.That(frozen.Epochs[1].Loss, Is.EqualTo(frozen.Epochs[0].Loss).Within(1e-6), "a frozen front-end leaves nothing to learn");
+    }
+
+    [TestCase(0.0)]
+    [TestCase(double.NaN)]
+    [TestCase(10.0)]
+    public void AnOutOfRangeFrontEndLearningRateIsRefused(double rate)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new DistillationOptions { FrontEndLearningRate = rate }.Validate())!;
+        Assert.That(error.Message, Does.Contain("front-end learning rate").And.Contain("allowed"));
     }
 
     [TestCase("lenet", "0-5")]
