@@ -71,5 +71,5 @@ public static class CommandLine
     }
 
     /// <summary>Wide enough for an epoch line or a summary table without wrapping.</summary>
-    internal const int PlainTextWidth = 240;
+    private const int PlainTextWidth = 240;
 }

@@ -69,6 +69,8 @@ public sealed record DistillationOptions
         if (!(LearningRate > 0 && LearningRate < 10)) throw new ArgumentException($"learning rate is {LearningRate}; allowed: greater than 0 and below 10.");
         if (FrontEndLearningRate is { } f && !(f > 0 && f < 10))
             throw new ArgumentException($"front-end learning rate is {f}; allowed: greater than 0 and below 10.");
+        if (FrontEndLearningRate is not null && FrontEnd != FrontEnd.Linear)
+            throw new ArgumentException("a front-end learning rate needs the linear front-end; the pca front-end is fixed and has nothing to train.");
         if (!(Temperature > 0 && Temperature <= 100)) throw new ArgumentException($"temperature is {Temperature}; allowed: greater than 0, at most 100.");
         if (!(Lambda >= 0 && Lambda <= 1)) throw new ArgumentException($"lambda is {Lambda}; allowed: 0 to 1.");
         if (PerClass < 1) throw new ArgumentException($"per-class is {PerClass}; it must be at least 1.");

@@ -56,6 +56,13 @@ public class DistillerTests
         Assert.That(error.Message, Does.Contain("front-end learning rate").And.Contain("allowed"));
     }
 
+    [Test]
+    public void AFrontEndLearningRateWithTheFixedPcaFrontEndIsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => (Tiny with { FrontEnd = FrontEnd.Pca, FrontEndLearningRate = 1e-4 }).Validate())!;
+        Assert.That(error.Message, Does.Contain("linear front-end").And.Contain("pca"));
+    }
+
     [TestCase("lenet", "0-5")]
     [TestCase("alexnet", "0-7")]
     public void TeacherAccuracyOnTheFullTestSplitMatchesItsMetadata(string family, string tag)
