@@ -82,7 +82,7 @@ public static class BenchCommand
             ["parameter_shift_qdk_ms_per_sample"] = Math.Round(shiftQdk * 1e3, 3),
             ["parameter_shift_native_ms_per_sample"] = Math.Round(shiftNative * 1e3, 5),
             ["adjoint_native_ms_per_sample"] = Math.Round(adjoint * 1e3, 5),
-            ["circuits_per_parameter_shift_sample"] = 1 + 2 * (shape.Qubits + shape.WeightCount),
+            ["circuits_per_parameter_shift_sample"] = ParameterShift.CircuitsPerSample(shape),
             ["epoch_s_published_setting_qdk_parameter_shift"] = Math.Round(epochQdk, 2),
             ["epoch_s_published_setting_qdk_fixed_call_costs"] = Math.Round(epochCalls * qdkCall, 2),
             ["epoch_s_published_setting_native_parameter_shift"] = Math.Round(epochNativeShift, 3),

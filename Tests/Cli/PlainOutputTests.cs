@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Qtl.Cli;
 using Qtl.Data;
 
 namespace Qtl.Tests.Cli;
@@ -13,16 +11,15 @@ public class PlainOutputTests
         string root = Directory.CreateTempSubdirectory("qtl-plain").FullName;
         try
         {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.Environment["TERM"] = "xterm-256color";
-            start.Environment.Remove("NO_COLOR");
-            foreach (var a in new[]
+            using var process = QtlProcess.Start(
+            [
+                "train", "--data", FashionMnist.SubsetDirectory, "--classes", "0,1", "--per-class", "4", "--epochs", "1",
+                "--backend", "native", "--heads", "quantum", "--cache-dir", Path.Combine(root, "cache"), "--out", Path.Combine(root, "run"),
+            ], environment =>
             {
-                typeof(CommandLine).Assembly.Location, "train", "--data", FashionMnist.SubsetDirectory, "--classes", "0,1", "--per-class", "4",
-                "--epochs", "1", "--backend", "native", "--heads", "quantum", "--cache-dir", Path.Combine(root, "cache"), "--out", Path.Combine(root, "run"),
-            })
-                start.ArgumentList.Add(a);
-            using var process = Process.Start(start)!;
+                environment["TERM"] = "xterm-256color";
+                environment.Remove("NO_COLOR");
+            });
             var error = process.StandardError.ReadToEndAsync();
             string output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();

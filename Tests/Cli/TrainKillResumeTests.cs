@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Qtl.Cli;
 using Qtl.Data;
 using Qtl.Training;
 
@@ -56,10 +54,7 @@ public class TrainKillResumeTests
     /// </summary>
     private static int KillAfterFirstCheckpoint(string[] args, string checkpoint)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(CommandLine).Assembly.Location);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
+        using var process = QtlProcess.Start(args);
         var stderr = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
         var deadline = DateTime.UtcNow.AddMinutes(3);
