@@ -88,7 +88,7 @@ def main():
         "pretrained": pretrained,
         "input": {"name": "image", "shape": ["N", 3, 224, 224], "dtype": "float32", "layout": "NCHW, RGB"},
         "output": {"name": "features", "shape": ["N", 512], "dim": 512, "dtype": "float32"},
-        "preprocessing": {"resize": 256, "center_crop": 224, "scale": "x/255",
+        "preprocessing": {"name": "torchvision", "resize": 256, "center_crop": 224, "scale": "x/255",
                           "mean": IMAGENET_MEAN, "std": IMAGENET_STD},
         "parameter_count": common.count_params(model),
         "onnx_opset": 13, "onnx_bytes": size,

@@ -72,7 +72,7 @@ def main():
         "weights": f"random (seed {args.seed}); BN running stats from 5 forward passes of 8 N(0,1) images",
         "input": {"name": "image", "shape": ["N", 3, 224, 224], "dtype": "float32", "layout": "NCHW, RGB"},
         "output": {"name": "features", "shape": ["N", args.features], "dim": args.features, "dtype": "float32"},
-        "preprocessing": {"resize": 256, "center_crop": 224, "scale": "x/255",
+        "preprocessing": {"name": "torchvision", "resize": 256, "center_crop": 224, "scale": "x/255",
                           "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225]},
         "parameter_count": common.count_params(model),
         "onnx_opset": 13, "onnx_bytes": size,

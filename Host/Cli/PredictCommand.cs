@@ -1,19 +1,18 @@
 using System.CommandLine;
 using Qtl.Data;
 using Qtl.Model;
-using Qtl.Onnx;
 using Qtl.Quantum;
 using Qtl.Training;
 using Spectre.Console;
 
 namespace Qtl.Cli;
 
-/// <summary><c>predict</c>: image files → class and probabilities, with a run trained on an image folder.</summary>
+/// <summary><c>predict</c>: image files → class and probabilities, through the run's backbone and a trained head.</summary>
 public static class PredictCommand
 {
     public static Command Create()
     {
-        var run = new Option<string>("--run") { Description = "Run folder written by train on an image folder.", Required = true };
+        var run = new Option<string>("--run") { Description = "Run folder written by train.", Required = true };
         var head = new Option<string>("--head") { Description = "Head: quantum, classical or linear.", DefaultValueFactory = _ => Head.Quantum };
         var images = new Argument<string[]>("images") { Description = "Image files (.jpg, .jpeg, .png).", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per image instead of a table." };
@@ -27,8 +26,6 @@ public static class PredictCommand
         Parsing.OneOf(kind, Head.Kinds, "--head");
         var model = Checkpoint.LoadModel(RunFolder.Checkpoint(runDir, kind));
         var dataOptions = RunFolder.LoadDataOptions(runDir);
-        if (dataOptions.BackbonePath is null || dataOptions.DataPath is null || !ImageFolder.IsImageFolder(dataOptions.DataPath))
-            throw new CliError($"predict works on runs trained on an image folder with an image backbone; {runDir} was trained on FashionMNIST IDX data (use evaluate).");
         var files = images.Select(Path.GetFullPath).ToArray();
         foreach (var f in files)
         {
@@ -40,8 +37,8 @@ public static class PredictCommand
         string root = Path.GetDirectoryName(files[0])!;
         var folder = new ImageFolder(root, model.ClassNames, [], []);
         var items = files.Select(f => new LabelledImage(f, 0)).ToList();
-        var features = new FeatureExtractor(new FeatureCache(dataOptions.CacheDir))
-            .FromFolder(OnnxModel.Open(dataOptions.BackbonePath), folder, items, dataOptions.FeatureOutput).Features;
+        using var backbone = TransferDataLoader.OpenBackbone(dataOptions);
+        var features = new FeatureExtractor(new FeatureCache(dataOptions.CacheDir)).FromFolder(backbone, folder, items, "predict").Features;
         using var backend = kind == Head.Quantum ? Backends.Create(model.Options.Backend) : null;
         var logits = model.Logits(features.Features, backend);
 

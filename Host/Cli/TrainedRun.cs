@@ -17,7 +17,8 @@ internal sealed class TrainedRun
     private readonly Option<string?> _run = new("--run") { Description = "Run folder written by train (reads quantum.checkpoint.json and its data options)." };
     private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "A quantum head checkpoint (quantum.checkpoint.json); give the data options it was trained with." };
     private readonly Option<string?> _data = new("--data") { Description = "Override the data folder recorded in the run (FashionMNIST IDX folder or image folder)." };
-    private readonly Option<string?> _backbone = new("--backbone") { Description = "Override the backbone ONNX model recorded in the run." };
+    private readonly Option<string?> _backbone = new("--backbone") { Description = "Override the backbone recorded in the run (resnet18 or a PATH.onnx)." };
+    private readonly Option<string?> _preprocessing = new("--preprocessing") { Description = "Override the backbone preprocessing recorded in the run." };
     private readonly Option<string?> _classes = new("--classes") { Description = "Override the FashionMNIST classes, e.g. 0,1 (default: as recorded, else the checkpoint's class names)." };
     private readonly Option<int?> _perClass = new("--per-class") { Description = "Override the per-class limit recorded in the run." };
     private readonly Option<string?> _featureOutput = new("--feature-output") { Description = "Override the backbone output recorded in the run." };
@@ -25,7 +26,7 @@ internal sealed class TrainedRun
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { _run, _checkpoint, _data, _backbone, _classes, _perClass, _featureOutput, _cache })
+        foreach (var o in new Option[] { _run, _checkpoint, _data, _backbone, _preprocessing, _classes, _perClass, _featureOutput, _cache })
             command.Options.Add(o);
     }
 
@@ -66,6 +67,7 @@ internal sealed class TrainedRun
         {
             DataPath = r.GetValue(_data) ?? recorded.DataPath,
             BackbonePath = r.GetValue(_backbone) ?? recorded.BackbonePath,
+            Preprocessing = r.GetValue(_preprocessing) ?? recorded.Preprocessing,
             Classes = Parsing.ClassIndices(r.GetValue(_classes)) ?? recorded.Classes,
             FeatureOutput = r.GetValue(_featureOutput) ?? recorded.FeatureOutput,
             PerClassLimit = r.GetValue(_perClass) ?? recorded.PerClassLimit,

@@ -1,92 +1,67 @@
 using System.Diagnostics;
 using System.Globalization;
-using Qtl.Onnx;
+using Qtl.Backbones;
 
 namespace Qtl.Data;
 
-/// <summary>Normalisation of IDX pixels for a backbone: x = (pixel/255 − Mean) / Std.</summary>
-public sealed record IdxNormalisation(double Mean, double Std)
-{
-    /// <summary>The constants every model in assets/models was trained with (FashionMNIST training-set mean/std).</summary>
-    public static readonly IdxNormalisation FashionMnist = new(0.2860, 0.3530);
-
-    public string Id => string.Create(CultureInfo.InvariantCulture, $"idx [N,1,H,W] (pixel/255 - {Mean:R})/{Std:R}");
-}
-
 /// <summary>Features of one split, whether they came from the cache, how long that took, and RGB thumbnails (folders only).</summary>
-public sealed record Extraction(FeatureSet Features, bool CacheHit, TimeSpan Elapsed, string OutputName, IReadOnlyList<byte[]> Thumbnails, int ThumbnailSize);
+public sealed record Extraction(FeatureSet Features, bool CacheHit, TimeSpan Elapsed, IReadOnlyList<byte[]> Thumbnails, int ThumbnailSize);
+
+/// <summary>How far an extraction is: <paramref name="Done"/> of <paramref name="Total"/> images of a split.</summary>
+public readonly record struct ExtractionProgress(string Split, int Done, int Total);
 
 /// <summary>
-/// Runs a frozen backbone over a labelled image set, through the <see cref="FeatureCache"/>: IDX images are
-/// normalised here and sent to the model in chunks; image files are decoded and preprocessed in the runtime.
+/// Runs a frozen <see cref="Backbone"/> over a labelled image set through the <see cref="FeatureCache"/>:
+/// the key holds the backbone's model bytes, output and preprocessing and the data's content, so a second
+/// run on the same data, backbone and preprocessing reads the cache and any change misses it.
 /// </summary>
-public sealed class FeatureExtractor(FeatureCache cache)
+public sealed class FeatureExtractor(FeatureCache cache, Action<ExtractionProgress>? progress = null)
 {
-    /// <summary>IDX images per runtime request: bounds the size of one JSON line (about 8 MB at 28×28).</summary>
-    public const int IdxChunk = 2048;
-
     public const int ThumbnailSize = 64;
-
-    private const string FolderPreprocessing = "torchvision Resize(256) bilinear (Pillow), CenterCrop(224), RGB/255, ImageNet mean/std; v1";
 
     public FeatureCache Cache { get; } = cache;
 
     /// <summary>Features of the images <paramref name="indices"/> of an IDX split; labels index <paramref name="classes"/>.</summary>
-    public Extraction FromIdx(OnnxModel model, FashionMnistSplit split, int[] indices, IReadOnlyList<int> classes,
-        IReadOnlyList<string> classNames, IdxNormalisation norm, string? output = null)
+    public Extraction FromIdx(Backbone backbone, FashionMnistSplit split, int[] indices, IReadOnlyList<int> classes,
+        IReadOnlyList<string> classNames, string splitName)
     {
         IdxImages images = split.Images;
-        model.ImageInput(1, images.Rows, images.Columns, $"IDX images ({images.Rows}×{images.Columns} greyscale)");
-        string outputName = output ?? FirstOutput(model);
         int[] labels = indices.Select(i => IndexOf(classes, split.Labels[i], i)).ToArray();
-        var key = new List<string>
+        var key = new List<string>(backbone.CacheKey)
         {
-            "idx-v1", FeatureCache.FileHash(model.Path), outputName, norm.Id,
-            FeatureCache.FileHash(split.ImagesPath), FeatureCache.FileHash(split.LabelsPath),
-            string.Join(",", indices),
+            "idx-v2", FeatureCache.FileHash(split.ImagesPath), FeatureCache.FileHash(split.LabelsPath), string.Join(",", indices),
         };
-        return Cached(key, classNames, labels, outputName, 0, () =>
+        return Cached(key, classNames, labels, 0, () =>
         {
-            var parts = new List<OnnxOutput>();
-            for (int start = 0; start < indices.Length; start += IdxChunk)
-            {
-                int n = Math.Min(IdxChunk, indices.Length - start);
-                var tensor = new float[n * images.ImageSize];
-                for (int k = 0; k < n; k++)
-                {
-                    ReadOnlySpan<byte> pixels = images.Image(indices[start + k]);
-                    Span<float> dst = tensor.AsSpan(k * images.ImageSize, images.ImageSize);
-                    for (int p = 0; p < pixels.Length; p++)
-                        dst[p] = (float)((pixels[p] / 255.0 - norm.Mean) / norm.Std);
-                }
-                parts.Add(model.Run(tensor, [n, 1, images.Rows, images.Columns], output));
-            }
-            return new CacheEntry(parts.SelectMany(p => p.Data).ToArray(), [indices.Length, .. parts[0].Dims[1..]], []);
+            float[][] features = backbone.Extract(indices.Length,
+                i => new RasterImage(images.Columns, images.Rows, 1, images.Image(indices[i]).ToArray()),
+                done => progress?.Invoke(new ExtractionProgress(splitName, done, indices.Length)));
+            return new CacheEntry(features.SelectMany(f => f).ToArray(), [indices.Length, features[0].Length], []);
         });
     }
 
-    /// <summary>Features of image files (ImageNet preprocessing in the runtime); thumbnails of the first <paramref name="thumbnails"/>.</summary>
-    public Extraction FromFolder(OnnxModel model, ImageFolder folder, IReadOnlyList<LabelledImage> items, string? output = null, int thumbnails = 0)
+    /// <summary>Features of image files; RGB thumbnails of the first <paramref name="thumbnails"/>.</summary>
+    public Extraction FromFolder(Backbone backbone, ImageFolder folder, IReadOnlyList<LabelledImage> items, string splitName, int thumbnails = 0)
     {
-        model.ImageInput(3, 224, 224, "ImageNet-preprocessed images (3×224×224)");
-        string outputName = output ?? FirstOutput(model);
         thumbnails = Math.Min(thumbnails, items.Count);
-        var key = new List<string> { "folder-v1", FeatureCache.FileHash(model.Path), outputName, FolderPreprocessing, $"thumbnails {thumbnails}x{ThumbnailSize}" };
+        var key = new List<string>(backbone.CacheKey) { "folder-v2", $"thumbnails {thumbnails}x{ThumbnailSize}" };
         foreach (LabelledImage item in items)
-        {
-            var info = new FileInfo(item.Path);
-            if (!info.Exists) throw new FileNotFoundException($"image not found: {info.FullName}", info.FullName);
-            key.Add(string.Create(CultureInfo.InvariantCulture, $"{folder.Relative(item.Path)}|{item.Label}|{info.Length}|{info.LastWriteTimeUtc.Ticks}"));
-        }
+            key.Add(string.Create(CultureInfo.InvariantCulture, $"{folder.Relative(item.Path)}|{item.Label}|{FeatureCache.FileHash(item.Path)}"));
         int[] labels = items.Select(i => i.Label).ToArray();
-        return Cached(key, folder.ClassNames, labels, outputName, thumbnails, () =>
+        return Cached(key, folder.ClassNames, labels, thumbnails, () =>
         {
-            ImageFeatures f = model.RunOnImages(items.Select(i => i.Path).ToArray(), output, thumbnails, ThumbnailSize);
-            return new CacheEntry(f.Output.Data, f.Output.Dims, f.Thumbnails.SelectMany(t => t).ToArray());
+            var thumbs = new byte[thumbnails][];
+            float[][] features = backbone.Extract(items.Count, i =>
+            {
+                RasterImage image = RasterImage.Decode(items[i].Path);
+                if (i < thumbnails) thumbs[i] = image.ResizeShorterAndCrop(ThumbnailSize, ThumbnailSize).Pixels;
+                return image;
+            }, done => progress?.Invoke(new ExtractionProgress(splitName, done, items.Count)));
+            return new CacheEntry(features.SelectMany(f => f).ToArray(), [items.Count, features[0].Length], thumbs.SelectMany(t => t).ToArray());
         });
     }
 
-    private Extraction Cached(List<string> keyParts, IReadOnlyList<string> classNames, int[] labels, string outputName, int thumbnails, Func<CacheEntry> compute)
+    private Extraction Cached(List<string> keyParts, IReadOnlyList<string> classNames, int[] labels, int thumbnails, Func<CacheEntry> compute)
     {
         var clock = Stopwatch.StartNew();
         string key = FeatureCache.Key(keyParts);
@@ -106,11 +81,8 @@ public sealed class FeatureExtractor(FeatureCache cache)
         }
         int size = ThumbnailSize * ThumbnailSize * 3;
         byte[][] thumbs = Enumerable.Range(0, Math.Min(thumbnails, entry.Extra.Length / size)).Select(i => entry.Extra[(i * size)..((i + 1) * size)]).ToArray();
-        return new Extraction(new FeatureSet(features, labels, classNames), hit, clock.Elapsed, outputName, thumbs, ThumbnailSize);
+        return new Extraction(new FeatureSet(features, labels, classNames), hit, clock.Elapsed, thumbs, ThumbnailSize);
     }
-
-    private static string FirstOutput(OnnxModel model) =>
-        model.Outputs.Count > 0 ? model.Outputs[0].Name : throw new InvalidDataException($"{model.Path} has no outputs.");
 
     private static int IndexOf(IReadOnlyList<int> classes, int label, int index)
     {

@@ -1,6 +1,6 @@
 using System.Text;
 using Qtl.Data;
-using Qtl.Onnx;
+using Qtl.Backbones;
 
 namespace Qtl.Distillation;
 
@@ -90,7 +90,7 @@ public sealed class TeacherSet
         CacheEntry? entry = cache.TryLoad(key, out _);
         if (entry is null)
         {
-            var onnx = OnnxModel.Open(model);
+            using var onnx = OnnxModel.Open(model);
             var data = new List<float>();
             int width = -1;
             const int chunk = 1000;

@@ -22,7 +22,7 @@ public static class RunFolder
         var absolute = options with
         {
             DataPath = options.DataPath is null ? null : Path.GetFullPath(options.DataPath),
-            BackbonePath = options.BackbonePath is null ? null : Path.GetFullPath(options.BackbonePath),
+            BackbonePath = options.BackbonePath is null or Backbones.ResNet18Package.Name ? options.BackbonePath : Path.GetFullPath(options.BackbonePath),
         };
         string path = Path.Combine(runDir, DataOptionsFile);
         File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(absolute, Json));

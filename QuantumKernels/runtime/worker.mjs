@@ -6,8 +6,6 @@
 import readline from "node:readline";
 import { KernelPool } from "./pool.mjs";
 import { shiftedCircuitsPerSample } from "./qsharp.mjs";
-import * as onnx from "./onnx.mjs";
-import * as images from "./images.mjs";
 import { chart, circuitDiagram } from "./charts.mjs";
 import { noisyShots } from "./noise.mjs";
 import * as hardware from "./hardware.mjs";
@@ -34,9 +32,6 @@ const handlers = {
   estimates: (r) => hardware.estimates(kernels, r),
   run: (r) => kernels.runExpression(r.expr),
   tests: () => kernels.listTests(),
-  "onnx.describe": (r) => onnx.describe(r),
-  "onnx.run": (r) => onnx.run(r),
-  "images.features": (r) => images.features(r),
   chart: (r) => chart(r),
   circuitDiagram: (r) => circuitDiagram(kernels, r),
   exit: () => setImmediate(() => process.exit(0)),

@@ -27,7 +27,7 @@ public class PlainOutputTests
             Assert.That(process.ExitCode, Is.EqualTo(0), error.Result);
             Assert.That(output, Does.Not.Contain("\u001b"), "no ANSI escape sequences in redirected output");
             var task = output.Split('\n').Single(l => l.StartsWith("Task:"));
-            Assert.That(task, Does.EndWith("64 features."), "the task line stays one line instead of wrapping at 80 columns");
+            Assert.That(task, Does.EndWith("512 features."), "the task line stays one line instead of wrapping at 80 columns");
             Assert.That(output, Does.Contain("│ quantum │"));
         }
         finally

@@ -3,7 +3,7 @@ using Qtl.Tests.Data;
 
 namespace Qtl.Tests.Cli;
 
-/// <summary>train → evaluate → predict, end to end, on an image folder with a ResNet-shaped ONNX backbone.</summary>
+/// <summary>train → evaluate → predict, end to end, on an image folder of JPEGs and PNGs with the default ImageNet ResNet18.</summary>
 [NonParallelizable]
 public class TrainCommandTests
 {
@@ -24,13 +24,16 @@ public class TrainCommandTests
                     TestImages.WritePng(Path.Combine(root, "data", split, "bees", $"b{i}.png"), 40 + i, 30, seed: i);
                 }
             }
+            // The ants/bees command: the ImageNet ResNet18 is the default backbone.
             var (code, output, error) = CircuitCommandTests.Run("train", "--data", Path.Combine(root, "data"),
-                "--backbone", TestImages.Model("tiny-resnet.onnx"), "--backend", "native", "--epochs", "2",
+                "--backend", "native", "--epochs", "2",
                 "--lr", "0.01", "--heads", "quantum,linear", "--cache-dir", Path.Combine(root, "cache"), "--out", run);
             Assert.That(code, Is.EqualTo(0), error + output);
 
             using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
             Assert.That(summary.RootElement.GetProperty("epochs").GetInt32(), Is.EqualTo(2));
+            Assert.That(summary.RootElement.GetProperty("feature_dimension").GetInt32(), Is.EqualTo(512));
+            Assert.That(summary.RootElement.GetProperty("task").GetString(), Does.Contain("resnet18 (ImageNet, ML.NET package)"));
             Assert.That(summary.RootElement.GetProperty("quantum").GetProperty("val_accuracy").GetDouble(), Is.InRange(0.0, 1.0));
             Assert.That(summary.RootElement.GetProperty("linear").GetProperty("val_accuracy").GetDouble(), Is.InRange(0.0, 1.0));
             Assert.That(File.ReadAllText(Path.Combine(run, "report.html")), Does.Contain("<svg"));

@@ -1,5 +1,5 @@
+using Qtl.Backbones;
 using Qtl.Data;
-using Qtl.Onnx;
 
 namespace Qtl.Tests.Data;
 
@@ -13,12 +13,34 @@ public class FeatureCacheTests
     [TearDown]
     public void TearDown() => Directory.Delete(_dir, recursive: true);
 
-    private Extraction Extract(FeatureExtractor extractor)
+    private static Extraction Extract(FeatureExtractor extractor, string? model = null, string? preprocessing = null, int perClass = 20)
     {
         FashionMnistSplit split = FashionMnist.Load(FashionMnist.Locate(FashionMnist.SubsetDirectory), train: false);
-        int[] indices = FashionMnist.Select(split.Labels, [0, 1], 20, seed: 1);
-        OnnxModel model = OnnxModel.Open(TestImages.Model("fashion-backbone.onnx"));
-        return extractor.FromIdx(model, split, indices, [0, 1], ["T-shirt/top", "Trouser"], IdxNormalisation.FashionMnist);
+        int[] indices = FashionMnist.Select(split.Labels, [0, 1], perClass, seed: 1);
+        using Backbone backbone = Backbone.Open(model ?? TestImages.Model("teacher-lenet-0-5.onnx"), preprocessing: preprocessing);
+        return extractor.FromIdx(backbone, split, indices, [0, 1], ["T-shirt/top", "Trouser"], "validation");
+    }
+
+    [Test]
+    public void KeyChangesWithTheBackboneFileItsPreprocessingAndTheData()
+    {
+        var extractor = new FeatureExtractor(new FeatureCache(_dir));
+        string model = Path.Combine(_dir, "model.onnx");
+        File.Copy(TestImages.Model("tiny-resnet.onnx"), model);
+        File.Copy(TestImages.Model("tiny-resnet.json"), Path.ChangeExtension(model, ".json"));
+
+        Assert.That(Extract(extractor, model, perClass: 3).CacheHit, Is.False);
+        Assert.That(Extract(extractor, model, perClass: 3).CacheHit, Is.True);
+        Assert.That(Extract(extractor, model, "resnet18", perClass: 3).CacheHit, Is.False, "another preprocessing");
+        Assert.That(Extract(extractor, model, perClass: 4).CacheHit, Is.False, "other images");
+
+        // Same name, same size, one byte of the producer name changed: the bytes decide, not the file name.
+        byte[] bytes = File.ReadAllBytes(model);
+        int at = bytes.AsSpan().IndexOf("pytorch"u8);
+        Assert.That(at, Is.GreaterThanOrEqualTo(0));
+        bytes[at] = (byte)'P';
+        File.WriteAllBytes(model, bytes);
+        Assert.That(Extract(extractor, model, perClass: 3).CacheHit, Is.False, "another model file");
     }
 
     [Test]

@@ -1,5 +1,5 @@
+using Qtl.Backbones;
 using Qtl.Data;
-using Qtl.Onnx;
 
 namespace Qtl.Tests.Data;
 
@@ -77,15 +77,15 @@ public class ImageFolderTests
     {
         MakeFolder(["ants", "bees"], perClass: 3);
         ImageFolder folder = ImageFolder.Open(_root);
-        OnnxModel model = OnnxModel.Open(TestImages.Model("tiny-resnet.onnx"));
+        using Backbone backbone = Backbone.Open(TestImages.Model("tiny-resnet.onnx"));
         var extractor = new FeatureExtractor(new FeatureCache(Path.Combine(_root, "cache")));
 
-        Extraction x = extractor.FromFolder(model, folder, folder.Validation, thumbnails: 2);
+        Extraction x = extractor.FromFolder(backbone, folder, folder.Validation, "validation", thumbnails: 2);
 
         Assert.That(x.CacheHit, Is.False);
         Assert.That(x.Features.Count, Is.EqualTo(6));
         Assert.That(x.Features.Labels, Is.EqualTo(new[] { 0, 0, 0, 1, 1, 1 }));
-        Assert.That(x.Features.Dimension, Is.EqualTo(model.Outputs[0].Shape[1] ?? x.Features.Dimension));
+        Assert.That(x.Features.Dimension, Is.EqualTo(16));
         Assert.That(x.Thumbnails, Has.Count.EqualTo(2));
         Assert.That(x.Thumbnails[0], Has.Length.EqualTo(64 * 64 * 3));
         // Different images give different features; identical images (the JPEG in both classes) identical ones.
@@ -101,10 +101,10 @@ public class ImageFolderTests
         byte[] png = File.ReadAllBytes(Path.Combine(_root, "val", "bees", "img1.png"));
         File.WriteAllBytes(bad, png[..60]);
         ImageFolder folder = ImageFolder.Open(_root);
-        OnnxModel model = OnnxModel.Open(TestImages.Model("tiny-resnet.onnx"));
+        using Backbone backbone = Backbone.Open(TestImages.Model("tiny-resnet.onnx"));
 
         var e = Assert.Throws<InvalidDataException>(() =>
-            new FeatureExtractor(new FeatureCache(Path.Combine(_root, "cache"))).FromFolder(model, folder, folder.Validation));
-        Assert.That(e!.Message, Does.Contain("cannot read image").And.Contain(bad));
+            new FeatureExtractor(new FeatureCache(Path.Combine(_root, "cache"))).FromFolder(backbone, folder, folder.Validation, "validation"));
+        Assert.That(e!.Message, Does.Contain(bad).And.Contain("truncated"));
     }
 }

@@ -28,7 +28,8 @@ public class TransferDataLoaderTests
         Assert.That(data.ValidationImages, Has.Count.EqualTo(TransferDataLoader.GridImages));
         Assert.That(data.ValidationImages[3].Label, Is.EqualTo(data.Validation.Labels[3]));
         Assert.That(data.ValidationImages[0].Pixels, Has.Length.EqualTo(28 * 28));
-        Assert.That(data.Description, Does.Contain("9 Ankle boot").And.Contain("fashion-backbone.onnx"));
+        Assert.That(data.Train.Dimension, Is.EqualTo(512));
+        Assert.That(data.Description, Does.Contain("9 Ankle boot").And.Contain("resnet18 (ImageNet, ML.NET package)"));
         Assert.That(notices, Has.Some.Contain("FashionMNIST: IDX files from"));
         Assert.That(notices, Has.Some.Contain("computed"));
 
@@ -46,20 +47,13 @@ public class TransferDataLoaderTests
     }
 
     [Test]
-    public void ImageFolderWithoutBackboneIsRejected()
+    public void GreyBackboneOnIdxDataKeepsItsOwnNormalisation()
     {
-        foreach (string split in new[] { "train", "val" })
-            Directory.CreateDirectory(Path.Combine(_dir, "data", split));
-        var e = Assert.Throws<ArgumentException>(() => TransferDataLoader.Load(new DataOptions(DataPath: Path.Combine(_dir, "data"), CacheDir: _dir)));
-        Assert.That(e!.Message, Does.Contain("is an image folder: give a backbone ONNX model"));
-    }
-
-    [Test]
-    public void ImageBackboneOnIdxDataSaysTheChannelCountIsWrong()
-    {
-        var options = new DataOptions(DataPath: FashionMnist.SubsetDirectory, BackbonePath: TestImages.Model("tiny-resnet.onnx"), CacheDir: _dir);
-        var e = Assert.Throws<InvalidDataException>(() => TransferDataLoader.Load(options));
-        Assert.That(e!.Message, Does.Contain("(3 channels), but IDX images"));
+        var options = new DataOptions(DataPath: FashionMnist.SubsetDirectory, BackbonePath: TestImages.Model("teacher-lenet-0-5.onnx"),
+            Classes: [0, 1], PerClassLimit: 5, CacheDir: _dir);
+        TransferData data = TransferDataLoader.Load(options);
+        Assert.That(data.Train.Dimension, Is.EqualTo(6));
+        Assert.That(data.Description, Does.Contain("teacher-lenet-0-5.onnx").And.Contain("preprocessing grey"));
     }
 
     [Test]
