@@ -69,7 +69,7 @@ public static class TrainCommand
         outDir ??= Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss"));
         var watch = Stopwatch.StartNew();
         RunFolder.SaveDataOptions(outDir, dataOptions);
-        var data = TransferDataLoader.Load(dataOptions, notice => AnsiConsole.MarkupLineInterpolated($"[grey]{notice}[/]"));
+        var data = ExtractionDisplay.Load(dataOptions);
         AnsiConsole.MarkupLineInterpolated($"Task: {data.Description}; {data.Train.Count} training, {data.Validation.Count} validation samples, {data.Train.Dimension} features.");
         AnsiConsole.MarkupLineInterpolated($"Quantum head on backend [green]{options.Backend}[/], {options.Shape}, gradient {options.GradientMethod}.");
 

@@ -40,6 +40,9 @@ public sealed record TransferData(FeatureSet Train, FeatureSet Validation, strin
 {
     /// <summary>Images of the first validation samples (ValidationImages[i] is validation sample i), for prediction grids; may be empty.</summary>
     public IReadOnlyList<SampleImage> ValidationImages { get; init; } = [];
+
+    /// <summary>The backbone that made the features, when they came from one.</summary>
+    public BackboneSummary? Backbone { get; init; }
 }
 
 /// <summary>A small image kept for reports: width × height × channels bytes, row-major, channels last.</summary>

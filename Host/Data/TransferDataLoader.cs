@@ -58,7 +58,7 @@ public static class TransferDataLoader
         var images = va.Thumbnails.Select((t, i) => new SampleImage(va.ThumbnailSize, va.ThumbnailSize, 3, t, val[i].Label, folder.Relative(val[i].Path))).ToArray();
         string description = $"image folder {folder.Root} ({string.Join(", ", folder.ClassNames)}; {train.Count} train, {val.Count} validation), " +
             Describe(backbone, tr);
-        return new TransferData(tr.Features, va.Features, description) { ValidationImages = images };
+        return new TransferData(tr.Features, va.Features, description) { ValidationImages = images, Backbone = Summary(backbone, tr) };
     }
 
     private static TransferData LoadIdx(DataOptions o, Backbone backbone, FeatureExtractor extractor, Action<string> notice)
@@ -90,11 +90,14 @@ public static class TransferDataLoader
             new SampleImage(vi.Columns, vi.Rows, 1, vi.Image(idx).ToArray(), va.Features.Labels[i], $"t10k #{idx} ({names[va.Features.Labels[i]]})")).ToArray();
         string description = $"FashionMNIST classes {FashionMnist.Describe(classes)} from {location.Directory} " +
             $"({trainIdx.Length} train, {valIdx.Length} validation from t10k), " + Describe(backbone, tr);
-        return new TransferData(tr.Features, va.Features, description) { ValidationImages = images };
+        return new TransferData(tr.Features, va.Features, description) { ValidationImages = images, Backbone = Summary(backbone, tr) };
     }
 
-    private static string Describe(Backbone backbone, Extraction x) =>
-        $"backbone {backbone.Name} output '{backbone.Output}' ({x.Features.Dimension}-d), preprocessing {backbone.Preprocessing.Id.Split(':')[0]}";
+    private static BackboneSummary Summary(Backbone backbone, Extraction x) =>
+        new(backbone.Name, backbone.Model.Path, backbone.Output, x.Features.Dimension, backbone.Preprocessing.Id);
+
+    // Short enough for one console line; summary.json holds the backbone's output and preprocessing.
+    private static string Describe(Backbone backbone, Extraction x) => $"backbone {backbone.Name}, {x.Features.Dimension}-d";
 
     private static Extraction Report(Extraction x, string split, Action<string> notice)
     {

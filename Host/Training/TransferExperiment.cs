@@ -80,6 +80,7 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<st
             ["train_samples"] = data.Train.Count,
             ["validation_samples"] = data.Validation.Count,
             ["feature_dimension"] = data.Train.Dimension,
+            ["backbone"] = data.Backbone,
             ["backend"] = Options.Backend,
             ["gradient"] = Options.GradientMethod,
             ["shots"] = Options.Shots == 0 ? "exact" : Options.Shots,

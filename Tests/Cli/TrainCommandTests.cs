@@ -33,7 +33,11 @@ public class TrainCommandTests
             using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
             Assert.That(summary.RootElement.GetProperty("epochs").GetInt32(), Is.EqualTo(2));
             Assert.That(summary.RootElement.GetProperty("feature_dimension").GetInt32(), Is.EqualTo(512));
-            Assert.That(summary.RootElement.GetProperty("task").GetString(), Does.Contain("resnet18 (ImageNet, ML.NET package)"));
+            JsonElement backbone = summary.RootElement.GetProperty("backbone");
+            Assert.That(backbone.GetProperty("name").GetString(), Is.EqualTo("resnet18 (ImageNet, ML.NET package)"));
+            Assert.That(backbone.GetProperty("output").GetString(), Is.EqualTo("Pooling395_Output_0"));
+            Assert.That(backbone.GetProperty("dimension").GetInt32(), Is.EqualTo(512));
+            Assert.That(backbone.GetProperty("preprocessing").GetString(), Does.StartWith("resnet18: shorter side 224"));
             Assert.That(summary.RootElement.GetProperty("quantum").GetProperty("val_accuracy").GetDouble(), Is.InRange(0.0, 1.0));
             Assert.That(summary.RootElement.GetProperty("linear").GetProperty("val_accuracy").GetDouble(), Is.InRange(0.0, 1.0));
             Assert.That(File.ReadAllText(Path.Combine(run, "report.html")), Does.Contain("<svg"));
