@@ -4,13 +4,14 @@ using Qtl.Quantum;
 
 namespace Qtl.Cli;
 
-/// <summary><c>reproduce kd-fashion</c>: the FashionMNIST table of arXiv:2311.13810 over several seeds.</summary>
+/// <summary><c>reproduce kd-fashion</c>: the FashionMNIST table of arXiv:2311.13810 over several seeds; <c>reproduce transfer</c>: Mari et al. 2019 on ResNet18 features.</summary>
 public static class ReproduceCommand
 {
     public static Command Create()
     {
         var command = new Command("reproduce", "Reproduce a published result table.");
         command.Subcommands.Add(KdFashionCommand());
+        command.Subcommands.Add(TransferCommand.Create());
         return command;
     }
 

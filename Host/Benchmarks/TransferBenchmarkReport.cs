@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using Qtl.Hardware;
+using Qtl.Model;
+using Qtl.Reports;
+
+namespace Qtl.Benchmarks;
+
+/// <summary>Writes a <see cref="TransferBenchmarkResult"/>: results.csv (every run), results.md (the tables) and the figures.</summary>
+public static class TransferBenchmarkReport
+{
+    /// <summary>The paper's ants/bees validation accuracies (Mari et al. 2019, Table/Fig. on ResNet18 → 2 classes).</summary>
+    public const double PaperQuantum = 0.967, PaperClassical = 0.954;
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static void Write(string dir, TransferBenchmarkResult result, string command)
+    {
+        Directory.CreateDirectory(dir);
+        var csv = new StringBuilder("task,head,setting,seed,validation,test,best_epoch\n");
+        foreach (var s in result.Scores)
+            csv.AppendLine(string.Create(Inv, $"\"{s.Task}\",{s.Head},\"{s.Setting}\",{s.Seed},{s.Validation:R},{s.Test:R},{s.BestEpoch}"));
+        AtomicFile.WriteAllText(Path.Combine(dir, "results.csv"), csv.ToString());
+        AtomicFile.WriteAllText(Path.Combine(dir, "results.md"), Markdown(result, command));
+        var main = result.Scores.Where(s => s.Setting.Length == 0).GroupBy(s => (s.Task, s.Head))
+            .Select(g => new BarValue(g.Key.Task, Label(g.Key.Head), Stats(g, s => s.Test).Mean, Stats(g, s => s.Test).Std));
+        Chart.Save(Chart.GroupedBars(main, $"Held-out test accuracy, mean ± std over {result.Options.Seeds} seed(s)", "test accuracy", "task"), dir, "transfer-benchmark");
+        var ablations = Ablations(result).Select(a => new BarValue(a.Setting, "quantum", a.Test.Mean, a.Test.Std));
+        if (ablations.Any())
+            Chart.Save(Chart.GroupedBars(ablations, $"Quantum head on {result.Options.AblationTask.Name}: test accuracy by circuit", "test accuracy", "circuit"), dir, "transfer-ablations");
+    }
+
+    public static string Markdown(TransferBenchmarkResult result, string command)
+    {
+        var o = result.Options;
+        var r = o.Recipe;
+        var md = new StringBuilder();
+        md.AppendLine($"Command: `{command}`  ");
+        md.AppendLine(string.Create(Inv, $"Time: {result.Seconds:F0} s, of which {result.ExtractionSeconds:F0} s feature extraction (0 when cached). {result.Data}.  "));
+        md.AppendLine(string.Create(Inv, $"Per task and seed: {2 * o.TrainPerClass} training and {2 * o.ValidationPerClass} validation images drawn from the train split by the seed; test: {(o.TestPerClass is int t ? $"{t}" : "all 1000")} t10k images per class, the same for every seed.  "));
+        md.AppendLine(string.Create(Inv, $"Recipe: {r.Qubits} qubits, depth {r.Depth}, {r.Epochs} epochs, Adam lr {r.LearningRate}, batch {r.BatchSize}, StepLR {r.StepSize} × {r.Gamma}, q_delta {r.QDelta}, backend {r.Backend}, {r.GradientMethod}; the model kept is the epoch of best validation accuracy.\n"));
+
+        md.AppendLine($"### Test accuracy (%), mean ± std over {o.Seeds} seed(s)\n");
+        md.AppendLine("| task | quantum | classical, same shape | linear 512→2 | quantum − best classical (95 % CI) | seeds quantum won |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var task in o.Tasks)
+        {
+            var main = result.Scores.Where(s => s.Task == task.Name && s.Setting.Length == 0).ToList();
+            double[] Of(string head) => main.Where(s => s.Head == head).OrderBy(s => s.Seed).Select(s => s.Test).ToArray();
+            double[] quantum = Of(Head.Quantum);
+            string best = Of(Head.Classical).Average() >= Of(Head.LinearKind).Average() ? Head.Classical : Head.LinearKind;
+            double[] diff = quantum.Zip(Of(best), (q, c) => q - c).ToArray();
+            var d = SeedStatistics.Of(diff);
+            string ci = d.Count > 1 ? string.Create(Inv, $" [{100 * d.Low:+0.0;-0.0}, {100 * d.High:+0.0;-0.0}]") : "";
+            md.AppendLine(string.Create(Inv, $"| {task.Name} | {Cell(quantum)} | {Cell(Of(Head.Classical))} | {Cell(Of(Head.LinearKind))} | {100 * d.Mean:+0.0;-0.0} pp vs {Label(best)}{ci} | {diff.Count(x => x > 0)} of {diff.Length} |"));
+        }
+        md.AppendLine($"\n### Validation accuracy (%) of the selected epoch: the paper's protocol, which selects and reports on the same set\n");
+        md.AppendLine("| task | quantum | classical, same shape | linear 512→2 |\n|---|---:|---:|---:|");
+        foreach (var task in o.Tasks)
+        {
+            var main = result.Scores.Where(s => s.Task == task.Name && s.Setting.Length == 0).ToList();
+            string Of(string head) => Cell(main.Where(s => s.Head == head).Select(s => s.Validation).ToArray());
+            md.AppendLine($"| {task.Name} | {Of(Head.Quantum)} | {Of(Head.Classical)} | {Of(Head.LinearKind)} |");
+        }
+        md.AppendLine(string.Create(Inv, $"| *paper: ants/bees, ResNet18 (validation)* | *{100 * PaperQuantum:F1}* | – | *{100 * PaperClassical:F1}* |"));
+
+        var ablations = Ablations(result);
+        if (ablations.Count > 0)
+        {
+            md.AppendLine($"\n### Ablations: quantum head on {o.AblationTask.Name} (%, mean ± std over {o.Seeds} seed(s))\n");
+            md.AppendLine("| circuit | validation | test |\n|---|---:|---:|");
+            foreach (var a in ablations)
+                md.AppendLine(string.Create(Inv, $"| {a.Setting} | {100 * a.Validation.Mean:F1} ± {100 * a.Validation.Std:F1} | {100 * a.Test.Mean:F1} ± {100 * a.Test.Std:F1} |"));
+        }
+        if (result.Check is { } c)
+        {
+            md.AppendLine($"\n### The same cell on both backends ({c.Task}, seed {c.Seed}, quantum head, {c.Epochs} epochs)\n");
+            md.AppendLine("| backend | validation | test |\n|---|---:|---:|");
+            md.AppendLine(string.Create(Inv, $"| native (C# state vector) | {100 * c.NativeValidation:F2} | {100 * c.NativeTest:F2} |"));
+            md.AppendLine(string.Create(Inv, $"| qsharp (Q# on the QDK, {c.QSharpSeconds:F0} s) | {100 * c.QSharpValidation:F2} | {100 * c.QSharpTest:F2} |"));
+            md.AppendLine(string.Create(Inv, $"\nLargest difference between the two sets of trained weights: {c.MaxWeightDifference:E1}."));
+        }
+        md.AppendLine("\n![test accuracy](transfer-benchmark.svg)");
+        if (ablations.Count > 0) md.AppendLine("![ablations](transfer-ablations.svg)");
+        return md.ToString();
+    }
+
+    private sealed record Ablation(string Setting, SeedStatistics Validation, SeedStatistics Test);
+
+    /// <summary>The ablation task's settings in order: every depth at the recipe's qubits, then every qubit count at its depth.</summary>
+    private static List<Ablation> Ablations(TransferBenchmarkResult result)
+    {
+        var o = result.Options;
+        var quantum = result.Scores.Where(s => s.Task == o.AblationTask.Name && s.Head == Head.Quantum).ToList();
+        if (!quantum.Any(s => s.Setting.Length > 0)) return [];
+        string Recipe(string s) => s.Length == 0 ? $"depth {o.Recipe.Depth}, {o.Recipe.Qubits} qubits (recipe)" : s;
+        var order = o.AblationDepths.Select(d => d == o.Recipe.Depth ? "" : $"depth {d}")
+            .Concat(o.AblationQubits.Where(q => q != o.Recipe.Qubits).Select(q => $"{q} qubits")).Distinct();
+        return order.Select(setting => quantum.Where(s => s.Setting == setting).ToList())
+            .Where(g => g.Count > 0)
+            .Select(g => new Ablation(Recipe(g[0].Setting), SeedStatistics.Of(g.Select(s => s.Validation).ToArray()), SeedStatistics.Of(g.Select(s => s.Test).ToArray())))
+            .ToList();
+    }
+
+    private static SeedStatistics Stats(IEnumerable<HeadScore> scores, Func<HeadScore, double> value) => SeedStatistics.Of(scores.Select(value).ToArray());
+
+    private static string Cell(double[] values)
+    {
+        var s = SeedStatistics.Of(values);
+        return string.Create(Inv, $"{100 * s.Mean:F1} ± {100 * s.Std:F1}");
+    }
+
+    private static string Label(string head) => head switch
+    {
+        Head.Quantum => "quantum",
+        Head.Classical => "classical",
+        _ => "linear 512→2",
+    };
+}
