@@ -70,6 +70,9 @@ public static class CommandLine
         return console;
     }
 
-    /// <summary>Wide enough for an epoch line or a summary table without wrapping.</summary>
-    private const int PlainTextWidth = 240;
+    /// <summary>
+    /// Wide enough that no line wraps: the task line carries the data path, which passed 240 columns in a
+    /// checkout under a longer folder name (tables do not expand, so a wide profile costs nothing).
+    /// </summary>
+    private const int PlainTextWidth = 1000;
 }

@@ -2,17 +2,16 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Qtl.Reports;
-using Qtl.Runtime;
 
 namespace Qtl.Hardware;
 
-/// <summary>Writes a noise study as noise-study.csv, noise-study.json, two SVG charts (with their Vega-Lite specs) and report.html.</summary>
+/// <summary>Writes a noise study as noise-study.csv, noise-study.json, two SVG charts (with their data as CSV) and report.html.</summary>
 public static class NoiseStudyReport
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>Writes every file into <paramref name="dir"/>; returns the report's path.</summary>
-    public static string Write(string dir, NoiseStudyResult result, string model, string data, QdkRuntime? runtime = null)
+    public static string Write(string dir, NoiseStudyResult result, string model, string data)
     {
         Directory.CreateDirectory(dir);
         AtomicFile.WriteAllText(Path.Combine(dir, "noise-study.csv"), Csv(result));
@@ -49,7 +48,7 @@ public static class NoiseStudyReport
             sections.Add(Figure.FromChart("accuracy-vs-noise", Chart.ErrorBarLines(
                 noisy.Select(p => new ErrorPoint(Series(p), p.Noise, p.Mean, p.Std)),
                 "Accuracy vs depolarizing noise", "depolarizing p per gate (log)", "validation accuracy", logX: true), dir,
-                $"Mean ± std over repeats. Noiseless (p = 0, not on a log axis): {(reference.Length > 0 ? reference : "not measured")}. Files: accuracy-vs-noise.svg, .vl.json.", runtime));
+                $"Mean ± std over repeats. Noiseless (p = 0, not on a log axis): {(reference.Length > 0 ? reference : "not measured")}. Files: accuracy-vs-noise.svg, .csv."));
         }
         var shot = result.Points.Where(p => p.Shots > 0).ToList();
         if (shot.Count > 0)
@@ -58,7 +57,7 @@ public static class NoiseStudyReport
             sections.Add(Figure.FromChart("accuracy-vs-shots", Chart.ErrorBarLines(
                 shot.Select(p => new ErrorPoint($"p = {G(p.Noise)}", p.Shots, p.Mean, p.Std)),
                 "Accuracy vs shots", "shots per circuit (log)", "validation accuracy", logX: true), dir,
-                $"Mean ± std over repeats. Exact read-out (density matrix): {(exact.Length > 0 ? exact : "not measured")}. Files: accuracy-vs-shots.svg, .vl.json.", runtime));
+                $"Mean ± std over repeats. Exact read-out (density matrix): {(exact.Length > 0 ? exact : "not measured")}. Files: accuracy-vs-shots.svg, .csv."));
         }
         return ReportWriter.Write(dir, new ReportData("qtl-qsharp: accuracy under noise and shots", $"{model} — {data}", sections));
     }

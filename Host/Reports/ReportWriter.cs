@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Qtl.Data;
@@ -161,83 +160,4 @@ public static class ReportWriter
         footer { color: var(--muted); font-size: .8rem; text-align: center; margin-top: 2rem; }
 
         """;
-}
-
-/// <summary>
-/// A minimal PNG encoder (8-bit grey, RGB or RGBA; no filtering) for report thumbnails:
-/// no image library is on the NuGet source and System.IO.Hashing is not available, so CRC-32 is here too.
-/// </summary>
-public static class Png
-{
-    private static readonly uint[] CrcTable = MakeCrcTable();
-
-    /// <summary>Encodes an image whose pixels are row-major, channels last, 1, 3 or 4 channels.</summary>
-    public static byte[] Encode(SampleImage image)
-    {
-        var (w, h, c) = (image.Width, image.Height, image.Channels);
-        byte colorType = c switch
-        {
-            1 => 0,
-            3 => 2,
-            4 => 6,
-            _ => throw new ArgumentException($"image '{image.Name}' has {c} channels; allowed: 1 (grey), 3 (RGB), 4 (RGBA).", nameof(image)),
-        };
-        if (w <= 0 || h <= 0 || image.Pixels.Length != w * h * c)
-            throw new ArgumentException($"image '{image.Name}' is {w}×{h}×{c} but has {image.Pixels.Length} bytes; expected {Math.Max(0, w * h * c)}.", nameof(image));
-
-        using var raw = new MemoryStream();
-        using (var z = new ZLibStream(raw, CompressionLevel.Optimal, leaveOpen: true))
-            for (int y = 0; y < h; y++)
-            {
-                z.WriteByte(0); // filter type None
-                z.Write(image.Pixels, y * w * c, w * c);
-            }
-
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        WriteBigEndian(header, 0, (uint)w);
-        WriteBigEndian(header, 4, (uint)h);
-        header[8] = 8; // bit depth
-        header[9] = colorType;
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", raw.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    /// <summary>CRC-32 (IEEE 802.3, as PNG requires) of <paramref name="data"/>.</summary>
-    public static uint Crc32(ReadOnlySpan<byte> data, uint crc = 0)
-    {
-        crc = ~crc;
-        foreach (byte b in data) crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        return ~crc;
-    }
-
-    private static void Chunk(Stream s, string type, byte[] data)
-    {
-        var buf = new byte[4 + 4 + data.Length + 4];
-        WriteBigEndian(buf, 0, (uint)data.Length);
-        Encoding.ASCII.GetBytes(type, 0, 4, buf, 4);
-        data.CopyTo(buf, 8);
-        WriteBigEndian(buf, 8 + data.Length, Crc32(buf.AsSpan(4, 4 + data.Length)));
-        s.Write(buf);
-    }
-
-    private static void WriteBigEndian(byte[] b, int at, uint v)
-    {
-        b[at] = (byte)(v >> 24); b[at + 1] = (byte)(v >> 16); b[at + 2] = (byte)(v >> 8); b[at + 3] = (byte)v;
-    }
-
-    private static uint[] MakeCrcTable()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            uint c = n;
-            for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            table[n] = c;
-        }
-        return table;
-    }
 }

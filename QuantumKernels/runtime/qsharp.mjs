@@ -203,9 +203,10 @@ export class QSharpKernels {
     return { columns };
   }
 
-  /** The dressed circuit's gate grid (qsharp-lang circuit JSON) for one input/weight set, for diagrams. */
+  /** The dressed circuit's gate grid (qsharp-lang circuit JSON) for one input/weight set; the host draws it. */
   async circuit({ qubits, inputs, weights }) {
     if (this.compileError) throw qdkError(this.compileError.kind, this.compileError.message, this.compileError);
+    if (!Number.isInteger(qubits) || qubits < 1) throw qdkError("request", `qubits must be a positive integer, got ${qubits}`);
     if (inputs.length !== qubits) throw qdkError("request", `${qubits} qubits need ${qubits} inputs, got ${inputs.length}`);
     if (weights.length % qubits !== 0) throw qdkError("request", `${weights.length} weights are not a multiple of ${qubits} qubits`);
     // getCircuit takes no entry expression: a parameterless wrapper operation plays that role.

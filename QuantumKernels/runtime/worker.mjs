@@ -6,7 +6,6 @@
 import readline from "node:readline";
 import { KernelPool } from "./pool.mjs";
 import { shiftedCircuitsPerSample } from "./qsharp.mjs";
-import { chart, circuitDiagram } from "./charts.mjs";
 import { noisyShots } from "./noise.mjs";
 import * as hardware from "./hardware.mjs";
 
@@ -32,8 +31,7 @@ const handlers = {
   estimates: (r) => hardware.estimates(kernels, r),
   run: (r) => kernels.runExpression(r.expr),
   tests: () => kernels.listTests(),
-  chart: (r) => chart(r),
-  circuitDiagram: (r) => circuitDiagram(kernels, r),
+  circuit: (r) => kernels.circuit({ qubits: r.qubits, inputs: r.inputs ?? [], weights: (r.weights ?? []).flat() }),
   exit: () => setImmediate(() => process.exit(0)),
 };
 

@@ -39,7 +39,7 @@ public class NoiseStudyTests
         try
         {
             string report = NoiseStudyReport.Write(dir, result, "synthetic quantum head", "synthetic blobs");
-            foreach (string file in new[] { "noise-study.csv", "noise-study.json", "accuracy-vs-noise.svg", "accuracy-vs-noise.vl.json", "accuracy-vs-shots.svg", "report.html" })
+            foreach (string file in new[] { "noise-study.csv", "noise-study.json", "accuracy-vs-noise.svg", "accuracy-vs-noise.csv", "accuracy-vs-shots.svg", "report.html" })
                 Assert.That(File.Exists(Path.Combine(dir, file)), file);
             Assert.That(File.ReadAllLines(Path.Combine(dir, "noise-study.csv")), Has.Length.EqualTo(1 + 9));
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "noise-study.json")));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Qtl.Reports;
+using Qtl.Reports.Charting;
 
 namespace Qtl.Tests.Reports;
 
@@ -13,14 +14,27 @@ public class CircuitDiagramTests
 
         string svg = Chart.CircuitDiagram(4, inputs, weights);
 
-        Assert.That(svg, Does.StartWith("<svg"));
-        Assert.That(Regex.Matches(svg, "class=\"wire\"").Count, Is.EqualTo(4));
-        Assert.That(Regex.Matches(svg, ">H</text>").Count, Is.EqualTo(4));
-        Assert.That(Regex.Matches(svg, ">Ry</text>").Count, Is.EqualTo(4 + 8), "embedding + one RY layer per block");
-        Assert.That(Regex.Matches(svg, "class=\"cnot-target\"").Count, Is.EqualTo(2 * 3), "pairs (0,1),(2,3),(1,2) per block");
-        Assert.That(Regex.Matches(svg, "class=\"control\"").Count, Is.EqualTo(6));
-        Assert.That(svg, Does.Contain(">1.23</text>"), "angles to 2 decimals");
-        Assert.That(svg, Does.Contain(">0.10</text>"));
+        Assert.That(svg, Does.StartWith("<svg").And.Contain("class=\"circuit\""));
+        var texts = Regex.Matches(svg, "<text[^>]*>([^<]*)</text>").Select(m => m.Groups[1].Value).ToList();
+        Assert.That(texts.Where(t => Regex.IsMatch(t, "^q[0-3]$")).Distinct().Count(), Is.EqualTo(4), "wire labels q0..q3");
+        Assert.That(Regex.Count(svg, "<path fill=\"none\" stroke=\"#555\"[^>]*d=\"M64 "), Is.EqualTo(4), "one wire per qubit");
+        Assert.That(texts.Count(t => t == "H"), Is.EqualTo(4));
+        Assert.That(Regex.Count(svg, "<rect fill=\"#FDE7C8\""), Is.EqualTo(4), "H boxes have their own colour");
+        Assert.That(texts.Count(t => t == "Ry"), Is.EqualTo(4 + 8), "embedding + one RY layer per block");
+        Assert.That(Regex.Count(svg, "<ellipse fill=\"white\"[^>]*rx=\"11\""), Is.EqualTo(2 * 3), "⊕ targets: pairs (0,1),(2,3),(1,2) per block");
+        Assert.That(Regex.Count(svg, "<ellipse fill=\"#222\"[^>]*rx=\"5\""), Is.EqualTo(6), "control dots");
+        Assert.That(texts, Does.Contain("1.23"), "angles to 2 decimals");
+        Assert.That(texts, Does.Contain("0.10"));
+    }
+
+    [Test]
+    public void MeasurementsAreGreyBoxesMarkedM()
+    {
+        var measure = new QdkGate("measurement", "Measure", [], false, [1], []);
+        string svg = CircuitDrawing.Svg(2, [[measure]]);
+
+        Assert.That(Regex.Count(svg, "<rect fill=\"#E4E4E4\""), Is.EqualTo(1));
+        Assert.That(Regex.Count(svg, ">M</text>"), Is.EqualTo(1));
     }
 
     [Test]

@@ -30,7 +30,7 @@ public class ReportWriterTests
                 Assert.That(html.Contains(figure.Svg[figure.Svg.IndexOf("<svg", StringComparison.Ordinal)..], StringComparison.Ordinal), $"figure '{figure.Title}' is inlined");
             Assert.That(Regex.Matches(html, "<img ").Count, Is.EqualTo(8));
             Assert.That(html.Contains("&lt;escaped&gt;", StringComparison.Ordinal), "text is HTML-escaped");
-            Assert.That(File.Exists(Path.Combine(dir, "loss.svg")) && File.Exists(Path.Combine(dir, "loss.vl.json")));
+            Assert.That(File.Exists(Path.Combine(dir, "loss.svg")) && File.Exists(Path.Combine(dir, "loss.csv")));
             Assert.That(Directory.GetFiles(dir, "*.tmp"), Is.Empty, "no temp file left behind");
         }
         finally
