@@ -78,18 +78,22 @@ public sealed record RasterImage(int Width, int Height, int Channels, byte[] Pix
     private SKBitmap ToBitmap()
     {
         var bitmap = new SKBitmap(new SKImageInfo(Width, Height, Channels == 1 ? SKColorType.Gray8 : SKColorType.Rgba8888, SKAlphaType.Opaque));
-        Span<byte> dst = bitmap.GetPixelSpan();
-        if (Channels == 1)
-            Pixels.CopyTo(dst);
-        else
-            for (int p = 0, q = 0; p < Pixels.Length; p += 3, q += 4)
-            {
-                dst[q] = Pixels[p];
-                dst[q + 1] = Pixels[p + 1];
-                dst[q + 2] = Pixels[p + 2];
-                dst[q + 3] = 255;
-            }
+        (Channels == 1 ? Pixels : Rgba(Pixels)).CopyTo(bitmap.GetPixelSpan());
         return bitmap;
+    }
+
+    /// <summary>RGB bytes widened to opaque RGBA, the layout Skia reads and writes.</summary>
+    internal static byte[] Rgba(ReadOnlySpan<byte> rgb)
+    {
+        var rgba = new byte[rgb.Length / 3 * 4];
+        for (int i = 0, j = 0; i < rgb.Length; i += 3, j += 4)
+        {
+            rgba[j] = rgb[i];
+            rgba[j + 1] = rgb[i + 1];
+            rgba[j + 2] = rgb[i + 2];
+            rgba[j + 3] = 255;
+        }
+        return rgba;
     }
 
     private static RasterImage FromBitmap(SKBitmap bitmap, int channels)

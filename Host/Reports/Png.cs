@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Qtl.Backbones;
 using Qtl.Data;
 using SkiaSharp;
 
@@ -17,7 +18,7 @@ public static class Png
             throw new ArgumentException($"image '{image.Name}' is {w}×{h}×{c} but has {image.Pixels.Length} bytes; expected {Math.Max(0, w * h * c)}.", nameof(image));
 
         // Skia has no 24-bit RGB layout: RGB is widened to opaque RGBA.
-        byte[] pixels = c == 3 ? ToRgba(image.Pixels) : image.Pixels;
+        byte[] pixels = c == 3 ? RasterImage.Rgba(image.Pixels) : image.Pixels;
         var info = c == 1
             ? new SKImageInfo(w, h, SKColorType.Gray8, SKAlphaType.Opaque)
             : new SKImageInfo(w, h, SKColorType.Rgba8888, c == 3 ? SKAlphaType.Opaque : SKAlphaType.Unpremul);
@@ -33,18 +34,5 @@ public static class Png
         {
             handle.Free();
         }
-    }
-
-    private static byte[] ToRgba(byte[] rgb)
-    {
-        var rgba = new byte[rgb.Length / 3 * 4];
-        for (int i = 0, j = 0; i < rgb.Length; i += 3, j += 4)
-        {
-            rgba[j] = rgb[i];
-            rgba[j + 1] = rgb[i + 1];
-            rgba[j + 2] = rgb[i + 2];
-            rgba[j + 3] = 255;
-        }
-        return rgba;
     }
 }
