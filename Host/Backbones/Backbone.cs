@@ -21,9 +21,9 @@ public sealed class Backbone : IDisposable
         Preprocessing = preprocessing;
         Name = name;
         TensorInfo input = model.ImageInput(preprocessing.Channels, preprocessing.Height, preprocessing.Width, $"images prepared by '{preprocessing.Id}'");
-        BatchSize = input.Shape[0] is int fixedBatch ? fixedBatch : DynamicBatch;
-        if (BatchSize != 1 && input.Shape[0] is not null)
-            throw new InvalidDataException($"{model.Path}: input '{input.Name}' has a fixed batch of {BatchSize}; a backbone needs batch 1 or a free batch dimension.");
+        if (input.Shape[0] is int fixedBatch && fixedBatch != 1)
+            throw new InvalidDataException($"{model.Path}: input '{input.Name}' has a fixed batch of {fixedBatch}; a backbone needs batch 1 or a free batch dimension.");
+        BatchSize = input.Shape[0] is null ? DynamicBatch : 1;
     }
 
     public OnnxModel Model { get; }
