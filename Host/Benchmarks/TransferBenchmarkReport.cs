@@ -3,6 +3,7 @@ using System.Text;
 using Qtl.Hardware;
 using Qtl.Model;
 using Qtl.Reports;
+using Qtl.Training;
 
 namespace Qtl.Benchmarks;
 

@@ -31,9 +31,9 @@ public static class CommandLine
         var parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-                Console.Error.WriteLine($"error: {error.Message}");
-            Console.Error.WriteLine("Run with --help for the allowed options.");
+            // One line per error, the hint on the last, so a single bad value gives a single line.
+            for (int i = 0; i < parse.Errors.Count; i++)
+                Console.Error.WriteLine($"error: {parse.Errors[i].Message}" + (i == parse.Errors.Count - 1 ? " (--help lists the allowed options)" : ""));
             return 2;
         }
         try
@@ -49,6 +49,12 @@ public static class CommandLine
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 3;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The file system refused (full disk, no permission, a file where a folder should be): the message names the path.
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 4;
         }
     }
 

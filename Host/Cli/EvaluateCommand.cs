@@ -27,8 +27,8 @@ public static class EvaluateCommand
     {
         Parsing.OneOf(kind, Head.Kinds, "--head");
         if (backendName is not null) Parsing.OneOf(backendName, Backends.Names, "--backend");
-        Parsing.InRange(shots, 0, 1_000_000, "--shots");
-        var model = Checkpoint.LoadModel(RunFolder.Checkpoint(runDir, kind));
+        Parsing.InRange(shots, 0, Backends.MaxShots, "--shots");
+        var model = RunFolder.LoadModel(runDir, kind);
         var data = TransferDataLoader.Load(RunFolder.LoadDataOptions(runDir), n => { if (!json) AnsiConsole.MarkupLineInterpolated($"[grey]{n}[/]"); });
         model = model with { Options = model.Options with { Backend = backendName ?? model.Options.Backend, Shots = shots } };
         using var backend = kind == Head.Quantum ? Backends.Create(model.Options.Backend) : null;

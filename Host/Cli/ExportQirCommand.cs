@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Qtl.Training;
 using Qtl.Hardware;
 using Spectre.Console;
 

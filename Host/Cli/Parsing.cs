@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace Qtl.Cli;
@@ -22,10 +24,49 @@ public static class Parsing
         return values;
     }
 
+    /// <summary>
+    /// Parses one number in the invariant culture. A comma is refused: the invariant culture would read
+    /// "0,001" as 1 (a thousands separator), and a decimal comma is the likelier intent.
+    /// </summary>
+    public static bool TryNumber(string text, string option, out double value, out string error)
+    {
+        value = 0;
+        error = "";
+        if (text.Contains(','))
+            error = $"{option}: '{text}' contains a comma; numbers take a decimal point, e.g. {text.Replace(',', '.')}.";
+        else if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
+            error = $"{option}: '{text}' is not a finite number; give one like 0.001 or 1e-3.";
+        return error.Length == 0;
+    }
+
+    /// <summary>Makes a number option parse with <see cref="TryNumber"/> (System.CommandLine's own parser accepts "0,001" as 1).</summary>
+    public static T Invariant<T>(T option) where T : Option
+    {
+        switch (option)
+        {
+            case Option<double> d: d.CustomParser = r => ParseNumber(r, option.Name) ?? 0; break;
+            case Option<double?> n: n.CustomParser = r => ParseNumber(r, option.Name); break;
+            default: throw new ArgumentException($"{option.Name} is not a number option.");
+        }
+        return option;
+    }
+
+    private static double? ParseNumber(ArgumentResult result, string option)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (TryNumber(text, option, out double value, out string error)) return value;
+        result.AddError(error);
+        return null;
+    }
+
     /// <summary>Parses "0,1,…" into FashionMNIST class indices (0-9); null stays null (the caller's default).</summary>
-    public static int[]? ClassIndices(string? text, string option = "--classes") =>
-        text is null ? null : Doubles(text, option).Select(v =>
-            v == Math.Floor(v) && v is >= 0 and <= 9 ? (int)v : throw new CliError($"{option}: {v} is not a class index; allowed: integers 0 to 9.")).ToArray();
+    public static int[]? ClassIndices(string? text, string option = "--classes")
+    {
+        if (text is null) return null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        return parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out int c) && c <= 9 ? c
+            : throw new CliError($"{option}: '{p}' is not a class index; give comma-separated integers 0 to 9, e.g. 0,1,2.")).ToArray();
+    }
 
     public static void InRange(int value, int min, int max, string option)
     {

@@ -24,7 +24,7 @@ public static class PredictCommand
     private static int Run(string runDir, string kind, string[] images, bool json)
     {
         Parsing.OneOf(kind, Head.Kinds, "--head");
-        var model = Checkpoint.LoadModel(RunFolder.Checkpoint(runDir, kind));
+        var model = RunFolder.LoadModel(runDir, kind);
         var dataOptions = RunFolder.LoadDataOptions(runDir);
         var files = images.Select(Path.GetFullPath).ToArray();
         foreach (var f in files)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Qtl.Data;
+using Qtl.Model;
 using Qtl.Reports;
 using Qtl.Training;
 using Spectre.Console;
@@ -62,18 +63,37 @@ public static class TrainCommand
             DemoOptions, TransferExperiment.DefaultHeads, null, resume: false);
     }
 
-    public static int Run(DataOptions dataOptions, TrainingOptions options, IReadOnlyList<string> heads, string? outDir, bool resume)
+    /// <summary>
+    /// Checks everything it can before it writes, owns the run folder (<see cref="RunLock"/>) while it
+    /// writes, and on <paramref name="resume"/> takes the run's recorded data options and changes nothing
+    /// until the checkpoints are known to fit.
+    /// </summary>
+    public static int Run(DataOptions given, TrainingOptions options, IReadOnlyList<string> heads, string? outDir, bool resume)
     {
         if (resume && outDir is null)
             throw new CliError("--resume needs --out: the run folder to continue.");
-        outDir ??= Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss"));
+        if (given.DataPath is { } dataPath && File.Exists(dataPath))
+            throw new CliError($"--data {Path.GetFullPath(dataPath)} is a file; give a folder: FashionMNIST IDX files, or an image folder with train/<class>/ and val/<class>/.");
+        if (outDir is not null) RunFolderRules.CheckOut(outDir, resume);
+        using var owner = outDir is null ? RunFolder.CreateDefault("runs", DateTime.Now) : RunFolderRules.Own(outDir);
+        outDir = owner.Folder;
+        RunFolderRules.CheckOut(outDir, resume); // again, now that no other process can finish a run here
+        var dataOptions = resume ? RunFolderRules.ResumeDataOptions(outDir, given) : given;
+
         var watch = Stopwatch.StartNew();
-        RunFolder.SaveDataOptions(outDir, dataOptions);
         var data = ExtractionDisplay.Load(dataOptions);
         AnsiConsole.MarkupLineInterpolated($"Task: {data.Description}; {data.Train.Count} training, {data.Validation.Count} validation samples, {data.Train.Dimension} features.");
         AnsiConsole.MarkupLineInterpolated($"Quantum head on backend [green]{options.Backend}[/], {options.Shape}, gradient {options.GradientMethod}.");
 
         var experiment = new TransferExperiment(options, heads);
+        if (resume)
+            RunFolderRules.AnnounceResume(outDir, experiment.ResumePoints(data, outDir), options.Epochs);
+        else
+            RunFolder.SaveDataOptions(outDir, dataOptions);
+        if (heads.Contains(Head.Quantum) && TrainingTime.QSharpNotice(options, data) is { } estimate)
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{estimate}[/]");
+
+        using var interrupt = new InterruptNotice(outDir, experiment);
         IReadOnlyDictionary<string, HeadResult> results = null!;
         ProgressDisplay.Run(experiment, options, heads, () => results = experiment.Run(data, outDir, resume));
         double seconds = watch.Elapsed.TotalSeconds;
@@ -91,5 +111,4 @@ public static class TrainCommand
         AnsiConsole.MarkupLineInterpolated($"Total {seconds:F1} s. Run folder: [link]{Path.GetFullPath(outDir)}[/] (summary.json, report.html).");
         return 0;
     }
-
 }

@@ -64,7 +64,7 @@ public sealed record DistillationOptions
         if (Classes.Count > 1 << Qubits)
             throw new ArgumentException($"{Classes.Count} classes need at least {Classes.Count} basis states; {Qubits} qubits give {1 << Qubits}.");
         if (!Backends.Names.Contains(Backend)) throw new ArgumentException($"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
-        if (Shots < 0 || Shots > 1_000_000) throw new ArgumentException($"shots is {Shots}; allowed: 0 (exact) to 1000000.");
+        if (Shots < 0 || Shots > Backends.MaxShots) throw new ArgumentException($"shots is {Shots}; allowed: 0 (exact) to {Backends.MaxShots}.");
         if (Epochs < 1 || Epochs > 1000) throw new ArgumentException($"epochs is {Epochs}; allowed: 1 to 1000.");
         if (!(LearningRate > 0 && LearningRate < 10)) throw new ArgumentException($"learning rate is {LearningRate}; allowed: greater than 0 and below 10.");
         if (FrontEndLearningRate is { } f && !(f > 0 && f < 10))

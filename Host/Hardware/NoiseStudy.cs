@@ -35,10 +35,10 @@ public sealed record NoiseStudyOptions
     {
         if (NoiseLevels.Count == 0 || NoiseLevels.Any(p => !double.IsFinite(p) || p < 0 || p > 1))
             throw new ArgumentException($"noise levels are [{string.Join(", ", NoiseLevels)}]; allowed: one or more depolarizing probabilities from 0 to 1.");
-        if (Shots.Count == 0 || Shots.Any(s => s < 0 || s > 1_000_000))
-            throw new ArgumentException($"shots are [{string.Join(", ", Shots)}]; allowed: one or more of 0 (exact) to 1000000.");
+        if (Shots.Count == 0 || Shots.Any(s => s < 0 || s > Backends.MaxShots))
+            throw new ArgumentException($"shots are [{string.Join(", ", Shots)}]; allowed: one or more of 0 (exact) to {Backends.MaxShots}.");
         if (Repeats is < 1 or > 100) throw new ArgumentException($"repeats is {Repeats}; allowed: 1 to 100.");
-        if (QdkMaxShots is < 0 or > 1_000_000) throw new ArgumentException($"the QDK shot limit is {QdkMaxShots}; allowed: 0 to 1000000.");
+        if (QdkMaxShots is < 0 or > Backends.MaxShots) throw new ArgumentException($"the QDK shot limit is {QdkMaxShots}; allowed: 0 to {Backends.MaxShots}.");
         return this;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Qtl.Training;
 using Qtl.Reports;
 
 namespace Qtl.Hardware;

@@ -7,6 +7,9 @@ public static class Backends
     public const string Native = "native";
     public static readonly string[] Names = [QSharp, Native];
 
+    /// <summary>Shots per circuit that every verb accepts (0 = exact); one limit, so a trained setting always evaluates.</summary>
+    public const int MaxShots = 1_000_000;
+
     public static IQuantumBackend Create(string name) => name switch
     {
         QSharp => new QSharpBackend(),

@@ -54,35 +54,8 @@ public static class StateVector
         Run(shape, inputs, weights, amplitudes, scratch);
     }
 
-    /// <summary>
-    /// sin and cos of half of each angle (the RY convention), four at a time with Vector256.SinCos:
-    /// scalar Math.SinCos was half the cost of a 4-qubit circuit. Agrees with it to ~1 ulp.
-    /// </summary>
-    public static void HalfAngleSinCos(ReadOnlySpan<double> angles, Span<double> sin, Span<double> cos)
-    {
-        int i = 0;
-        for (; i + 4 <= angles.Length; i += 4)
-        {
-            var (s, c) = Vector256.SinCos(Vector256.Create(angles.Slice(i, 4)) * 0.5);
-            s.CopyTo(sin[i..]);
-            c.CopyTo(cos[i..]);
-        }
-        if (i < angles.Length) HalfAngleSinCosTail(angles, sin, cos, i);
-    }
-
-    /// <summary>The last 1–3 angles, padded to one vector; kept out of line so the main loop stays lean.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void HalfAngleSinCosTail(ReadOnlySpan<double> angles, Span<double> sin, Span<double> cos, int i)
-    {
-        int rest = angles.Length - i;
-        var v = Vector256.Create(angles[i], rest > 1 ? angles[i + 1] : 0, rest > 2 ? angles[i + 2] : 0, 0);
-        var (s, c) = Vector256.SinCos(v * 0.5);
-        for (int k = 0; k < rest; k++)
-        {
-            sin[i + k] = s[k];
-            cos[i + k] = c[k];
-        }
-    }
+    /// <summary>sin and cos of half of each angle (the RY convention), bit-reproducible: see <see cref="HalfAngles"/>.</summary>
+    public static void HalfAngleSinCos(ReadOnlySpan<double> angles, Span<double> sin, Span<double> cos) => HalfAngles.SinCos(angles, sin, cos);
 
     /// <summary>
     /// H on every qubit then RY(x_i) on qubit i leaves a product state, so it is built directly:

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Qtl.Hardware;
 using Qtl.Reports.Charting;
 using Qtl.Runtime;
+using Qtl.Training;
 
 namespace Qtl.Reports;
 

@@ -1,6 +1,7 @@
 using Qtl.Data;
 using Qtl.Hardware;
 using Qtl.Runtime;
+using Qtl.Training;
 
 namespace Qtl.Reports;
 

@@ -22,11 +22,7 @@ public static class Checkpoint
 
     public static void Save(string path, TrainingState state)
     {
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = full + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(new Envelope(Format, state), Json));
-        File.Move(temp, full, overwrite: true);
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new Envelope(Format, state), Json));
     }
 
     public static TrainingState Load(string path)
@@ -44,7 +40,25 @@ public static class Checkpoint
         }
         if (envelope?.Format != Format || envelope.State is null)
             throw new InvalidDataException($"{path} is not a qtl-qsharp checkpoint (expected format '{Format}').");
+        CheckFinite(path, envelope.State);
         return envelope.State;
+    }
+
+    /// <summary>A NaN or infinity in a checkpoint is named by file and field here, before it reaches a circuit as an "input".</summary>
+    private static void CheckFinite(string path, TrainingState state)
+    {
+        static IEnumerable<(string Field, double[] Values)> Named(string prefix, IReadOnlyDictionary<string, double[]> values) =>
+            values.Select(p => ($"{prefix}.{p.Key}", p.Value));
+        var fields = Named("parameters", state.Parameters)
+            .Concat(Named("best_parameters", state.BestParameters))
+            .Concat(state.AdamFirst.Select((v, i) => ($"adam_first[{i}]", v)))
+            .Concat(state.AdamSecond.Select((v, i) => ($"adam_second[{i}]", v)));
+        foreach (var (field, values) in fields)
+        {
+            int bad = Array.FindIndex(values ?? [], v => !double.IsFinite(v));
+            if (bad >= 0)
+                throw new InvalidDataException($"{path}: {field}[{bad}] is {values![bad]}; a checkpoint holds finite numbers only (the file was edited or damaged).");
+        }
     }
 
     /// <summary>The best model stored in a checkpoint.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Qtl.Data;
 using Qtl.Model;
@@ -5,36 +6,80 @@ using Qtl.Model;
 namespace Qtl.Training;
 
 /// <summary>
-/// The layout of a run folder written by <c>train</c>: one checkpoint per head and the data
-/// options that made its features, so evaluate, predict and noise studies can reload them.
+/// The layout of a run folder written by <c>train</c>: one checkpoint and metrics file per head and the
+/// data options that made its features, so evaluate, predict and the hardware verbs can reload them.
 /// </summary>
 public static class RunFolder
 {
     public const string DataOptionsFile = "data-options.json";
+    public const string SummaryFile = "summary.json";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static string Checkpoint(string runDir, string kind = Head.Quantum) => TransferExperiment.CheckpointPath(runDir, kind);
 
-    public static void SaveDataOptions(string runDir, DataOptions options)
+    public static string Metrics(string runDir, string kind) => Path.Combine(runDir, $"{kind}.metrics.jsonl");
+
+    /// <summary>Whether <paramref name="dir"/> already holds (part of) a run: its data options, a checkpoint or a summary.</summary>
+    public static bool HoldsRun(string dir) =>
+        Directory.Exists(dir) && (File.Exists(Path.Combine(dir, DataOptionsFile)) || File.Exists(Path.Combine(dir, SummaryFile))
+            || Directory.EnumerateFiles(dir, "*.checkpoint.json").Any());
+
+    /// <summary>
+    /// Creates and locks a new folder <c>parent/yyyyMMdd-HHmmss</c>, adding -2, -3, … when that name is
+    /// taken: two runs started in the same second get two folders.
+    /// </summary>
+    public static RunLock CreateDefault(string parent, DateTime now)
     {
-        Directory.CreateDirectory(runDir);
-        // Paths are stored absolute so the run can be evaluated from any working directory.
-        var absolute = options with
+        string stem = Path.Combine(parent, now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        for (int k = 1; k <= 1000; k++)
         {
-            DataPath = options.DataPath is null ? null : Path.GetFullPath(options.DataPath),
-            BackbonePath = options.BackbonePath is null or Backbones.ResNet18Package.Name ? options.BackbonePath : Path.GetFullPath(options.BackbonePath),
-        };
-        string path = Path.Combine(runDir, DataOptionsFile);
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(absolute, Json));
-        File.Move(path + ".tmp", path, overwrite: true);
+            string candidate = k == 1 ? stem : $"{stem}-{k}";
+            if (Directory.Exists(candidate) || File.Exists(candidate)) continue;
+            var owner = RunLock.TryAcquire(candidate);
+            if (owner is not null && !HoldsRun(candidate)) return owner;
+            owner?.Dispose();
+        }
+        throw new IOException($"no free run folder name under {Path.GetFullPath(parent)} for {stem}; give --out.");
     }
+
+    public static void SaveDataOptions(string runDir, DataOptions options) =>
+        AtomicFile.WriteAllText(Path.Combine(runDir, DataOptionsFile), JsonSerializer.Serialize(Absolute(options), Json));
+
+    /// <summary>Paths made absolute, as stored, so the run can be evaluated from any working directory.</summary>
+    public static DataOptions Absolute(DataOptions options) => options with
+    {
+        DataPath = options.DataPath is null ? null : Path.GetFullPath(options.DataPath),
+        BackbonePath = options.BackbonePath is null or Backbones.ResNet18Package.Name ? options.BackbonePath : Path.GetFullPath(options.BackbonePath),
+    };
 
     public static DataOptions LoadDataOptions(string runDir)
     {
         string path = Path.Combine(runDir, DataOptionsFile);
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path} not found: is {runDir} a run folder written by `train`?");
-        return JsonSerializer.Deserialize<DataOptions>(File.ReadAllText(path), Json)
-            ?? throw new InvalidDataException($"{path} is empty.");
+        try
+        {
+            return JsonSerializer.Deserialize<DataOptions>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not readable data options: {e.Message}");
+        }
     }
+
+    /// <summary>The best model of head <paramref name="kind"/>, refusing a checkpoint that holds another head.</summary>
+    public static TrainedModel LoadModel(string runDir, string kind)
+    {
+        string path = Checkpoint(runDir, kind);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"no {kind} head checkpoint at {Path.GetFullPath(path)}; train with --heads including {kind}.");
+        var model = Training.Checkpoint.LoadModel(path);
+        if (model.Kind != kind)
+            throw new InvalidDataException($"{path} holds a '{model.Kind}' head, not the {kind} head; give --head {model.Kind} or retrain.");
+        return model;
+    }
+
+    /// <summary>Rewrites a head's metrics from its checkpointed history, so the file always matches the checkpoint.</summary>
+    public static void WriteMetrics(string runDir, string kind, IEnumerable<EpochMetrics> history, JsonSerializerOptions json) =>
+        AtomicFile.WriteAllText(Metrics(runDir, kind), string.Concat(history.Select(m => JsonSerializer.Serialize(m, json) + "\n")));
 }

@@ -37,7 +37,6 @@ public sealed class Trainer(TrainingOptions options, IQuantumBackend? backend = 
             state = Checkpoint.Load(checkpointPath).ResumeInto(head, adam, Options, data.Train.Dimension, data.Train.ClassNames);
         }
 
-        var watch = Stopwatch.StartNew();
         int steps = (data.Train.Count + Options.BatchSize - 1) / Options.BatchSize;
         for (int epoch = state.EpochsDone; epoch < Options.Epochs; epoch++)
         {
@@ -67,7 +66,8 @@ public sealed class Trainer(TrainingOptions options, IQuantumBackend? backend = 
                 Checkpoint.Save(checkpointPath, state);
             EpochCompleted?.Invoke(kind, metrics);
         }
-        return state.ToModel(watch.Elapsed.TotalSeconds);
+        // Training time of every epoch, also those before a resume.
+        return state.ToModel(state.History.Sum(h => h.Seconds));
     }
 
     /// <summary>Inference logits, in bounded chunks (one backend call per chunk).</summary>

@@ -45,7 +45,7 @@ public sealed record TrainingOptions
         Check(StepSize >= 1, $"step size is {StepSize}; allowed: 1 or more.");
         Check(double.IsFinite(Gamma) && Gamma > 0 && Gamma <= 1, $"gamma is {Gamma}; allowed: (0, 1].");
         Check(double.IsFinite(QDelta) && QDelta >= 0, $"q-delta is {QDelta}; allowed: 0 or more.");
-        Check(Shots is >= 0 and <= 10_000_000, $"shots is {Shots}; allowed: 0 (exact) to 10000000.");
+        Check(Shots is >= 0 and <= Backends.MaxShots, $"shots is {Shots}; allowed: 0 (exact) to {Backends.MaxShots}.");
         Check(Shots == 0 || GradientMethod != QuantumLayer.AdjointMethod,
             $"shots {Shots} need gradient 'parameter-shift': adjoint reads the exact state, which shots do not give; allowed: --shots 0 with adjoint.");
         Check(Backends.Names.Contains(Backend), $"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
@@ -53,6 +53,27 @@ public sealed record TrainingOptions
         Check(GradientMethod != QuantumLayer.AdjointMethod || Backend == Backends.Native, "gradient 'adjoint' needs backend 'native'.");
         return this;
     }
+
+    /// <summary>Every setting that differs from <paramref name="recorded"/>, named by its command-line option.</summary>
+    public IEnumerable<(string Option, string Given, string Recorded)> Differences(TrainingOptions recorded)
+    {
+        (string, Func<TrainingOptions, object>)[] fields =
+        [
+            ("--qubits", o => o.Qubits), ("--depth", o => o.Depth), ("--lr", o => o.LearningRate), ("--batch-size", o => o.BatchSize),
+            ("--epochs", o => o.Epochs), ("--step-size", o => o.StepSize), ("--gamma", o => o.Gamma), ("--q-delta", o => o.QDelta),
+            ("--seed", o => o.Seed), ("--backend", o => o.Backend), ("--gradient", o => o.GradientMethod), ("--shots", o => o.Shots),
+        ];
+        foreach (var (option, get) in fields)
+        {
+            string given = Format(get(this)), was = Format(get(recorded));
+            if (given != was) yield return (option, given, was);
+        }
+        // Guards the list above: a new setting must be named there too.
+        if (fields.Length != typeof(TrainingOptions).GetProperties().Count(p => p.CanWrite))
+            throw new InvalidOperationException("TrainingOptions.Differences does not list every setting.");
+    }
+
+    private static string Format(object value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
 
     private static void Check(bool ok, string message)
     {

@@ -36,15 +36,23 @@ public sealed record TrainingState(string Kind, TrainingOptions Options, IReadOn
         };
     }
 
-    /// <summary>Loads this state into a freshly built head and optimiser, after checking they match.</summary>
-    public TrainingState ResumeInto(Head head, Adam adam, TrainingOptions options, int featureDimension, IReadOnlyList<string> classNames)
+    /// <summary>Throws, naming what differs, unless a run with these settings may continue from this state.</summary>
+    public void CheckResumable(TrainingOptions options, int featureDimension, IReadOnlyList<string> classNames)
     {
-        if (options with { Epochs = 0 } != Options with { Epochs = 0 })
-            throw new ArgumentException("cannot resume: the options differ from the checkpoint's (only --epochs may change).");
+        var differences = options.Differences(Options).Where(d => d.Option != "--epochs").ToList();
+        if (differences.Count > 0)
+            throw new ArgumentException("cannot resume: " + string.Join("; ", differences.Select(d => $"{d.Option} is {d.Given} here, {d.Recorded} in the checkpoint")) +
+                " (only --epochs may change; repeat the run's options).");
         if (featureDimension != FeatureDimension)
             throw new ArgumentException($"cannot resume: the features have dimension {featureDimension}, the checkpoint {FeatureDimension}.");
         if (!classNames.SequenceEqual(ClassNames))
             throw new ArgumentException($"cannot resume: classes [{string.Join(", ", classNames)}] differ from the checkpoint's [{string.Join(", ", ClassNames)}].");
+    }
+
+    /// <summary>Loads this state into a freshly built head and optimiser, after checking they match.</summary>
+    public TrainingState ResumeInto(Head head, Adam adam, TrainingOptions options, int featureDimension, IReadOnlyList<string> classNames)
+    {
+        CheckResumable(options, featureDimension, classNames);
         var parameters = head.Parameters;
         foreach (var p in parameters)
         {

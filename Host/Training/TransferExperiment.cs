@@ -33,23 +33,50 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<st
     public event Action<TrainingProgress>? Progress;
     public event Action<string, EpochMetrics>? EpochCompleted;
 
+    /// <summary>
+    /// Checks, before anything is trained or written, that every head's checkpoint in <paramref name="outDir"/>
+    /// can continue with these options and data, and returns the epochs each head has done (0 without a checkpoint).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> ResumePoints(TransferData data, string outDir)
+    {
+        var done = new Dictionary<string, int>();
+        foreach (var kind in HeadKinds)
+        {
+            string checkpoint = CheckpointPath(outDir, kind);
+            if (!File.Exists(checkpoint)) { done[kind] = 0; continue; }
+            var state = Checkpoint.Load(checkpoint);
+            if (state.Kind != kind)
+                throw new InvalidDataException($"{checkpoint} holds a '{state.Kind}' head, not the {kind} head.");
+            try
+            {
+                state.CheckResumable(Options, data.Train.Dimension, data.Train.ClassNames);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"{checkpoint}: {e.Message}", e);
+            }
+            done[kind] = state.EpochsDone;
+        }
+        return done;
+    }
+
     public IReadOnlyDictionary<string, HeadResult> Run(TransferData data, string outDir, bool resume = false)
     {
-        Directory.CreateDirectory(outDir);
         var results = new Dictionary<string, HeadResult>();
         using IQuantumBackend backend = Backends.Create(Options.Backend);
         foreach (var kind in HeadKinds)
         {
+            string checkpoint = CheckpointPath(outDir, kind);
+            bool resumeThis = resume && File.Exists(checkpoint);
+            var history = resumeThis ? Checkpoint.Load(checkpoint).History.ToList() : [];
             var trainer = new Trainer(Options, kind == Head.Quantum ? backend : null);
             trainer.Progress += p => Progress?.Invoke(p);
             trainer.EpochCompleted += (k, m) =>
             {
-                File.AppendAllText(Path.Combine(outDir, $"{k}.metrics.jsonl"), JsonSerializer.Serialize(m, JsonLines) + "\n");
+                history.Add(m);
+                RunFolder.WriteMetrics(outDir, k, history, JsonLines);
                 EpochCompleted?.Invoke(k, m);
             };
-            string checkpoint = CheckpointPath(outDir, kind);
-            bool resumeThis = resume && File.Exists(checkpoint);
-            if (!resumeThis) File.Delete(Path.Combine(outDir, $"{kind}.metrics.jsonl"));
             var model = trainer.Train(kind, data, checkpoint, resumeThis);
             var head = model.Build(kind == Head.Quantum ? backend : null);
             var validation = Evaluation.From(Trainer.Predict(head, data.Validation.Features), data.Validation.Labels, data.Validation.ClassNames.Count);
@@ -94,8 +121,6 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<st
         // "baseline" is the classical head of the same shape as the quantum one.
         if (results.TryGetValue(Head.Classical, out var baseline))
             summary["baseline"] = Entry(baseline);
-        string path = Path.Combine(outDir, "summary.json");
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(summary, Json));
-        File.Move(path + ".tmp", path, overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(outDir, RunFolder.SummaryFile), JsonSerializer.Serialize(summary, Json));
     }
 }

@@ -7,12 +7,33 @@ namespace Qtl.Tests.Cli;
 internal static class QtlProcess
 {
     /// <param name="environment">Edits the child's environment before it starts.</param>
-    public static Process Start(IEnumerable<string> args, Action<IDictionary<string, string?>>? environment = null)
+    /// <param name="fileSizeLimitKiB">
+    /// Starts the child through bash with <c>ulimit -f</c> and SIGXFSZ ignored, so a write past the limit fails
+    /// with EFBIG ("File too large") as a full disk fails with ENOSPC, without mounting anything.
+    /// </param>
+    public static Process Start(IEnumerable<string> args, Action<IDictionary<string, string?>>? environment = null, int? fileSizeLimitKiB = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(fileSizeLimitKiB is null ? "dotnet" : "bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (fileSizeLimitKiB is { } limit)
+            foreach (var a in new[] { "-c", $"trap '' XFSZ; ulimit -f {limit}; exec dotnet \"$@\"", "qtl" }) start.ArgumentList.Add(a);
         start.ArgumentList.Add(typeof(CommandLine).Assembly.Location);
         foreach (var a in args) start.ArgumentList.Add(a);
         environment?.Invoke(start.Environment);
         return Process.Start(start)!;
+    }
+
+    /// <summary>Runs qtl to the end (at most 5 minutes) and returns its exit code and output.</summary>
+    public static (int Code, string Output, string Error) Run(IEnumerable<string> args,
+        Action<IDictionary<string, string?>>? environment = null, int? fileSizeLimitKiB = null)
+    {
+        using var process = Start(args, environment, fileSizeLimitKiB);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"qtl {string.Join(' ', args)} did not finish in 5 minutes");
+        }
+        return (process.ExitCode, output.Result, error.Result);
     }
 }
