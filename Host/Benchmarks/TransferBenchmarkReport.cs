@@ -23,13 +23,41 @@ public static class TransferBenchmarkReport
             csv.AppendLine(string.Create(Inv, $"\"{s.Task}\",{s.Head},\"{s.Setting}\",{s.Seed},{s.Validation:R},{s.Test:R},{s.BestEpoch}"));
         AtomicFile.WriteAllText(Path.Combine(dir, "results.csv"), csv.ToString());
         AtomicFile.WriteAllText(Path.Combine(dir, "results.md"), Markdown(result, command));
-        var main = result.Scores.Where(s => s.Setting.Length == 0).GroupBy(s => (s.Task, s.Head))
-            .Select(g => new BarValue(g.Key.Task, Label(g.Key.Head), Stats(g, s => s.Test).Mean, Stats(g, s => s.Test).Std));
-        Chart.Save(Chart.GroupedBars(main, $"Held-out test accuracy, mean ± std over {result.Options.Seeds} seed(s)", "test accuracy", "task"), dir, "transfer-benchmark");
-        var ablations = Ablations(result).Select(a => new BarValue(a.Setting, "quantum", a.Test.Mean, a.Test.Std));
-        if (ablations.Any())
-            Chart.Save(Chart.GroupedBars(ablations, $"Quantum head on {result.Options.AblationTask.Name}: test accuracy by circuit", "test accuracy", "circuit"), dir, "transfer-ablations");
+        Chart.Save(TestAccuracyChart(result), dir, "transfer-benchmark");
+        if (AblationChart(result) is { } ablations) Chart.Save(ablations, dir, "transfer-ablations");
     }
+
+    /// <summary>Held-out test accuracy per task and head, mean ± std over the seeds (transfer-benchmark.svg).</summary>
+    public static ChartSpec TestAccuracyChart(TransferBenchmarkResult result)
+    {
+        var bars = result.Scores.Where(s => s.Setting.Length == 0).GroupBy(s => (s.Task, s.Head))
+            .Select(g => new BarValue(g.Key.Task, Label(g.Key.Head), Stats(g, s => s.Test).Mean, Stats(g, s => s.Test).Std));
+        return Chart.GroupedBars(bars, $"Held-out test accuracy, mean ± std over {result.Options.Seeds} seed(s)", "test accuracy", "task");
+    }
+
+    /// <summary>The quantum head's test accuracy by circuit on the ablation task (transfer-ablations.svg); null without ablations.</summary>
+    public static ChartSpec? AblationChart(TransferBenchmarkResult result)
+    {
+        var bars = Ablations(result).Select(a => new BarValue(a.Setting, "quantum", a.Test.Mean, a.Test.Std)).ToList();
+        return bars.Count == 0 ? null
+            : Chart.GroupedBars(bars, $"Quantum head on {result.Options.AblationTask.Name}: test accuracy by circuit", "test accuracy", "circuit");
+    }
+
+    /// <summary>The main table: per task, each head's test accuracy (%) and the paired difference of the quantum head
+    /// to the better classical head, with its 95 % CI over seeds.</summary>
+    public static IReadOnlyList<TestAccuracyRow> TestAccuracyTable(TransferBenchmarkResult result) =>
+        result.Options.Tasks.Select(task =>
+        {
+            var main = result.Scores.Where(s => s.Task == task.Name && s.Setting.Length == 0).ToList();
+            double[] Of(string head) => main.Where(s => s.Head == head).OrderBy(s => s.Seed).Select(s => s.Test).ToArray();
+            double[] quantum = Of(Head.Quantum);
+            string best = Of(Head.Classical).Average() >= Of(Head.LinearKind).Average() ? Head.Classical : Head.LinearKind;
+            double[] diff = quantum.Zip(Of(best), (q, c) => q - c).ToArray();
+            var d = SeedStatistics.Of(diff);
+            string ci = d.Count > 1 ? string.Create(Inv, $" [{100 * d.Low:+0.0;-0.0}, {100 * d.High:+0.0;-0.0}]") : "";
+            return new TestAccuracyRow(task.Name, Cell(quantum), Cell(Of(Head.Classical)), Cell(Of(Head.LinearKind)),
+                string.Create(Inv, $"{100 * d.Mean:+0.0;-0.0} pp vs {Label(best)}{ci}"), $"{diff.Count(x => x > 0)} of {diff.Length}");
+        }).ToList();
 
     public static string Markdown(TransferBenchmarkResult result, string command)
     {
@@ -44,17 +72,8 @@ public static class TransferBenchmarkReport
         md.AppendLine($"### Test accuracy (%), mean ± std over {o.Seeds} seed(s)\n");
         md.AppendLine("| task | quantum | classical, same shape | linear 512→2 | quantum − best classical (95 % CI) | seeds quantum won |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var task in o.Tasks)
-        {
-            var main = result.Scores.Where(s => s.Task == task.Name && s.Setting.Length == 0).ToList();
-            double[] Of(string head) => main.Where(s => s.Head == head).OrderBy(s => s.Seed).Select(s => s.Test).ToArray();
-            double[] quantum = Of(Head.Quantum);
-            string best = Of(Head.Classical).Average() >= Of(Head.LinearKind).Average() ? Head.Classical : Head.LinearKind;
-            double[] diff = quantum.Zip(Of(best), (q, c) => q - c).ToArray();
-            var d = SeedStatistics.Of(diff);
-            string ci = d.Count > 1 ? string.Create(Inv, $" [{100 * d.Low:+0.0;-0.0}, {100 * d.High:+0.0;-0.0}]") : "";
-            md.AppendLine(string.Create(Inv, $"| {task.Name} | {Cell(quantum)} | {Cell(Of(Head.Classical))} | {Cell(Of(Head.LinearKind))} | {100 * d.Mean:+0.0;-0.0} pp vs {Label(best)}{ci} | {diff.Count(x => x > 0)} of {diff.Length} |"));
-        }
+        foreach (var row in TestAccuracyTable(result))
+            md.AppendLine($"| {row.Task} | {row.Quantum} | {row.Classical} | {row.Linear} | {row.QuantumMinusBestClassical} | {row.SeedsQuantumWon} |");
         md.AppendLine($"\n### Validation accuracy (%) of the selected epoch: the paper's protocol, which selects and reports on the same set\n");
         md.AppendLine("| task | quantum | classical, same shape | linear 512→2 |\n|---|---:|---:|---:|");
         foreach (var task in o.Tasks)

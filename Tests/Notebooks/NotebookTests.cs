@@ -1,44 +1,63 @@
-using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
 using Qtl.Data;
 using Qtl.Notebooks;
 
 namespace Qtl.Tests.Notebooks;
 
-/// <summary>Every notebook under Notebooks/ runs, on the small settings in its metadata, so a broken notebook fails CI.</summary>
+/// <summary>Every notebook under Notebooks/ runs on the .NET Interactive C# kernel, on the small settings in its metadata, so a broken notebook fails CI.</summary>
 [NonParallelizable]
 public class NotebookTests
 {
+    private static string NotebooksDir => Path.Combine(FashionMnist.RepoRoot(), "Notebooks");
+
     public static IEnumerable<TestCaseData> Notebooks() =>
-        Directory.GetFiles(Path.Combine(FashionMnist.RepoRoot(), "Notebooks"), "*.ipynb").Order(StringComparer.Ordinal)
+        Directory.GetFiles(NotebooksDir, "*.ipynb").Order(StringComparer.Ordinal)
             .Select(p => new TestCaseData(p).SetArgDisplayNames(Path.GetFileName(p)));
 
     [Test]
-    public void ThereAreNotebooks() => Assert.That(Notebooks().Count(), Is.GreaterThanOrEqualTo(2));
+    public void ThereAreNotebooks() => Assert.That(Notebooks().Count(), Is.GreaterThanOrEqualTo(5));
 
     [TestCaseSource(nameof(Notebooks))]
     public async Task TheNotebookRunsOnItsTestSettings(string path)
     {
-        var notebook = Ipynb.Load(path);
-        Assert.That(notebook.Root["metadata"]?["kernelspec"]?["name"]?.GetValue<string>(), Is.EqualTo(".net-csharp"), "a .NET Interactive C# notebook");
-        Assert.That(notebook.TestParameters, Is.Not.Empty, "metadata.qtl.test_parameters: small settings for tests");
-        Assert.That(notebook.Cells.Count(c => c.IsParameters), Is.EqualTo(1), "one parameters cell");
-        foreach (var cell in notebook.Cells.Where(c => c.IsCode))
-            Assert.That(cell.Json["metadata"]?["dotnet_interactive"]?["language"]?.GetValue<string>(), Is.EqualTo("csharp"), $"cell {cell.Number} language");
+        var notebook = NotebookFile.Read(path);
+        var parameters = NotebookFile.TestParameters(notebook);
+        Assert.That(parameters, Is.Not.Empty, "metadata.qtl.test_parameters: small settings for tests");
+        Assert.That(notebook.Elements.Count(NotebookFile.IsParameters), Is.EqualTo(1), "one parameters cell");
+        Assert.That(notebook.Elements.Where(NotebookFile.IsCode).Select(c => c.KernelName), Is.All.EqualTo(NotebookFile.CSharp));
+        int codeCells = notebook.Elements.Count(NotebookFile.IsCode);
 
-        var result = await NotebookRunner.RunAsync(notebook, new NotebookRunOptions { Parameters = notebook.TestParameters });
+        var result = await NotebookRunner.RunAsync(notebook, NotebooksDir, new NotebookRunOptions { Parameters = parameters });
 
         Assert.That(result.Error, Is.Null, () => result.Error!.Message);
-        Assert.That(result.Cells, Has.Count.EqualTo(notebook.Cells.Count(c => c.IsCode) + 1), "every code cell and the injected parameters ran");
-        var outputs = result.Executed.Cells.Where(c => c.IsCode).SelectMany(c => c.Json["outputs"]!.AsArray()).ToList();
-        Assert.That(outputs.Count(o => o!["output_type"]!.GetValue<string>() == "error"), Is.Zero);
-        Assert.That(outputs.Count(o => o!["data"]?["image/svg+xml"] is not null), Is.GreaterThan(0), "at least one figure");
+        Assert.That(result.Cells, Has.Count.EqualTo(codeCells + 1), "every code cell and the injected parameters ran");
+        var outputs = result.Executed.Elements.SelectMany(c => c.Outputs).ToList();
+        Assert.That(outputs.OfType<ErrorElement>(), Is.Empty);
+        Assert.That(outputs.OfType<DisplayElement>().Count(d => d.Data.ContainsKey("image/svg+xml")), Is.GreaterThan(0), "at least one figure");
         TestContext.Out.WriteLine($"{Path.GetFileName(path)}: {result.Elapsed.TotalSeconds:F1} s");
     }
+
+    [TestCaseSource(nameof(CommittedCopies))]
+    public void TheCommittedExecutedCopyShowsItsFiguresWithoutRunning(string path)
+    {
+        var executed = NotebookFile.Read(path);
+        var outputs = executed.Elements.SelectMany(c => c.Outputs).ToList();
+        Assert.That(outputs.OfType<ErrorElement>(), Is.Empty, "an executed copy without errors");
+        Assert.That(executed.Elements.Where(NotebookFile.IsCode).Select(c => c.ExecutionOrder), Is.All.GreaterThan(0), "every code cell ran");
+        var svgs = outputs.OfType<DisplayElement>().Select(d => d.Data.TryGetValue("image/svg+xml", out var s) ? s?.ToString() : null).OfType<string>().ToList();
+        Assert.That(svgs, Is.Not.Empty, "at least one inline SVG figure");
+        Assert.That(svgs, Has.All.Contains("<svg").And.All.Not.Contains("<script"), "figures are plain SVG, no scripts");
+    }
+
+    public static IEnumerable<TestCaseData> CommittedCopies() =>
+        Directory.GetFiles(NotebooksDir, "*.ipynb").Order(StringComparer.Ordinal)
+            .Select(p => new TestCaseData(Path.Combine(FashionMnist.RepoRoot(), "docs", "notebooks", Path.GetFileName(p)))
+                .SetArgDisplayNames(Path.GetFileName(p)));
 
     [Test]
     public async Task ACompileErrorStopsTheRunWithTheCellNumberAndTheLineInThatCell()
     {
-        var result = await RunTemp(
+        var result = await Run(
             Markdown("# broken"),
             Code("int x = 1;"),
             Markdown("text"),
@@ -48,92 +67,96 @@ public class NotebookTests
         Assert.That(result.Error, Is.Not.Null);
         Assert.That(result.Error!.CellNumber, Is.EqualTo(4));
         Assert.That(result.Error.Message, Does.StartWith("cell 4 failed: (2,"));
-        Assert.That(result.Error.Message, Does.Contain("error CS"));
-        var cells = result.Executed.Cells;
-        Assert.That(cells[3].Json["outputs"]![0]!["output_type"]!.GetValue<string>(), Is.EqualTo("error"));
-        Assert.That(cells[4].Json["outputs"]!.AsArray(), Is.Empty, "cells after the failure do not run");
+        Assert.That(result.Error.Message, Does.Contain("error CS1525"));
+        var cells = result.Executed.Elements;
+        Assert.That(cells[3].Outputs.Single(), Is.InstanceOf<ErrorElement>());
+        Assert.That(cells[4].Outputs, Is.Empty, "cells after the failure do not run");
+        Assert.That(cells[4].ExecutionOrder, Is.Zero);
     }
 
     [Test]
     public async Task AnExceptionStopsTheRunWithTheCellNumber()
     {
-        var result = await RunTemp(
+        var result = await Run(
             Code("var values = new List<int> { 1, 2 };"),
             Code("Console.WriteLine(\"before\");\nthrow new InvalidOperationException(\"boom\");"),
             Code("values.Add(3);"));
 
         Assert.That(result.Error!.CellNumber, Is.EqualTo(2));
         Assert.That(result.Error.Message, Is.EqualTo("cell 2 failed: System.InvalidOperationException: boom"));
-        var outputs = result.Executed.Cells[1].Json["outputs"]!.AsArray();
-        Assert.That(outputs[0]!["text"]![0]!.GetValue<string>(), Is.EqualTo("before\n"), "output up to the failure is kept");
-        Assert.That(outputs[1]!["ename"]!.GetValue<string>(), Is.EqualTo("System.InvalidOperationException"));
+        var outputs = result.Executed.Elements[1].Outputs;
+        Assert.That(((TextElement)outputs[0]).Text, Is.EqualTo("before\n"), "output up to the failure is kept");
+        Assert.That(((ErrorElement)outputs[1]).ErrorName, Is.EqualTo("System.InvalidOperationException"));
     }
 
     [Test]
-    public async Task CellsShareStateMapTheHostReferenceAndShowSvgAndValues()
+    public async Task CellsShareStateReferenceTheRunningHostAndShowSvgAndValues()
     {
-        var result = await RunTemp(
+        var result = await Run(
             Code("// parameters\nint n = 5;"),
-            Code("#r \"../Host/bin/Debug/net10.0/qtl.dll\"\nusing Qtl.Notebooks;\nusing Qtl.Quantum;\nConsole.WriteLine($\"n={n}\");\nnew CircuitShape(n, 1).WeightCount"),
-            Code("display(new Svg(\"<svg xmlns='http://www.w3.org/2000/svg'><rect width='1' height='1'/></svg>\"));\n\"<svg xmlns='http://www.w3.org/2000/svg'></svg>\""),
-            Code("new[] { 1.5, 2.0 }"));
+            Code("#load \"qtl.csx\"\nusing Qtl.Quantum;\nConsole.Write($\"n={n}\");\nConsole.WriteLine();\nnew CircuitShape(n, 1).WeightCount"),
+            Code("typeof(Qtl.Notebooks.NotebookRunner).Assembly.Location"),
+            Code("\"<svg xmlns='http://www.w3.org/2000/svg'><rect width='1' height='1'/></svg>\".DisplayAs(\"image/svg+xml\");"),
+            Code("var shown = display(\"first\");\nshown.Update(\"second\");\nshown.Update(\"third\");"));
 
         Assert.That(result.Error, Is.Null, () => result.Error!.Message);
-        var cells = result.Executed.Cells;
-        Assert.That(cells[1].Json["metadata"]!["tags"]![0]!.GetValue<string>(), Is.EqualTo("injected-parameters"));
-        var second = cells[2].Json["outputs"]!.AsArray();
-        Assert.That(second[0]!["text"]![0]!.GetValue<string>(), Is.EqualTo("n=2\n"), "the parameter override applies");
-        Assert.That(second[1]!["output_type"]!.GetValue<string>(), Is.EqualTo("execute_result"));
-        Assert.That(second[1]!["data"]!["text/plain"]![0]!.GetValue<string>(), Is.EqualTo("2"));
-        var third = cells[3].Json["outputs"]!.AsArray();
-        Assert.That(third.Select(o => o!["output_type"]!.GetValue<string>()), Is.EqualTo(new[] { "display_data", "execute_result" }));
-        Assert.That(third.All(o => o!["data"]!["image/svg+xml"] is not null));
-        Assert.That(cells[4].Json["outputs"]![0]!["data"]!["text/plain"]![0]!.GetValue<string>(), Is.EqualTo("[1.5, 2]"));
-        Assert.That(cells[4].Json["execution_count"]!.GetValue<int>(), Is.EqualTo(5));
+        var cells = result.Executed.Elements;
+        Assert.That(cells[1].Metadata!["tags"], Is.EqualTo(new[] { "injected-parameters" }));
+        var second = cells[2].Outputs;
+        Assert.That(((TextElement)second[0]).Text, Is.EqualTo("n=2\n"), "the parameter override applies; writes to one stream merge");
+        Assert.That(((ReturnValueElement)second[1]).Data["text/html"], Does.Contain(">2<"), "formatted by the kernel");
+        Assert.That(((ReturnValueElement)cells[3].Outputs.Single()).Data["text/plain"], Is.EqualTo(typeof(NotebookRunner).Assembly.Location),
+            "the notebook's Host reference is the Host running the notebook");
+        Assert.That(((DisplayElement)cells[4].Outputs.Single()).Data["image/svg+xml"].ToString(), Does.StartWith("<svg"));
+        var shown = cells[5].Outputs.Cast<DisplayElement>().Select(d => d.Data["text/plain"]).ToList();
+        Assert.That(shown[^1], Is.EqualTo("third"));
+        Assert.That(shown, Does.Not.Contain("second"), "an update replaces the display with its value id");
+        Assert.That(cells[5].ExecutionOrder, Is.EqualTo(6), "the injected cell counts too");
     }
 
     [Test]
     public async Task AParameterTheNotebookDoesNotDeclareIsAnError()
     {
-        var result = await RunTemp(new Dictionary<string, string> { ["missing"] = "1" }, Code("// parameters\nint n = 5;"));
+        var result = await Run(new Dictionary<string, string> { ["missing"] = "1" }, Code("// parameters\nint n = 5;"));
         Assert.That(result.Error!.CellNumber, Is.EqualTo(1));
         Assert.That(result.Error.Message, Does.Contain("injected parameters").And.Contain("missing"));
     }
 
-    private static Task<NotebookRunResult> RunTemp(params JsonObject[] cells) =>
-        RunTemp(new Dictionary<string, string> { ["n"] = "2" }, cells);
-
-    private static async Task<NotebookRunResult> RunTemp(Dictionary<string, string> parameters, params JsonObject[] cells)
+    [Test]
+    public async Task ParametersWithoutAParametersCellAreAnError()
     {
-        string dir = Directory.CreateTempSubdirectory("qtl-nb-test").FullName;
+        var result = await Run(new Dictionary<string, string> { ["n"] = "1" }, Code("int n = 5;"));
+        Assert.That(result.Error!.CellNumber, Is.Zero);
+        Assert.That(result.Cells, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void TheExecutedCopyIsAJupyterNotebookWithTheOutputs()
+    {
+        var notebook = new InteractiveDocument([Code("1 + 1")]);
+        notebook.Elements[0].Outputs.Add(new DisplayElement(new Dictionary<string, object> { ["image/svg+xml"] = "<svg></svg>" }));
+        string path = Path.Combine(Directory.CreateTempSubdirectory("qtl-nb-test").FullName, "out.ipynb");
         try
         {
-            string path = Path.Combine(dir, "temp.ipynb");
-            var root = new JsonObject
-            {
-                ["cells"] = new JsonArray(cells),
-                ["metadata"] = new JsonObject { ["kernelspec"] = new JsonObject { ["name"] = ".net-csharp" } },
-                ["nbformat"] = 4,
-                ["nbformat_minor"] = 5,
-            };
-            File.WriteAllText(path, root.ToJsonString());
-            bool hasParameters = cells.Any(c => c["source"]!.ToJsonString().Contains("// parameters"));
-            return await NotebookRunner.RunAsync(Ipynb.Load(path),
-                new NotebookRunOptions { Parameters = hasParameters ? parameters : new Dictionary<string, string>() });
+            NotebookFile.Write(notebook, path);
+            string json = File.ReadAllText(path);
+            Assert.That(json, Does.Contain("\"nbformat\": 4").And.Contain("\"image/svg+xml\"").And.Contain("\"output_type\": \"display_data\""));
+            Assert.That(json, Does.Not.Contain("\r\n"));
+            Assert.That(NotebookFile.Read(path).Elements[0].Outputs, Has.Count.EqualTo(1));
         }
         finally
         {
-            Directory.Delete(dir, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
         }
     }
 
-    private static JsonObject Markdown(string text) => new() { ["cell_type"] = "markdown", ["metadata"] = new JsonObject(), ["source"] = text };
+    private static Task<NotebookRunResult> Run(params InteractiveDocumentElement[] cells) =>
+        Run(cells.Any(NotebookFile.IsParameters) ? new Dictionary<string, string> { ["n"] = "2" } : [], cells);
 
-    private static JsonObject Code(string text) => new()
-    {
-        ["cell_type"] = "code",
-        ["metadata"] = new JsonObject { ["dotnet_interactive"] = new JsonObject { ["language"] = "csharp" } },
-        ["outputs"] = new JsonArray(),
-        ["source"] = Ipynb.Lines(text),
-    };
+    private static Task<NotebookRunResult> Run(Dictionary<string, string> parameters, params InteractiveDocumentElement[] cells) =>
+        NotebookRunner.RunAsync(new InteractiveDocument(cells.ToList()), NotebooksDir, new NotebookRunOptions { Parameters = parameters });
+
+    private static InteractiveDocumentElement Markdown(string text) => new(text, "markdown");
+
+    private static InteractiveDocumentElement Code(string text) => new(text, NotebookFile.CSharp);
 }
