@@ -34,7 +34,7 @@ public static class NotebookFile
         using var buffer = new MemoryStream();
         Notebook.Write(document, buffer, KernelInfos());
         string text = Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n");
-        Qtl.Hardware.AtomicFile.WriteAllText(path, text.EndsWith('\n') ? text : text + "\n");
+        Qtl.Training.AtomicFile.WriteAllText(path, text.EndsWith('\n') ? text : text + "\n");
     }
 
     public static bool IsCode(InteractiveDocumentElement cell) => cell.KernelName != "markdown";
