@@ -31,8 +31,8 @@ public static class TransferBenchmarkReport
     public static ChartSpec TestAccuracyChart(TransferBenchmarkResult result)
     {
         var bars = result.Scores.Where(s => s.Setting.Length == 0).GroupBy(s => (s.Task, s.Head))
-            .Select(g => new BarValue(g.Key.Task, Label(g.Key.Head), Stats(g, s => s.Test).Mean, Stats(g, s => s.Test).Std));
-        return Chart.GroupedBars(bars, $"Held-out test accuracy, mean ± std over {result.Options.Seeds} seed(s)", "test accuracy", "task");
+            .Select(g => new BarValue(g.Key.Task, Label(g.Key.Head), Stats(g, s => s.Test).Mean, Stats(g, s => s.Test).Std)).ToList();
+        return Chart.GroupedBars(bars, $"Held-out test accuracy, mean ± std over {result.Options.Seeds} seed(s)", "test accuracy", "task", Baseline(bars));
     }
 
     /// <summary>The quantum head's test accuracy by circuit on the ablation task (transfer-ablations.svg); null without ablations.</summary>
@@ -40,8 +40,11 @@ public static class TransferBenchmarkReport
     {
         var bars = Ablations(result).Select(a => new BarValue(a.Setting, "quantum", a.Test.Mean, a.Test.Std)).ToList();
         return bars.Count == 0 ? null
-            : Chart.GroupedBars(bars, $"Quantum head on {result.Options.AblationTask.Name}: test accuracy by circuit", "test accuracy", "circuit");
+            : Chart.GroupedBars(bars, $"Quantum head on {result.Options.AblationTask.Name}: test accuracy by circuit", "test accuracy", "circuit", Baseline(bars));
     }
+
+    /// <summary>The axis starts at a round 5 % below the lowest bar: differences of a point stay visible.</summary>
+    private static double Baseline(IReadOnlyList<BarValue> bars) => Math.Max(0, Math.Floor((bars.Min(b => b.Mean - b.Std) - 0.02) * 20) / 20);
 
     /// <summary>The main table: per task, each head's test accuracy (%) and the paired difference of the quantum head
     /// to the better classical head, with its 95 % CI over seeds.</summary>

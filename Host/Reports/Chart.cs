@@ -26,8 +26,8 @@ public static class Chart
         ConfusionChart.Create(counts, classNames, title);
 
     /// <summary>Bars of mean per model within each group, with ±std error bars (omitted when std is 0).</summary>
-    public static ChartSpec GroupedBars(IEnumerable<BarValue> bars, string title, string yTitle = "accuracy", string? groupTitle = null) =>
-        BarChart.Create(bars, title, yTitle, groupTitle);
+    public static ChartSpec GroupedBars(IEnumerable<BarValue> bars, string title, string yTitle = "accuracy", string? groupTitle = null, double baseline = 0) =>
+        BarChart.Create(bars, title, yTitle, groupTitle, baseline);
 
     /// <summary>Mean ± std against x per series (e.g. accuracy vs noise level); <paramref name="logX"/> for decades of x.</summary>
     public static ChartSpec ErrorBarLines(IEnumerable<ErrorPoint> points, string title, string xTitle, string yTitle, bool logX = false) =>

@@ -2,11 +2,15 @@ using ScottPlot;
 
 namespace Qtl.Reports.Charting;
 
-/// <summary>Bars of mean per model side by side within each group, colour = model, dark ±std error bars.</summary>
+/// <summary>
+/// Bars of mean per model side by side within each group, colour = model, dark ±std error bars. Bars rise
+/// from <c>baseline</c> (0 unless a caller zooms in on values that all lie far above it, e.g. accuracies of 80–99 %).
+/// </summary>
 internal static class BarChart
 {
-    public static ChartSpec Create(IEnumerable<BarValue> bars, string title, string yTitle, string? groupTitle)
+    public static ChartSpec Create(IEnumerable<BarValue> bars, string title, string yTitle, string? groupTitle, double baseline = 0)
     {
+        ChartStyle.Finite(baseline, "baseline");
         var list = bars.ToList();
         foreach (var b in list)
         {
@@ -18,11 +22,13 @@ internal static class BarChart
         var rows = list.Select(b => (IReadOnlyList<string>)[b.Group, b.Model, ChartStyle.Number(b.Mean), ChartStyle.Number(b.Std)]).ToList();
         var groups = ChartStyle.InOrder(list.Select(b => b.Group));
         var models = ChartStyle.InOrder(list.Select(b => b.Model));
-        int width = Math.Max(620, 160 + groups.Count * (models.Count + 1) * 28 + (int)models.Max(m => ChartFonts.Measure(m, ChartStyle.LegendSize)));
-        return new ChartSpec(title, width, 340, ["group", "model", "mean", "std"], rows, plot => Draw(plot, list, groups, models, yTitle, groupTitle));
+        // Each group is wide enough for its bars and for its label, so long group names never overlap.
+        int group = Math.Max((models.Count + 1) * 28, (int)groups.Max(g => ChartFonts.Measure(g, ChartStyle.LegendSize)) + 24);
+        int width = Math.Max(620, 160 + groups.Count * group + (int)models.Max(m => ChartFonts.Measure(m, ChartStyle.LegendSize)));
+        return new ChartSpec(title, width, 340, ["group", "model", "mean", "std"], rows, plot => Draw(plot, list, groups, models, yTitle, groupTitle, baseline));
     }
 
-    private static void Draw(Plot plot, List<BarValue> bars, List<string> groups, List<string> models, string yTitle, string? groupTitle)
+    private static void Draw(Plot plot, List<BarValue> bars, List<string> groups, List<string> models, string yTitle, string? groupTitle, double baseline)
     {
         int m = models.Count;
         var dark = Color.FromHex("#333333");
@@ -30,6 +36,7 @@ internal static class BarChart
         {
             Position = groups.IndexOf(b.Group) * (m + 1) + models.IndexOf(b.Model),
             Value = b.Mean,
+            ValueBase = baseline,
             FillColor = ChartStyle.SeriesColor(models.IndexOf(b.Model)),
             LineWidth = 0,
             Size = 0.85,
@@ -49,9 +56,9 @@ internal static class BarChart
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         ChartStyle.Axes(plot, groupTitle, yTitle);
-        double low = Math.Min(0, bars.Min(b => b.Mean - b.Std)), high = Math.Max(0, bars.Max(b => b.Mean + b.Std));
+        double low = Math.Min(baseline, bars.Min(b => b.Mean - b.Std)), high = Math.Max(baseline, bars.Max(b => b.Mean + b.Std));
         double pad = (high - low) * 0.06;
-        plot.Axes.SetLimits(-0.8, groups.Count * (m + 1) - 1.2, low < 0 ? low - pad : 0, high + pad);
+        plot.Axes.SetLimits(-0.8, groups.Count * (m + 1) - 1.2, low < baseline ? low - pad : baseline, high + pad);
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
         ChartStyle.Legend(plot, models.Select((name, i) => ChartStyle.BoxItem(name, ChartStyle.SeriesColor(i))));
     }
