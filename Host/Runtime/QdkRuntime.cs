@@ -36,6 +36,12 @@ public sealed class QdkRuntime : IDisposable
     /// <summary>The id of the running process, or null; lets tests kill it.</summary>
     public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
 
+    /// <summary>
+    /// Called with the process id once a request is written and before its response is read: lets a test kill the
+    /// process while it is certainly working on a request, with no timer to race.
+    /// </summary>
+    internal Action<int>? RequestWritten { get; set; }
+
     /// <summary>Sends one request; <paramref name="writeArguments"/> writes the request's other properties.</summary>
     public JsonElement Request(string op, Action<Utf8JsonWriter>? writeArguments = null)
     {
@@ -87,6 +93,7 @@ public sealed class QdkRuntime : IDisposable
         {
             throw new ProcessDiedException($"writing the request failed: {e.Message}");
         }
+        RequestWritten?.Invoke(process.Id);
 
         string? line = process.StandardOutput.ReadLine();
         if (line is null)

@@ -5,6 +5,7 @@ using Qtl.Runtime;
 namespace Qtl.Tests.Distillation;
 
 /// <summary>The Q# students (Students.qs, Circuits.qs on the QDK) against the native engine.</summary>
+[Integration]
 public class QSharpStudentTests
 {
     [TestCase(StudentEncoding.Amplitude, 3, 2)]

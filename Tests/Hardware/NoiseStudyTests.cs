@@ -11,7 +11,7 @@ namespace Qtl.Tests.Hardware;
 [NonParallelizable]
 public class NoiseStudyTests
 {
-    [Test]
+    [Test, Integration]
     public void AccuracyDegradesWithNoiseAndTheStudyWritesItsFiles()
     {
         var data = SyntheticData.Blobs(perClass: 40, features: 6, seed: 5);

@@ -5,6 +5,7 @@ using Qtl.Tests.Cli;
 namespace Qtl.Tests.Hardware;
 
 /// <summary>QIR of the dressed circuit from the QDK: one call per gate of the circuit Q# defines, every qubit measured.</summary>
+[Integration]
 [NonParallelizable]
 public class QirExportTests
 {

@@ -4,6 +4,7 @@ using Qtl.Quantum;
 namespace Qtl.Tests.Hardware;
 
 /// <summary>The QDK resource estimator on the dressed circuit, across its six predefined qubit models.</summary>
+[Integration]
 public class ResourceEstimatesTests
 {
     [Test]

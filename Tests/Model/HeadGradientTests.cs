@@ -9,7 +9,7 @@ public class HeadGradientTests
 {
     [TestCase(Head.Quantum, Backends.Native, QuantumLayer.AdjointMethod)]
     [TestCase(Head.Quantum, Backends.Native, QuantumLayer.ParameterShiftMethod)]
-    [TestCase(Head.Quantum, Backends.QSharp, QuantumLayer.ParameterShiftMethod)]
+    [TestCase(Head.Quantum, Backends.QSharp, QuantumLayer.ParameterShiftMethod, Category = IntegrationAttribute.Category)]
     [TestCase(Head.Classical, Backends.Native, QuantumLayer.ParameterShiftMethod)]
     [TestCase(Head.LinearKind, Backends.Native, QuantumLayer.ParameterShiftMethod)]
     public void BackwardMatchesFiniteDifferences(string kind, string backendName, string method)

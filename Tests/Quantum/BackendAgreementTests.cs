@@ -4,6 +4,7 @@ using Qtl.Quantum.Gradients;
 namespace Qtl.Tests.Quantum;
 
 /// <summary>The QDK simulator and the native engine run the same circuits and must agree.</summary>
+[Integration]
 public class BackendAgreementTests
 {
     [Test]

@@ -4,6 +4,7 @@ using Qtl.Reports.Charting;
 
 namespace Qtl.Tests.Reports;
 
+[Integration]
 public class CircuitDiagramTests
 {
     [Test]

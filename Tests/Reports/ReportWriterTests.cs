@@ -9,7 +9,7 @@ public class ReportWriterTests
 {
     private static readonly string[] Classes = ["T-shirt/top", "Trouser", "Pullover", "Dress"];
 
-    [Test]
+    [Test, Integration]
     public void TheReportIsOneSelfContainedFileWithEverySectionAndFigure()
     {
         string dir = Directory.CreateTempSubdirectory("qtl-report").FullName;

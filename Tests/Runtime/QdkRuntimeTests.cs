@@ -4,6 +4,7 @@ using Qtl.Runtime;
 
 namespace Qtl.Tests.Runtime;
 
+[Integration]
 public class QdkRuntimeTests
 {
     private static readonly RuntimeLocation Default = RuntimeLocation.Default();
@@ -23,21 +24,23 @@ public class QdkRuntimeTests
         using var qsharp = new QSharpBackend(runtime);
         var shape = new CircuitShape(4, 6);
         var rng = new Random(3);
-        // About a second of work on a 2-core machine, scaled with the threads the runtime spreads it over (up to 4).
+        // Seconds of work: the response cannot come back before the kill, however fast the machine.
         int count = 1500 * Math.Clamp(Environment.ProcessorCount, 2, 4);
         var batch = new CircuitBatch(shape,
             Enumerable.Range(0, count * 4).Select(_ => rng.NextDouble()).ToArray(),
             Enumerable.Range(0, count * 24).Select(_ => rng.NextDouble()).ToArray());
         qsharp.Evaluate(new CircuitBatch(shape, new double[4], new double[24]));
-        int pid = runtime.ProcessId!.Value;
 
-        var killer = Task.Run(async () =>
+        // Killed as soon as the batch's request is written (once), so it dies working on it: no timer to race.
+        int kills = 0;
+        runtime.RequestWritten = pid =>
         {
-            await Task.Delay(300);
-            Process.GetProcessById(pid).Kill();
-        });
+            if (kills++ > 0) return;
+            using var process = Process.GetProcessById(pid);
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        };
         var result = qsharp.Evaluate(batch);
-        killer.Wait();
 
         Assert.That(runtime.Starts, Is.EqualTo(2), "the runtime should have been restarted once");
         var expected = new NativeBackend().Evaluate(batch);

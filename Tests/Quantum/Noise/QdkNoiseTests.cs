@@ -1,12 +1,13 @@
 using Qtl.Quantum;
 using Qtl.Quantum.Noise;
 
-namespace Qtl.Tests.Hardware;
+namespace Qtl.Tests.Quantum.Noise;
 
 /// <summary>
 /// The QDK's noisy simulator (runWithNoise, shot by shot) and the native density matrix must describe
 /// the same noise: same channels, same placement after each gate and before measurement.
 /// </summary>
+[Integration]
 public class QdkNoiseTests
 {
     [TestCase(0.02, 0.02, 0.02, TestName = "Depolarizing p = 0.06 (0.02 each)")]
