@@ -5,15 +5,15 @@ using System.Text.Json;
 namespace Qtl.Runtime;
 
 /// <summary>
-/// The one boundary between C# and the Node.js runtime that hosts the QDK (and ONNX
-/// Runtime): a long-lived child process spoken to in line-delimited JSON. The process
-/// starts on first use and is reused; if it dies, it is restarted and the request in
-/// flight is retried once; a second failure is an error.
+/// The one client of the Node.js process that hosts the QDK: a long-lived child process spoken to in
+/// line-delimited JSON. The composition root (a CLI verb, a test fixture, a notebook) creates it and passes it to
+/// what needs it. The process starts on first use, not on construction, and is reused; if it dies, it is
+/// restarted and the request in flight is retried once; a second failure is an error.
 /// </summary>
-public sealed class QdkRuntime : IDisposable
+public sealed partial class QdkRuntime : IDisposable
 {
-    private static readonly Lazy<QdkRuntime> SharedInstance = new(() => new QdkRuntime(RuntimeLocation.Default()));
     private readonly object _gate = new();
+    private readonly EventHandler _onProcessExit;
     private readonly StringBuilder _stderr = new();
     private Process? _process;
     private long _nextId;
@@ -22,11 +22,12 @@ public sealed class QdkRuntime : IDisposable
     public QdkRuntime(RuntimeLocation location)
     {
         Location = location;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+        _onProcessExit = (_, _) => Dispose();
+        AppDomain.CurrentDomain.ProcessExit += _onProcessExit;
     }
 
-    /// <summary>The process-wide runtime, started on first use.</summary>
-    public static QdkRuntime Shared => SharedInstance.Value;
+    /// <summary>A client of the runtime in this source tree's QuantumKernels folder (see <see cref="RuntimeLocation.Default"/>).</summary>
+    public QdkRuntime() : this(RuntimeLocation.Default()) { }
 
     public RuntimeLocation Location { get; }
 
@@ -43,7 +44,7 @@ public sealed class QdkRuntime : IDisposable
     internal Action<int>? RequestWritten { get; set; }
 
     /// <summary>Sends one request; <paramref name="writeArguments"/> writes the request's other properties.</summary>
-    public JsonElement Request(string op, Action<Utf8JsonWriter>? writeArguments = null)
+    internal JsonElement Request(string op, Action<Utf8JsonWriter>? writeArguments = null)
     {
         lock (_gate)
         {
@@ -195,6 +196,7 @@ public sealed class QdkRuntime : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
+            AppDomain.CurrentDomain.ProcessExit -= _onProcessExit;
             Stop();
         }
     }

@@ -17,7 +17,7 @@ public class TransferBenchmarkTests
     public void RunOnce()
     {
         _shared = TestImages.TempDir("qtl-benchmark-shared");
-        _first = TransferBenchmark.Run(Shared(), _ => { });
+        _first = TransferBenchmark.Run(QdkSession.Runtime, Shared(), _ => { });
     }
 
     [OneTimeTearDown]
@@ -68,19 +68,19 @@ public class TransferBenchmarkTests
     public void SameOptionsGiveTheSameScoresAndSeedsDrawDifferentImages()
     {
         var a = _first;
-        var b = TransferBenchmark.Run(Shared(), _ => { });
+        var b = TransferBenchmark.Run(QdkSession.Runtime, Shared(), _ => { });
         Assert.That(b.Scores, Is.EqualTo(a.Scores));
         Assert.That(b.ExtractionSeconds, Is.LessThan(a.ExtractionSeconds), "the second run reads the feature cache");
 
         var lines = new List<string>();
-        TransferBenchmark.Run(Shared() with { Tasks = [new BenchmarkTask(0, 6)], AblationDepths = [6], AblationQubits = [4] }, lines.Add);
+        TransferBenchmark.Run(QdkSession.Runtime, Shared() with { Tasks = [new BenchmarkTask(0, 6)], AblationDepths = [6], AblationQubits = [4] }, lines.Add);
         Assert.That(Directory.GetFiles(Path.Combine(_shared, "cache")), Has.Length.EqualTo(2 * (1 + 2)), "per task: the test set and one draw per seed");
     }
 
     [Test, Integration]
     public void TheQSharpBackendGivesTheSameCellAsTheNativeEngine()
     {
-        var result = TransferBenchmark.Run(Small(checkEpochs: 1) with { Tasks = [new BenchmarkTask(0, 6)], Seeds = 1, AblationDepths = [6], AblationQubits = [4] }, _ => { });
+        var result = TransferBenchmark.Run(QdkSession.Runtime, Small(checkEpochs: 1) with { Tasks = [new BenchmarkTask(0, 6)], Seeds = 1, AblationDepths = [6], AblationQubits = [4] }, _ => { });
 
         var check = result.Check!;
         Assert.That(check.Epochs, Is.EqualTo(1));
@@ -110,7 +110,7 @@ public class TransferBenchmarkTests
     [Test]
     public void TooFewImagesPerClassSaysWhatIsNeeded()
     {
-        var e = Assert.Throws<InvalidDataException>(() => TransferBenchmark.Run(Small() with { TrainPerClass = 90, ValidationPerClass = 20 }, _ => { }));
+        var e = Assert.Throws<InvalidDataException>(() => TransferBenchmark.Run(QdkSession.Runtime, Small() with { TrainPerClass = 90, ValidationPerClass = 20 }, _ => { }));
         Assert.That(e!.Message, Does.Contain("fewer than 110 images of class 0").And.Contain("dataset-fashion-mnist"));
     }
 

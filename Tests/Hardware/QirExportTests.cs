@@ -15,7 +15,7 @@ public class QirExportTests
         var shape = new CircuitShape(4, 2);
         double[] inputs = [0.1, -0.2, 0.3, 1e-5];
         double[] weights = Enumerable.Range(0, 8).Select(i => 0.25 * i - 1).ToArray();
-        string qir = QirExport.Generate(shape, inputs, weights);
+        string qir = QirExport.Generate(QdkSession.Runtime, shape, inputs, weights);
         var calls = QirExport.CountCalls(qir);
         Assert.Multiple(() =>
         {

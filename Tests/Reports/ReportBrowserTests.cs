@@ -36,8 +36,8 @@ public partial class ReportBrowserTests
                 Enumerable.Range(0, 64).Select(p => (byte)((p * 4 + i * 40) % 256)).ToArray(), data.Validation.Labels[i], $"sample {i}")).ToList(),
         };
         var options = new TrainingOptions { Qubits = 2, Depth = 1, Epochs = 2, BatchSize = 8, LearningRate = 0.05, Backend = "native" };
-        var results = new TransferExperiment(options, TransferExperiment.DefaultHeads).Run(data, Path.Combine(dir, "run"));
-        string report = RunReport.Write(Path.Combine(dir, "run"), data, options, results);
+        var results = new TransferExperiment(options, TransferExperiment.DefaultHeads, QdkSession.Runtime).Run(data, Path.Combine(dir, "run"));
+        string report = RunReport.Write(QdkSession.Runtime, Path.Combine(dir, "run"), data, options, results);
         int expectedFigures = 2 + results.Count + 1; // loss, accuracy, one confusion matrix per head, the circuit
 
         // A copy of the report with a probe: it records page errors (scripts and resources) and measures every

@@ -12,7 +12,7 @@ public class QSharpTestCallables
     [Test]
     public void EveryQSharpTestPasses()
     {
-        var callables = QdkRuntime.Shared.Request("tests").EnumerateArray().Select(t => t.GetString()!).ToList();
+        var callables = QdkSession.Runtime.TestCallables();
         Assert.That(callables, Has.Count.GreaterThanOrEqualTo(5), "the kernels declare tests");
 
         Assert.Multiple(() =>
@@ -22,7 +22,7 @@ public class QSharpTestCallables
                 string outcome;
                 try
                 {
-                    outcome = QdkRuntime.Shared.Request("run", w => w.WriteString("expr", $"{callable}()")).GetString()!;
+                    outcome = QdkSession.Runtime.Run($"{callable}()");
                 }
                 catch (RuntimeException e)
                 {
@@ -38,7 +38,7 @@ public class QSharpTestCallables
     public void AFailingQSharpTestFailsWithItsMessage()
     {
         var error = Assert.Throws<RuntimeException>(() =>
-            QdkRuntime.Shared.Request("run", w => w.WriteString("expr", "Std.Diagnostics.Fact(false, \"deliberate\")")))!;
+            QdkSession.Runtime.Run("Std.Diagnostics.Fact(false, \"deliberate\")"))!;
         Assert.That(error.Kind, Is.EqualTo("runtime"));
         Assert.That(error.Message, Does.Contain("deliberate"));
     }

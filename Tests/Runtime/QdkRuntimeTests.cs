@@ -12,7 +12,7 @@ public class QdkRuntimeTests
     [Test]
     public void DescribesTheQdkVersionAndLoadedFiles()
     {
-        var hello = QdkRuntime.Shared.Describe();
+        var hello = QdkSession.Runtime.Describe();
         Assert.That(hello.GetProperty("qsharp").GetString(), Is.EqualTo("1.32.5-dev"));
         Assert.That(hello.GetProperty("files").GetArrayLength(), Is.GreaterThanOrEqualTo(5));
     }
@@ -75,7 +75,7 @@ public class QdkRuntimeTests
     [Test]
     public void AnUnknownRequestIsAClearError()
     {
-        var error = Assert.Throws<RuntimeException>(() => QdkRuntime.Shared.Request("no-such-op"))!;
+        var error = Assert.Throws<RuntimeException>(() => QdkSession.Runtime.Request("no-such-op"))!;
         Assert.That(error.Kind, Is.EqualTo("request"));
         Assert.That(error.Message, Does.Contain("unknown op 'no-such-op'"));
     }
