@@ -127,7 +127,7 @@ public sealed partial class QdkRuntime : IDisposable
         };
         start.ArgumentList.Add("--max-old-space-size=8192");
         start.ArgumentList.Add(Location.WorkerScript);
-        start.ArgumentList.Add(Location.SourceDir);
+        start.ArgumentList.Add(Location.ProjectDir);
         lock (_stderr) _stderr.Clear();
         Process process;
         try

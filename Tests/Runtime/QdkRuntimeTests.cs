@@ -54,15 +54,17 @@ public class QdkRuntimeTests
         string dir = Directory.CreateTempSubdirectory("qtl-broken-qs").FullName;
         try
         {
-            foreach (var file in Directory.GetFiles(Default.SourceDir, "*.qs"))
-                File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
-            File.WriteAllText(Path.Combine(dir, "Broken.qs"), "operation Broken() : Unit {\n    let x = ;\n}\n");
-            using var runtime = new QdkRuntime(Default with { SourceDir = dir });
+            Directory.CreateDirectory(Path.Combine(dir, "src"));
+            File.Copy(Path.Combine(Default.ProjectDir, "qsharp.json"), Path.Combine(dir, "qsharp.json"));
+            foreach (var file in Directory.GetFiles(Path.Combine(Default.ProjectDir, "src"), "*.qs"))
+                File.Copy(file, Path.Combine(dir, "src", Path.GetFileName(file)));
+            File.WriteAllText(Path.Combine(dir, "src", "Broken.qs"), "operation Broken() : Unit {\n    let x = ;\n}\n");
+            using var runtime = new QdkRuntime(Default with { ProjectDir = dir });
 
             var error = Assert.Throws<RuntimeException>(() => runtime.Describe())!;
 
             Assert.That(error.Kind, Is.EqualTo("compile"));
-            Assert.That(error.File, Is.EqualTo(Path.Combine(dir, "Broken.qs")));
+            Assert.That(error.File, Is.EqualTo(Path.Combine(dir, "src", "Broken.qs")));
             Assert.That(error.Line, Is.EqualTo(2));
             Assert.That(error.Message, Does.Contain("Broken.qs(2,").And.Contain("compile error"));
         }
