@@ -67,7 +67,7 @@ public static class ResourceEstimates
     private static ResourceEstimate Parse(JsonElement e, QubitModel model)
     {
         if (e.TryGetProperty("status", out var status) && status.GetString() != "success")
-            throw new RuntimeException("estimate", $"the estimator failed for {model.Name}: {e}");
+            throw new RuntimeException(RuntimeErrorKind.Estimate, $"the estimator failed for {model.Name}: {e}");
         var physical = e.GetProperty("physicalCounts");
         var breakdown = physical.GetProperty("breakdown");
         var logical = e.GetProperty("logicalCounts");

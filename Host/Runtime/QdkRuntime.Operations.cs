@@ -52,7 +52,7 @@ public sealed partial class QdkRuntime
             w.WriteString("source", source);
             w.WriteString("profile", profile);
         });
-        return result.GetProperty("qir").GetString() ?? throw new RuntimeException("runtime", "the QDK returned no QIR");
+        return result.GetProperty("qir").GetString() ?? throw new RuntimeException(RuntimeErrorKind.Runtime, "the QDK returned no QIR");
     }
 
     /// <summary>One resource estimate of <paramref name="expression"/> per item of <paramref name="parameters"/>, in the estimator's JSON.</summary>
@@ -68,7 +68,7 @@ public sealed partial class QdkRuntime
         });
         var items = result.GetProperty("estimates").EnumerateArray().ToList();
         if (items.Count != parameters.Count)
-            throw new RuntimeException("estimate", $"the estimator returned {items.Count} results for {parameters.Count} parameter sets");
+            throw new RuntimeException(RuntimeErrorKind.Estimate, $"the estimator returned {items.Count} results for {parameters.Count} parameter sets");
         return items;
     }
 
@@ -98,7 +98,7 @@ public sealed partial class QdkRuntime
         });
         var rows = result.GetProperty(shots == 0 ? "probabilities" : "counts");
         if (rows.GetArrayLength() != circuits)
-            throw new RuntimeException("runtime", $"the QDK returned {rows.GetArrayLength()} results for {circuits} circuits");
+            throw new RuntimeException(RuntimeErrorKind.Runtime, $"the QDK returned {rows.GetArrayLength()} results for {circuits} circuits");
         return rows.EnumerateArray()
             .Select(row => row.EnumerateArray().Select(v => shots == 0 ? v.GetDouble() : v.GetInt32() / (double)shots).ToArray())
             .ToArray();

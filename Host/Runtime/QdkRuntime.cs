@@ -34,9 +34,6 @@ public sealed partial class QdkRuntime : IDisposable
     /// <summary>How many times the process was (re)started.</summary>
     public int Starts { get; private set; }
 
-    /// <summary>The id of the running process, or null; lets tests kill it.</summary>
-    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
-
     /// <summary>
     /// Called with the process id once a request is written and before its response is read: lets a test kill the
     /// process while it is certainly working on a request, with no timer to race.
@@ -63,7 +60,7 @@ public sealed partial class QdkRuntime : IDisposable
                 catch (ProcessDiedException second)
                 {
                     Stop();
-                    throw new RuntimeException("process",
+                    throw new RuntimeException(RuntimeErrorKind.Process,
                         $"the runtime process died twice while handling '{op}' ({second.Message}). Its last output: {LastStderr()}");
                 }
             }
@@ -105,7 +102,7 @@ public sealed partial class QdkRuntime : IDisposable
         using var response = JsonDocument.Parse(line);
         JsonElement root = response.RootElement;
         if (root.GetProperty("id").ValueKind != JsonValueKind.Number || root.GetProperty("id").GetInt64() != id)
-            throw new RuntimeException("process", $"response out of order: {Truncate(line)}");
+            throw new RuntimeException(RuntimeErrorKind.Process, $"response out of order: {Truncate(line)}");
         if (root.GetProperty("ok").GetBoolean())
             return root.GetProperty("result").Clone();
         throw ToException(root.GetProperty("error"));
@@ -132,11 +129,11 @@ public sealed partial class QdkRuntime : IDisposable
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new RuntimeException("process", "node did not start");
+            process = Process.Start(start) ?? throw new RuntimeException(RuntimeErrorKind.Process, "node did not start");
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new RuntimeException("process", $"cannot start Node.js ('{start.FileName}'): {e.Message}. Install Node.js ≥ 20 or set QTL_NODE.");
+            throw new RuntimeException(RuntimeErrorKind.Process, $"cannot start Node.js ('{start.FileName}'): {e.Message}. Install Node.js ≥ 20 or set QTL_NODE.");
         }
         process.ErrorDataReceived += (_, e) =>
         {
@@ -164,7 +161,15 @@ public sealed partial class QdkRuntime : IDisposable
     {
         string? Str(string name) => error.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         int? Int(string name) => error.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
-        return new RuntimeException(Str("kind") ?? "runtime", Str("message") ?? error.ToString(), Str("file"), Int("line"), Int("column"));
+        var kind = Str("kind") switch
+        {
+            "compile" => RuntimeErrorKind.Compile,
+            "estimate" => RuntimeErrorKind.Estimate,
+            "request" => RuntimeErrorKind.Request,
+            "process" => RuntimeErrorKind.Process,
+            _ => RuntimeErrorKind.Runtime,
+        };
+        return new RuntimeException(kind, Str("message") ?? error.ToString(), Str("file"), Int("line"), Int("column"));
     }
 
     private string LastStderr()

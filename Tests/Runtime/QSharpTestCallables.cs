@@ -39,7 +39,7 @@ public class QSharpTestCallables
     {
         var error = Assert.Throws<RuntimeException>(() =>
             QdkSession.Runtime.Run("Std.Diagnostics.Fact(false, \"deliberate\")"))!;
-        Assert.That(error.Kind, Is.EqualTo("runtime"));
+        Assert.That(error.Kind, Is.EqualTo(RuntimeErrorKind.Runtime));
         Assert.That(error.Message, Does.Contain("deliberate"));
     }
 }

@@ -63,7 +63,7 @@ public class QdkRuntimeTests
 
             var error = Assert.Throws<RuntimeException>(() => runtime.Describe())!;
 
-            Assert.That(error.Kind, Is.EqualTo("compile"));
+            Assert.That(error.Kind, Is.EqualTo(RuntimeErrorKind.Compile));
             Assert.That(error.File, Is.EqualTo(Path.Combine(dir, "src", "Broken.qs")));
             Assert.That(error.Line, Is.EqualTo(2));
             Assert.That(error.Message, Does.Contain("Broken.qs(2,").And.Contain("compile error"));
@@ -78,7 +78,7 @@ public class QdkRuntimeTests
     public void AnUnknownRequestIsAClearError()
     {
         var error = Assert.Throws<RuntimeException>(() => QdkSession.Runtime.Request("no-such-op"))!;
-        Assert.That(error.Kind, Is.EqualTo("request"));
+        Assert.That(error.Kind, Is.EqualTo(RuntimeErrorKind.Request));
         Assert.That(error.Message, Does.Contain("unknown op 'no-such-op'"));
     }
 }
