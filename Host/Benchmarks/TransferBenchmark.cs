@@ -5,6 +5,7 @@ using Qtl.Data;
 using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Training;
+using Qtl.Runtime;
 
 namespace Qtl.Benchmarks;
 
@@ -16,7 +17,8 @@ namespace Qtl.Benchmarks;
 /// </summary>
 public static class TransferBenchmark
 {
-    public static TransferBenchmarkResult Run(TransferBenchmarkOptions o, Action<string> log, Action<ExtractionProgress>? progress = null)
+    /// <param name="runtime">Runs the qsharp cross-check (<see cref="TransferBenchmarkOptions.QSharpCheckEpochs"/>); unused without it.</param>
+    public static TransferBenchmarkResult Run(QdkRuntime runtime, TransferBenchmarkOptions o, Action<string> log, Action<ExtractionProgress>? progress = null)
     {
         o.Validate();
         var clock = Stopwatch.StartNew();
@@ -54,7 +56,7 @@ public static class TransferBenchmark
                 }
             }
         }
-        BackendCheck? check = o.QSharpCheckEpochs > 0 ? CheckBackends(o, checkData!, checkTest!, native, log) : null;
+        BackendCheck? check = o.QSharpCheckEpochs > 0 ? CheckBackends(runtime, o, checkData!, checkTest!, native, log) : null;
         string description = $"FashionMNIST from {location.Directory}; backbone {backbone.Name}, {ResNet18Package.Features}-d";
         return new TransferBenchmarkResult(o, scores, check, description, extraction, clock.Elapsed.TotalSeconds);
     }
@@ -99,12 +101,12 @@ public static class TransferBenchmark
     }
 
     /// <summary>The first task's seed-1 quantum head, trained for the check's epochs on the native engine and on the QDK.</summary>
-    private static BackendCheck CheckBackends(TransferBenchmarkOptions o, TransferData data, FeatureSet test, IQuantumBackend native, Action<string> log)
+    private static BackendCheck CheckBackends(QdkRuntime runtime, TransferBenchmarkOptions o, TransferData data, FeatureSet test, IQuantumBackend native, Action<string> log)
     {
         var options = o.Recipe with { Seed = 1, Epochs = o.QSharpCheckEpochs };
         log($"Cross-check: {o.AblationTask.Name}, seed 1, quantum head, {options.Epochs} epochs on the qsharp backend (one QDK call per optimiser step)...");
         TrainedModel onNative = new Trainer(options with { Backend = Backends.Native }, native).Train(Head.Quantum, data);
-        using var qsharp = new QSharpBackend();
+        using var qsharp = new QSharpBackend(runtime);
         var watch = Stopwatch.StartNew();
         TrainedModel onQSharp = new Trainer(options with { Backend = Backends.QSharp }, qsharp).Train(Head.Quantum, data);
         double seconds = watch.Elapsed.TotalSeconds;

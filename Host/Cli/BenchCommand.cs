@@ -8,6 +8,7 @@ using Qtl.Quantum;
 using Qtl.Quantum.Gradients;
 using Qtl.Training;
 using Spectre.Console;
+using Qtl.Runtime;
 
 namespace Qtl.Cli;
 
@@ -21,7 +22,7 @@ namespace Qtl.Cli;
 /// </summary>
 public static class BenchCommand
 {
-    public static Command Create()
+    public static Command Create(QdkRuntime runtime)
     {
         var qubits = new Option<int>("--qubits") { Description = "Number of qubits (1-12).", DefaultValueFactory = _ => 4 };
         var depth = new Option<int>("--depth") { Description = "Number of variational blocks.", DefaultValueFactory = _ => 6 };
@@ -32,11 +33,11 @@ public static class BenchCommand
         {
             qubits, depth, qdkBatch, repeats, json,
         };
-        command.SetAction(r => Run(r.GetValue(qubits), r.GetValue(depth), r.GetValue(qdkBatch), r.GetValue(repeats), r.GetValue(json)));
+        command.SetAction(r => Run(runtime, r.GetValue(qubits), r.GetValue(depth), r.GetValue(qdkBatch), r.GetValue(repeats), r.GetValue(json)));
         return command;
     }
 
-    private static int Run(int qubits, int depth, int qdkBatch, int repeats, string? jsonPath)
+    private static int Run(QdkRuntime runtime, int qubits, int depth, int qdkBatch, int repeats, string? jsonPath)
     {
         Parsing.InRange(qubits, 1, 12, "--qubits");
         Parsing.InRange(depth, 0, 100, "--depth");
@@ -44,7 +45,7 @@ public static class BenchCommand
         Parsing.InRange(repeats, 1, 100, "--repeats");
         var shape = new CircuitShape(qubits, depth);
         var rng = new Random(7);
-        using var qsharp = new QSharpBackend();
+        using var qsharp = new QSharpBackend(runtime);
         using var native = new NativeBackend();
 
         const int nativeBatch = 200_000;
@@ -54,7 +55,7 @@ public static class BenchCommand
         var gradientBatch = RandomBatch(shape, gradientSamples, rng);
 
         qsharp.Evaluate(RandomBatch(shape, 10, rng)); // start the runtime outside the timings
-        double qdkCall = Median(repeats, () => qsharp.Runtime.Request("run", w => w.WriteString("expr", "()")));
+        double qdkCall = Median(repeats, () => qsharp.Runtime.Run("()"));
         double qdkRate = qdkBatch / Median(repeats, () => qsharp.Evaluate(qdkCircuits));
         double nativeRate = nativeBatch / Median(repeats, () => native.Evaluate(nativeCircuits));
         double shiftQdk = Median(repeats, () => ParameterShift.Compute(qsharp, gradientBatch)) / gradientSamples;
@@ -68,7 +69,7 @@ public static class BenchCommand
         int epochCalls = (epochData.Train.Count + recipe.BatchSize - 1) / recipe.BatchSize + 1; // one per step, one for validation
         double EpochSeconds(string backend, string gradient) =>
             new Trainer(recipe with { Backend = backend, GradientMethod = gradient },
-                Backends.Create(backend)).Train(Head.Quantum, epochData).History[0].Seconds;
+                Backends.Create(backend, runtime)).Train(Head.Quantum, epochData).History[0].Seconds;
         double epochQdk = EpochSeconds(Backends.QSharp, QuantumLayer.ParameterShiftMethod);
         double epochNativeShift = EpochSeconds(Backends.Native, QuantumLayer.ParameterShiftMethod);
         double epochNativeAdjoint = EpochSeconds(Backends.Native, QuantumLayer.AdjointMethod);

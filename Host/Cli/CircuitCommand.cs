@@ -3,6 +3,7 @@ using System.Text.Json;
 using Qtl.Quantum;
 using Qtl.Quantum.Gradients;
 using Spectre.Console;
+using Qtl.Runtime;
 
 namespace Qtl.Cli;
 
@@ -15,7 +16,7 @@ public static class CircuitCommand
     public const string ParameterShiftMethod = "parameter-shift";
     public const string AdjointMethod = "adjoint";
 
-    public static Command Create()
+    public static Command Create(QdkRuntime runtime)
     {
         var qubits = new Option<int>("--qubits") { Description = "Number of qubits (1-16).", DefaultValueFactory = _ => 4 };
         var depth = new Option<int>("--depth") { Description = "Number of variational blocks (0-100).", DefaultValueFactory = _ => 6 };
@@ -30,13 +31,13 @@ public static class CircuitCommand
         {
             qubits, depth, inputs, weights, backend, gradient, method, json,
         };
-        command.SetAction(r => Run(
+        command.SetAction(r => Run(runtime,
             r.GetValue(qubits), r.GetValue(depth), r.GetValue(inputs), r.GetValue(weights),
             r.GetValue(backend)!, r.GetValue(gradient), r.GetValue(method)!, r.GetValue(json)));
         return command;
     }
 
-    private static int Run(int qubits, int depth, string? inputsText, string? weightsText,
+    private static int Run(QdkRuntime runtime, int qubits, int depth, string? inputsText, string? weightsText,
         string backendName, bool gradient, string method, bool json)
     {
         Parsing.InRange(qubits, 1, CircuitShape.MaxQubits, "--qubits");
@@ -54,7 +55,7 @@ public static class CircuitCommand
             throw new CliError($"--weights has {weights.Length} values; {qubits} qubits × depth {depth} need exactly {shape.WeightCount}.");
 
         WarnIfSlow(shape, backendName, gradient ? method : null);
-        using var backend = Backends.Create(backendName);
+        using var backend = Backends.Create(backendName, runtime);
         var batch = new CircuitBatch(shape, inputs, weights);
         double[] z;
         CircuitGradients? grads = null;

@@ -7,28 +7,31 @@ namespace Qtl.Cli;
 /// <summary>The console host: verbs, and how errors reach the user.</summary>
 public static class CommandLine
 {
-    public static RootCommand Build()
+    /// <param name="runtime">The one QDK client of this invocation, passed to every verb that runs Q#.</param>
+    public static RootCommand Build(QdkRuntime runtime)
     {
         var root = new RootCommand("qtl-qsharp: classical-to-quantum transfer learning with Q# kernels and a C# host.");
-        root.Subcommands.Add(CircuitCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
-        root.Subcommands.Add(TrainCommand.Create());
-        root.Subcommands.Add(EvaluateCommand.Create());
-        root.Subcommands.Add(PredictCommand.Create());
-        root.Subcommands.Add(NoiseStudyCommand.Create());
-        root.Subcommands.Add(EstimateCommand.Create());
-        root.Subcommands.Add(ExportQirCommand.Create());
-        root.Subcommands.Add(DistillCommand.Create());
-        root.Subcommands.Add(ReproduceCommand.Create());
+        root.Subcommands.Add(CircuitCommand.Create(runtime));
+        root.Subcommands.Add(BenchCommand.Create(runtime));
+        root.Subcommands.Add(TrainCommand.Create(runtime));
+        root.Subcommands.Add(EvaluateCommand.Create(runtime));
+        root.Subcommands.Add(PredictCommand.Create(runtime));
+        root.Subcommands.Add(NoiseStudyCommand.Create(runtime));
+        root.Subcommands.Add(EstimateCommand.Create(runtime));
+        root.Subcommands.Add(ExportQirCommand.Create(runtime));
+        root.Subcommands.Add(DistillCommand.Create(runtime));
+        root.Subcommands.Add(ReproduceCommand.Create(runtime));
         root.Subcommands.Add(NotebookCommand.Create());
-        root.SetAction(_ => TrainCommand.RunDemo());
+        root.SetAction(_ => TrainCommand.RunDemo(runtime));
         return root;
     }
 
     public static int Run(string[] args)
     {
         AnsiConsole.Console = CreateConsole();
-        var parse = Build().Parse(args);
+        // The composition root: the QDK process starts only if a verb runs Q#, and ends with the invocation.
+        using var runtime = new QdkRuntime();
+        var parse = Build(runtime).Parse(args);
         if (parse.Errors.Count > 0)
         {
             // One line per error, the hint on the last, so a single bad value gives a single line.

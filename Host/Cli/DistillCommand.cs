@@ -3,6 +3,7 @@ using System.Globalization;
 using Qtl.Distillation;
 using Qtl.Quantum;
 using Qtl.Quantum.Students;
+using Qtl.Runtime;
 
 namespace Qtl.Cli;
 
@@ -49,7 +50,7 @@ public static class DistillCommand
         };
     }
 
-    public static Command Create()
+    public static Command Create(QdkRuntime runtime)
     {
         var shared = new StudentOptions();
         var teacher = new Option<string>("--teacher") { Description = "lenet | alexnet | ensemble | none | PATH.onnx (a classifier of the chosen classes).", DefaultValueFactory = _ => D.Teacher };
@@ -78,7 +79,7 @@ public static class DistillCommand
             Validate(options);
             string dir = r.GetValue(output) ?? Path.Combine("runs", $"distill-{DateTime.Now:yyyyMMdd-HHmmss}");
             Console.WriteLine($"distill: teacher {options.Teacher}, classes {options.ClassesTag}, {options.Shape}, front-end {options.FrontEnd.ToString().ToLowerInvariant()}, backend {options.Backend}");
-            var result = Distiller.Run(options, Console.WriteLine);
+            var result = Distiller.Run(options, Console.WriteLine, runtime: runtime);
             Console.WriteLine(result.DataNotice);
             Console.WriteLine($"readout: {result.ReadoutSource}");
             DistillationReport.Write(dir, result);

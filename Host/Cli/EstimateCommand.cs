@@ -3,6 +3,7 @@ using System.Text.Json;
 using Qtl.Training;
 using Qtl.Hardware;
 using Spectre.Console;
+using Qtl.Runtime;
 
 namespace Qtl.Cli;
 
@@ -13,7 +14,7 @@ namespace Qtl.Cli;
 /// </summary>
 public static class EstimateCommand
 {
-    public static Command Create()
+    public static Command Create(QdkRuntime runtime)
     {
         var choice = new CircuitChoice();
         var shots = new Option<int>("--shots") { Description = "Shots per sample for the validation-pass estimate.", DefaultValueFactory = _ => 5000 };
@@ -28,15 +29,15 @@ public static class EstimateCommand
             Parsing.InRange(shotCount, 1, 100_000_000, "--shots");
             int? sampleCount = r.GetValue(samples);
             if (sampleCount is int s) Parsing.InRange(s, 1, 100_000_000, "--samples");
-            return Run(choice.Resolve(r), shotCount, sampleCount, r.GetValue(budget), r.GetValue(json));
+            return Run(runtime, choice.Resolve(r), shotCount, sampleCount, r.GetValue(budget), r.GetValue(json));
         });
         return command;
     }
 
-    private static int Run(ChosenCircuit circuit, int shots, int? samples, double budget, string? jsonPath)
+    private static int Run(QdkRuntime runtime, ChosenCircuit circuit, int shots, int? samples, double budget, string? jsonPath)
     {
         samples ??= circuit.ValidationSamples;
-        var estimates = ResourceEstimates.ForInference(circuit.Shape, circuit.Inputs, circuit.Weights, errorBudget: budget);
+        var estimates = ResourceEstimates.ForInference(runtime, circuit.Shape, circuit.Inputs, circuit.Weights, errorBudget: budget);
         var table = new Table().Title($"QDK resource estimates: {Markup.Escape(circuit.Shape.ToString())}, one inference (error budget {budget:G3})")
             .AddColumn("qubit model").AddColumn("QEC").AddColumn(new TableColumn("logical").RightAligned())
             .AddColumn(new TableColumn("d").RightAligned()).AddColumn(new TableColumn("physical").RightAligned())

@@ -5,13 +5,14 @@ using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Training;
 using Spectre.Console;
+using Qtl.Runtime;
 
 namespace Qtl.Cli;
 
 /// <summary><c>evaluate</c>: a trained head on a task's validation split → accuracy and confusion matrix.</summary>
 public static class EvaluateCommand
 {
-    public static Command Create()
+    public static Command Create(QdkRuntime runtime)
     {
         var run = new Option<string>("--run") { Description = "Run folder written by train.", Required = true };
         var head = new Option<string>("--head") { Description = "Head to evaluate: quantum, classical or linear.", DefaultValueFactory = _ => Head.Quantum };
@@ -19,11 +20,11 @@ public static class EvaluateCommand
         var shots = new Option<int>("--shots") { Description = "Shots per circuit (0 = exact)." };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("evaluate", "Evaluate a trained head: validation accuracy and confusion matrix.") { run, head, backend, shots, json };
-        command.SetAction(r => Run(r.GetValue(run)!, r.GetValue(head)!, r.GetValue(backend), r.GetValue(shots), r.GetValue(json)));
+        command.SetAction(r => Run(runtime, r.GetValue(run)!, r.GetValue(head)!, r.GetValue(backend), r.GetValue(shots), r.GetValue(json)));
         return command;
     }
 
-    private static int Run(string runDir, string kind, string? backendName, int shots, bool json)
+    private static int Run(QdkRuntime runtime, string runDir, string kind, string? backendName, int shots, bool json)
     {
         Parsing.OneOf(kind, Head.Kinds, "--head");
         if (backendName is not null) Parsing.OneOf(backendName, Backends.Names, "--backend");
@@ -31,7 +32,7 @@ public static class EvaluateCommand
         var model = RunFolder.LoadModel(runDir, kind);
         var data = TransferDataLoader.Load(RunFolder.LoadDataOptions(runDir), n => { if (!json) AnsiConsole.MarkupLineInterpolated($"[grey]{n}[/]"); });
         model = model with { Options = model.Options with { Backend = backendName ?? model.Options.Backend, Shots = shots } };
-        using var backend = kind == Head.Quantum ? Backends.Create(model.Options.Backend) : null;
+        using var backend = kind == Head.Quantum ? Backends.Create(model.Options.Backend, runtime) : null;
         var evaluation = Evaluation.From(model.Logits(data.Validation.Features, backend), data.Validation.Labels, data.Validation.ClassNames.Count);
 
         if (json)

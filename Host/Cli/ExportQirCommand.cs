@@ -2,6 +2,7 @@ using System.CommandLine;
 using Qtl.Training;
 using Qtl.Hardware;
 using Spectre.Console;
+using Qtl.Runtime;
 
 namespace Qtl.Cli;
 
@@ -11,7 +12,7 @@ namespace Qtl.Cli;
 /// </summary>
 public static class ExportQirCommand
 {
-    public static Command Create()
+    public static Command Create(QdkRuntime runtime)
     {
         var choice = new CircuitChoice();
         var output = new Option<string>("--out") { Description = "The .ll file to write.", Required = true };
@@ -19,14 +20,14 @@ public static class ExportQirCommand
         var source = new Option<bool>("--source") { Description = "Also write the generated Q# entry point beside it (<out>.qs)." };
         var command = new Command("export-qir", "Export the trained circuit for one input as QIR (.ll), every qubit measured.") { output, profile, source };
         choice.AddTo(command);
-        command.SetAction(r => Run(choice.Resolve(r), r.GetValue(output)!, Parsing.OneOf(r.GetValue(profile)!, QirExport.Profiles, "--profile"), r.GetValue(source)));
+        command.SetAction(r => Run(runtime, choice.Resolve(r), r.GetValue(output)!, Parsing.OneOf(r.GetValue(profile)!, QirExport.Profiles, "--profile"), r.GetValue(source)));
         return command;
     }
 
-    private static int Run(ChosenCircuit circuit, string output, string profile, bool writeSource)
+    private static int Run(QdkRuntime runtime, ChosenCircuit circuit, string output, string profile, bool writeSource)
     {
         if (Directory.Exists(output)) throw new CliError($"--out {output} is a folder; give a file name such as circuit.ll.");
-        string qir = QirExport.Generate(circuit.Shape, circuit.Inputs, circuit.Weights, profile);
+        string qir = QirExport.Generate(runtime, circuit.Shape, circuit.Inputs, circuit.Weights, profile);
         AtomicFile.WriteAllText(output, qir);
         if (writeSource)
             AtomicFile.WriteAllText(Path.ChangeExtension(output, ".qs"), InferenceEntry.Source(circuit.Shape, circuit.Inputs, circuit.Weights));

@@ -3,6 +3,7 @@ using System.Globalization;
 using Qtl.Hardware;
 using Qtl.Training;
 using Spectre.Console;
+using Qtl.Runtime;
 
 namespace Qtl.Cli;
 
@@ -16,7 +17,7 @@ public static class NoiseStudyCommand
 {
     private static readonly NoiseStudyOptions Defaults = new();
 
-    public static Command Create()
+    public static Command Create(QdkRuntime runtime)
     {
         var run = new TrainedRun();
         var noise = new Option<string>("--noise") { Description = "Depolarizing p per gate, comma-separated (0 to 1).", DefaultValueFactory = _ => Join(Defaults.NoiseLevels) };
@@ -49,12 +50,12 @@ public static class NoiseStudyCommand
             {
                 throw new CliError(e.Message);
             }
-            return Run(r, run, options, r.GetValue(samples), r.GetValue(output));
+            return Run(runtime, r, run, options, r.GetValue(samples), r.GetValue(output));
         });
         return command;
     }
 
-    private static int Run(ParseResult r, TrainedRun run, NoiseStudyOptions options, int? samples, string? outDir)
+    private static int Run(QdkRuntime runtime, ParseResult r, TrainedRun run, NoiseStudyOptions options, int? samples, string? outDir)
     {
         var model = run.LoadModel(r);
         string checkpoint = run.CheckpointPath(r);
@@ -76,7 +77,7 @@ public static class NoiseStudyCommand
         AnsiConsole.MarkupLineInterpolated($"Model {checkpoint}: {model.Options.Shape}, trained validation accuracy {model.BestValidationAccuracy:P1}.");
         long qdkShots = options.QdkShots(validation.Count);
         AnsiConsole.MarkupLineInterpolated($"{validation.Count} validation samples; {qdkShots:N0} noisy shots on the QDK, the bulk of the time (≈0.3-0.5 ms of CPU each, over the runtime's threads: ≈{qdkShots * 0.4e-3 / 2 / 60:F0} min on 2 free cores).");
-        var result = NoiseStudy.Run(model, validation, options, progress: p =>
+        var result = NoiseStudy.Run(runtime, model, validation, options, progress: p =>
             AnsiConsole.MarkupLineInterpolated($"[grey]  p={p.Noise.ToString("G4", CultureInfo.InvariantCulture),-7} shots={p.ShotsLabel,-6} {p.Mean:P1} ± {p.Std:P1}  ({p.Source}, {p.Seconds:F1} s)[/]"));
 
         var table = new Table().Title($"Validation accuracy under depolarizing noise ({result.Samples} samples)")

@@ -1,21 +1,22 @@
 using System.CommandLine;
 using Qtl.Distillation;
 using Qtl.Quantum;
+using Qtl.Runtime;
 
 namespace Qtl.Cli;
 
 /// <summary><c>reproduce kd-fashion</c>: the FashionMNIST table of arXiv:2311.13810 over several seeds; <c>reproduce transfer</c>: Mari et al. 2019 on ResNet18 features.</summary>
 public static class ReproduceCommand
 {
-    public static Command Create()
+    public static Command Create(QdkRuntime runtime)
     {
         var command = new Command("reproduce", "Reproduce a published result table.");
-        command.Subcommands.Add(KdFashionCommand());
-        command.Subcommands.Add(TransferCommand.Create());
+        command.Subcommands.Add(KdFashionCommand(runtime));
+        command.Subcommands.Add(TransferCommand.Create(runtime));
         return command;
     }
 
-    private static Command KdFashionCommand()
+    private static Command KdFashionCommand(QdkRuntime runtime)
     {
         var shared = new DistillCommand.StudentOptions();
         var quick = new Option<bool>("--quick") { Description = "One seed and 4 epochs (a few minutes)." };
@@ -40,7 +41,7 @@ public static class ReproduceCommand
             Parsing.InRange(n, 1, 20, "--seeds");
             DistillCommand.Validate(template with { Classes = [0, 1, 2, 3, 4, 5, 6, 7] });
             Console.WriteLine($"reproduce kd-fashion: {n} seed(s), {template.Epochs} epochs, backend {template.Backend} (native by default: 12 configurations × seeds; the Q# kernels define the same circuits and tests hold them equal), readout {(template.Shots == 0 ? "exact" : $"{template.Shots} shots")}.");
-            var result = KdFashion.Run(template, n, Console.WriteLine);
+            var result = KdFashion.Run(template, n, Console.WriteLine, runtime);
             string dir = r.GetValue(output)!;
             string commandLine = "dotnet run --project Host -- " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
             KdFashion.Write(dir, result, commandLine);

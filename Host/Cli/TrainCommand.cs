@@ -5,6 +5,7 @@ using Qtl.Model;
 using Qtl.Reports;
 using Qtl.Training;
 using Spectre.Console;
+using Qtl.Runtime;
 
 namespace Qtl.Cli;
 
@@ -26,7 +27,7 @@ public static class TrainCommand
     /// </summary>
     public static readonly TrainingOptions DemoOptions = new() { Epochs = 8, LearningRate = 0.002 };
 
-    public static Command Create()
+    public static Command Create(QdkRuntime runtime)
     {
         var data = new Option<string?>("--data") { Description = "FashionMNIST IDX folder, or an image folder with train/<class>/ and val/<class>/. Default: the installed FashionMNIST, else the committed subset." };
         var backbone = new Option<string?>("--backbone") { Description = "Backbone: resnet18 (default: the ImageNet ResNet18 of ML.NET's package, 512 features) or a PATH.onnx." };
@@ -47,7 +48,7 @@ public static class TrainCommand
         command.SetAction(r =>
         {
             var options = binder.Bind(r);
-            return Run(
+            return Run(runtime,
                 new DataOptions(r.GetValue(data), r.GetValue(backbone), Parsing.ClassIndices(r.GetValue(classes)), r.GetValue(featureOutput),
                     r.GetValue(perClass), options.Seed, r.GetValue(cache), r.GetValue(preprocessing)),
                 options, binder.Heads(r), r.GetValue(output), r.GetValue(resume));
@@ -56,10 +57,10 @@ public static class TrainCommand
     }
 
     /// <summary>The built-in demo: binary transfer to classes the backbone never saw, few epochs.</summary>
-    public static int RunDemo()
+    public static int RunDemo(QdkRuntime runtime)
     {
         AnsiConsole.MarkupLine("[bold]qtl-qsharp demo[/]: transfer from the ImageNet ResNet18 to FashionMNIST [green]T-shirt/top vs Shirt[/].");
-        return Run(new DataOptions(null, null, DemoClasses, null, DemoPerClass, DemoOptions.Seed, null),
+        return Run(runtime, new DataOptions(null, null, DemoClasses, null, DemoPerClass, DemoOptions.Seed, null),
             DemoOptions, TransferExperiment.DefaultHeads, null, resume: false);
     }
 
@@ -68,7 +69,7 @@ public static class TrainCommand
     /// writes, and on <paramref name="resume"/> takes the run's recorded data options and changes nothing
     /// until the checkpoints are known to fit.
     /// </summary>
-    public static int Run(DataOptions given, TrainingOptions options, IReadOnlyList<string> heads, string? outDir, bool resume)
+    public static int Run(QdkRuntime runtime, DataOptions given, TrainingOptions options, IReadOnlyList<string> heads, string? outDir, bool resume)
     {
         if (resume && outDir is null)
             throw new CliError("--resume needs --out: the run folder to continue.");
@@ -85,7 +86,7 @@ public static class TrainCommand
         AnsiConsole.MarkupLineInterpolated($"Task: {data.Description}; {data.Train.Count} training, {data.Validation.Count} validation samples, {data.Train.Dimension} features.");
         AnsiConsole.MarkupLineInterpolated($"Quantum head on backend [green]{options.Backend}[/], {options.Shape}, gradient {options.GradientMethod}.");
 
-        var experiment = new TransferExperiment(options, heads);
+        var experiment = new TransferExperiment(options, heads, runtime);
         if (resume)
             RunFolderRules.AnnounceResume(outDir, experiment.ResumePoints(data, outDir), options.Epochs);
         else
@@ -98,7 +99,7 @@ public static class TrainCommand
         ProgressDisplay.Run(experiment, options, heads, () => results = experiment.Run(data, outDir, resume));
         double seconds = watch.Elapsed.TotalSeconds;
         experiment.WriteSummary(outDir, data, results, seconds);
-        RunReport.Write(outDir, data, options, results);
+        RunReport.Write(runtime, outDir, data, options, results);
 
         var table = new Table().Title("Validation accuracy")
             .AddColumn("head").AddColumn("architecture").AddColumn(new TableColumn("params").RightAligned())

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Qtl.Benchmarks;
 using Spectre.Console;
+using Qtl.Runtime;
 
 namespace Qtl.Cli;
 
 /// <summary><c>reproduce transfer</c>: the dressed-circuit transfer experiment on four FashionMNIST pairs, with statistics.</summary>
 public static class TransferCommand
 {
-    public static Command Create()
+    public static Command Create(QdkRuntime runtime)
     {
         var quick = new Option<bool>("--quick") { Description = "2 seeds, 5 epochs, 200 test images per class, a 2-epoch QDK check (a few minutes)." };
         var seeds = new Option<int?>("--seeds") { Description = "Seeds 1..N (default 5; 2 with --quick)." };
@@ -35,7 +36,7 @@ public static class TransferCommand
                 CacheDir = r.GetValue(cache),
             }).Validate();
             string dir = r.GetValue(output)!;
-            var result = TransferBenchmark.Run(options, line => AnsiConsole.WriteLine(line), p =>
+            var result = TransferBenchmark.Run(runtime, options, line => AnsiConsole.WriteLine(line), p =>
             {
                 // A line at each quarter of an extraction: enough to see it move, also in a log file.
                 int step = Math.Max(1, p.Total / 4);

@@ -32,7 +32,7 @@ public static class FashionMnist
 
     /// <summary>The source tree the host was built from (parent of QuantumKernels/); it holds assets/.</summary>
     public static string RepoRoot() =>
-        Path.GetDirectoryName(Path.GetDirectoryName(RuntimeLocation.Default().SourceDir)!)!;
+        Path.GetDirectoryName(RuntimeLocation.Default().ProjectDir)!;
 
     public static string SubsetDirectory => Path.Combine(RepoRoot(), "assets", "fashion-mnist-subset");
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Qtl.Model;
 using Qtl.Quantum.Students;
+using Qtl.Runtime;
 
 namespace Qtl.Distillation;
 
@@ -27,7 +28,7 @@ public sealed record DistillationResult(
 /// <summary>Trains a quantum student on labels and (optionally) a teacher's soft targets.</summary>
 public static class Distiller
 {
-    public static DistillationResult Run(DistillationOptions options, Action<string>? log = null, KdData? data = null)
+    public static DistillationResult Run(DistillationOptions options, Action<string>? log = null, KdData? data = null, QdkRuntime? runtime = null)
     {
         options.Validate();
         var clock = Stopwatch.StartNew();
@@ -44,7 +45,7 @@ public static class Distiller
         }
 
         var rng = new Random(options.Seed);
-        var backend = StudentBackends.Create(options.Backend, options.Seed);
+        var backend = StudentBackends.Create(options.Backend, options.Seed, runtime);
         var model = new StudentModel(options.Shape, classes, options.FrontEnd, data.Train.Pixels, rng);
         // One Adam per parameter group: the front-end may have its own learning rate.
         var frontAdam = new Adam(model.Front.Parameters);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Qtl.Reports;
+using Qtl.Runtime;
 
 namespace Qtl.Distillation;
 
@@ -38,7 +39,7 @@ public static class KdFashion
 
     public sealed record Result(IReadOnlyList<KdCell> Students, IReadOnlyList<KdCell> TeacherCells, int Seeds, double Seconds, DistillationOptions Template);
 
-    public static Result Run(DistillationOptions template, int seeds, Action<string>? log = null)
+    public static Result Run(DistillationOptions template, int seeds, Action<string>? log = null, QdkRuntime? runtime = null)
     {
         var clock = Stopwatch.StartNew();
         var students = new List<KdCell>();
@@ -54,7 +55,7 @@ public static class KdFashion
                 for (int t = 0; t < Teachers.Length; t++)
                 {
                     var options = template with { Teacher = Teachers[t], Classes = classes, Qubits = qubits, Seed = seed };
-                    var r = Distiller.Run(options, null, data);
+                    var r = Distiller.Run(options, null, data, runtime);
                     accuracies[Teachers[t]].Add(r.StudentTestAccuracy);
                     if (r.TeacherTestAccuracy is double ta) teachers[(tag, Teachers[t])] = ta;
                     log?.Invoke(string.Create(CultureInfo.InvariantCulture,

@@ -67,8 +67,9 @@ public static class NoiseStudy
     public const string QdkSource = "QDK runWithNoise (Q# MeasureEachZ)";
     public const string SampledSource = "sampled from native density matrix";
 
-    public static NoiseStudyResult Run(TrainedModel model, FeatureSet validation, NoiseStudyOptions options,
-        QdkRuntime? runtime = null, Action<NoiseStudyPoint>? progress = null)
+    /// <param name="runtime">Runs the QDK's noisy simulator for shot counts up to <see cref="NoiseStudyOptions.QdkMaxShots"/>.</param>
+    public static NoiseStudyResult Run(QdkRuntime runtime, TrainedModel model, FeatureSet validation, NoiseStudyOptions options,
+        Action<NoiseStudyPoint>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(validation);
         options = options.Validate();
@@ -91,7 +92,7 @@ public static class NoiseStudy
                 if (shots == 0)
                     (source, accuracies) = (ExactSource, Accuracy(head, native, inputs, labels, 0, 1));
                 else if (shots <= options.QdkMaxShots)
-                    (source, accuracies) = (QdkSource, Accuracy(head, new QdkNoisyBackend(noise, runtime ?? QdkRuntime.Shared), inputs, labels, shots, options.Repeats));
+                    (source, accuracies) = (QdkSource, Accuracy(head, new QdkNoisyBackend(noise, runtime), inputs, labels, shots, options.Repeats));
                 else
                     (source, accuracies) = (SampledSource, Accuracy(head, native, inputs, labels, shots, options.Repeats));
                 var point = new NoiseStudyPoint(p, shots, source, accuracies.Average(), Std(accuracies), accuracies, cell.Elapsed.TotalSeconds);

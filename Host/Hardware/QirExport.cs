@@ -15,19 +15,13 @@ public static partial class QirExport
     public static readonly string[] Profiles = [BaseProfile, "adaptive_ri", "adaptive_rif"];
 
     /// <summary>The QIR of <see cref="InferenceEntry.Source"/> for these angles under <paramref name="profile"/>.</summary>
-    public static string Generate(CircuitShape shape, IReadOnlyList<double> inputs, IReadOnlyList<double> weights,
-        string profile = BaseProfile, QdkRuntime? runtime = null)
+    public static string Generate(QdkRuntime runtime, CircuitShape shape, IReadOnlyList<double> inputs, IReadOnlyList<double> weights,
+        string profile = BaseProfile)
     {
         if (!Profiles.Contains(profile))
             throw new ArgumentException($"QIR profile '{profile}' is not supported; allowed: {string.Join(", ", Profiles)}.", nameof(profile));
         string source = InferenceEntry.Source(shape, inputs, weights);
-        var result = (runtime ?? QdkRuntime.Shared).Request("qir", w =>
-        {
-            w.WriteString("file", InferenceEntry.File);
-            w.WriteString("source", source);
-            w.WriteString("profile", profile);
-        });
-        return result.GetProperty("qir").GetString() ?? throw new RuntimeException("runtime", "the QDK returned no QIR");
+        return runtime.Qir(InferenceEntry.File, source, profile);
     }
 
     /// <summary>How many times each quantum instruction is called, keyed by its short name: h, ry, cx, m, …</summary>

@@ -51,32 +51,23 @@ public static class ResourceEstimates
     public const double DefaultErrorBudget = 1e-3;
 
     /// <summary>Estimates one inference (one shot: the circuit plus measuring every qubit) on each model, in one estimator call.</summary>
-    public static IReadOnlyList<ResourceEstimate> ForInference(CircuitShape shape, IReadOnlyList<double> inputs, IReadOnlyList<double> weights,
-        IReadOnlyList<QubitModel>? models = null, double errorBudget = DefaultErrorBudget, QdkRuntime? runtime = null)
+    public static IReadOnlyList<ResourceEstimate> ForInference(QdkRuntime runtime, CircuitShape shape, IReadOnlyList<double> inputs, IReadOnlyList<double> weights,
+        IReadOnlyList<QubitModel>? models = null, double errorBudget = DefaultErrorBudget)
     {
         models ??= Models;
         if (models.Count == 0) throw new ArgumentException("no qubit models to estimate; give at least one.", nameof(models));
         if (!double.IsFinite(errorBudget) || errorBudget <= 0 || errorBudget >= 1)
             throw new ArgumentException($"the error budget is {errorBudget}; allowed: a probability in (0, 1), e.g. 0.001.", nameof(errorBudget));
         string source = InferenceEntry.Source(shape, inputs, weights);
-        var result = (runtime ?? QdkRuntime.Shared).Request("estimates", w =>
-        {
-            w.WriteString("file", InferenceEntry.File);
-            w.WriteString("source", source);
-            w.WriteString("expr", InferenceEntry.Expression);
-            w.WritePropertyName("params");
-            new JsonArray(models.Select(m => (JsonNode)m.Params(errorBudget)).ToArray()).WriteTo(w);
-        });
-        var items = result.GetProperty("estimates");
-        if (items.GetArrayLength() != models.Count)
-            throw new RuntimeException("estimate", $"the estimator returned {items.GetArrayLength()} results for {models.Count} qubit models");
-        return items.EnumerateArray().Select((e, i) => Parse(e, models[i])).ToList();
+        var items = runtime.Estimates(InferenceEntry.File, source, InferenceEntry.Expression,
+            new JsonArray(models.Select(m => (JsonNode)m.Params(errorBudget)).ToArray()));
+        return items.Select((e, i) => Parse(e, models[i])).ToList();
     }
 
     private static ResourceEstimate Parse(JsonElement e, QubitModel model)
     {
         if (e.TryGetProperty("status", out var status) && status.GetString() != "success")
-            throw new RuntimeException("estimate", $"the estimator failed for {model.Name}: {e}");
+            throw new RuntimeException(RuntimeErrorKind.Estimate, $"the estimator failed for {model.Name}: {e}");
         var physical = e.GetProperty("physicalCounts");
         var breakdown = physical.GetProperty("breakdown");
         var logical = e.GetProperty("logicalCounts");

@@ -1,3 +1,5 @@
+using Qtl.Runtime;
+
 namespace Qtl.Quantum;
 
 /// <summary>The one place that maps backend names to implementations.</summary>
@@ -10,9 +12,10 @@ public static class Backends
     /// <summary>Shots per circuit that every verb accepts (0 = exact); one limit, so a trained setting always evaluates.</summary>
     public const int MaxShots = 1_000_000;
 
-    public static IQuantumBackend Create(string name) => name switch
+    /// <param name="runtime">The QDK client the <c>qsharp</c> backend runs on; the native backend does not use it.</param>
+    public static IQuantumBackend Create(string name, QdkRuntime runtime) => name switch
     {
-        QSharp => new QSharpBackend(),
+        QSharp => new QSharpBackend(runtime),
         Native => new NativeBackend(),
         _ => throw new ArgumentException($"unknown backend '{name}'; use one of: {string.Join(", ", Names)}.", nameof(name)),
     };

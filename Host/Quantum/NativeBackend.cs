@@ -18,10 +18,6 @@ public sealed class NativeBackend : IQuantumBackend
 
     public string Name => "native";
 
-    /// <summary>Runs one circuit into caller-provided spans (2^n each); see <see cref="StateVector.Run(CircuitShape, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double})"/>.</summary>
-    public static void Simulate(CircuitShape shape, ReadOnlySpan<double> inputs, ReadOnlySpan<double> weights,
-        Span<double> amplitudes, Span<double> scratch) => StateVector.Run(shape, inputs, weights, amplitudes, scratch);
-
     /// <summary>
     /// Exact ⟨Z_i⟩ and probabilities when <paramref name="shots"/> is 0. Otherwise each circuit's
     /// outcomes are drawn multinomially from its exact distribution and frequencies returned.

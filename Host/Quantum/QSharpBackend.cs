@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Qtl.Quantum.Gradients;
 using Qtl.Runtime;
 
@@ -11,24 +10,22 @@ namespace Qtl.Quantum;
 /// </summary>
 public sealed class QSharpBackend(QdkRuntime runtime) : IShiftedCircuitBackend
 {
-    public QSharpBackend() : this(QdkRuntime.Shared) { }
-
     public string Name => "qsharp";
 
     public QdkRuntime Runtime { get; } = runtime;
 
     public BatchResult Evaluate(CircuitBatch batch, int shots = 0) =>
-        Run(shots == 0 ? "exact" : "shots", batch, 1, shots);
+        Run(shifted: false, batch, 1, shots);
 
     /// <summary>The parameter-shift circuits, built by the Q# kernels (ParameterShift.qs).</summary>
     public BatchResult EvaluateShifted(CircuitBatch batch, int shots = 0)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return Run(shots == 0 ? "shiftedExact" : "shiftedShots", batch, ParameterShift.CircuitsPerSample(batch.Shape), shots);
+        return Run(shifted: true, batch, ParameterShift.CircuitsPerSample(batch.Shape), shots);
     }
 
-    /// <summary>Sends the batch's rows to a runtime op that returns <paramref name="circuitsPerRow"/> results per row.</summary>
-    private BatchResult Run(string op, CircuitBatch batch, int circuitsPerRow, int shots)
+    /// <summary>Sends the batch's rows to the runtime, which returns <paramref name="circuitsPerRow"/> results per row.</summary>
+    private BatchResult Run(bool shifted, CircuitBatch batch, int circuitsPerRow, int shots)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentOutOfRangeException.ThrowIfNegative(shots);
@@ -36,48 +33,19 @@ public sealed class QSharpBackend(QdkRuntime runtime) : IShiftedCircuitBackend
         int circuits = batch.Count * circuitsPerRow;
         var z = new double[circuits * shape.Qubits];
         var probabilities = new double[circuits * shape.StateCount];
-        if (circuits == 0)
-            return new BatchResult(shape, 0, z, probabilities, Name, shots, SourceOf(shots));
-
-        JsonElement result = Runtime.Request(op, w =>
-        {
-            w.WriteNumber("qubits", shape.Qubits);
-            WriteRows(w, "inputs", batch.Inputs, shape.Qubits, batch.Count);
-            WriteRows(w, "weights", batch.Weights, shape.WeightCount, batch.Count);
-            if (shots > 0) w.WriteNumber("shots", shots);
-        });
-
-        var rows = result.GetProperty(shots == 0 ? "probabilities" : "counts");
-        if (rows.GetArrayLength() != circuits)
-            throw new RuntimeException("runtime", $"the QDK returned {rows.GetArrayLength()} results for {circuits} circuits");
-        int b = 0;
-        foreach (var row in rows.EnumerateArray())
+        var rows = Runtime.Dressed(shape.Qubits, new CircuitRows(batch.Inputs, shape.Qubits, 0, batch.Count),
+            new CircuitRows(batch.Weights, shape.WeightCount, 0, batch.Count), shots, shifted, circuits);
+        for (int b = 0; b < rows.Length; b++)
         {
             var p = probabilities.AsSpan(b * shape.StateCount, shape.StateCount);
-            int k = 0;
-            foreach (var value in row.EnumerateArray())
-                p[k++] = shots == 0 ? value.GetDouble() : value.GetInt32() / (double)shots;
+            rows[b].CopyTo(p);
             BatchResult.ExpectationsFromProbabilities(p, z.AsSpan(b * shape.Qubits, shape.Qubits), shape.Qubits);
-            b++;
         }
         return new BatchResult(shape, circuits, z, probabilities, Name, shots, SourceOf(shots));
     }
 
     private static string SourceOf(int shots) => shots == 0 ? "exact (Q# state dump)" : "Q# measurement (MeasureEachZ)";
 
-    private static void WriteRows(Utf8JsonWriter w, string name, double[] flat, int width, int count)
-    {
-        w.WriteStartArray(name);
-        for (int b = 0; b < count; b++)
-        {
-            w.WriteStartArray();
-            for (int i = 0; i < width; i++)
-                w.WriteNumberValue(flat[b * width + i]);
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
-    }
-
-    /// <summary>The runtime is shared; disposing a backend leaves it running.</summary>
+    /// <summary>The runtime belongs to whoever passed it in; disposing a backend leaves it running.</summary>
     public void Dispose() { }
 }

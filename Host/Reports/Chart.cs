@@ -54,25 +54,15 @@ public static class Chart
     /// Draws the dressed circuit for one set of inputs (n angles) and weights (depth × n, block by block)
     /// from the QDK's own gate grid, so the picture is the circuit Q# defines, not a re-description of it.
     /// </summary>
-    public static string CircuitDiagram(int qubits, IReadOnlyList<double> inputs, IReadOnlyList<double> weights, QdkRuntime? runtime = null)
+    public static string CircuitDiagram(QdkRuntime runtime, int qubits, IReadOnlyList<double> inputs, IReadOnlyList<double> weights)
     {
         if (qubits < 1) throw new ArgumentOutOfRangeException(nameof(qubits), qubits, "at least one qubit is needed.");
         if (inputs.Count != qubits) throw new ArgumentException($"{qubits} qubits need {qubits} inputs; got {inputs.Count}.", nameof(inputs));
         if (weights.Count % qubits != 0) throw new ArgumentException($"weights must be depth × {qubits}; got {weights.Count}.", nameof(weights));
-        var circuit = (runtime ?? QdkRuntime.Shared).Request("circuit", w =>
-        {
-            w.WriteNumber("qubits", qubits);
-            WriteArray(w, "inputs", inputs);
-            WriteArray(w, "weights", weights);
-        });
-        var (n, columns) = CircuitGrid.Parse(circuit);
+        ArgumentNullException.ThrowIfNull(runtime);
+        foreach (double v in inputs) ChartStyle.Finite(v, nameof(inputs));
+        foreach (double v in weights) ChartStyle.Finite(v, nameof(weights));
+        var (n, columns) = CircuitGrid.Parse(runtime.Circuit(qubits, inputs, weights));
         return CircuitDrawing.Svg(n, columns);
-    }
-
-    private static void WriteArray(Utf8JsonWriter w, string name, IReadOnlyList<double> values)
-    {
-        w.WriteStartArray(name);
-        foreach (double v in values) w.WriteNumberValue(ChartStyle.Finite(v, name));
-        w.WriteEndArray();
     }
 }

@@ -88,11 +88,11 @@ public static class Figure
     }
 
     /// <summary>Draws the dressed circuit (see <see cref="Chart.CircuitDiagram"/>), writes name.svg, returns the section.</summary>
-    public static FigureSection FromCircuit(string name, int qubits, IReadOnlyList<double> inputs, IReadOnlyList<double> weights,
-        string dir, string? caption = null, QdkRuntime? runtime = null)
+    public static FigureSection FromCircuit(QdkRuntime runtime, string name, int qubits, IReadOnlyList<double> inputs, IReadOnlyList<double> weights,
+        string dir, string? caption = null)
     {
         ValidateName(name);
-        string svg = Chart.CircuitDiagram(qubits, inputs, weights, runtime);
+        string svg = Chart.CircuitDiagram(runtime, qubits, inputs, weights);
         AtomicFile.WriteAllText(Path.Combine(dir, name + ".svg"), svg);
         int depth = weights.Count / qubits;
         return new FigureSection($"Circuit ({qubits} qubits, depth {depth})", svg,

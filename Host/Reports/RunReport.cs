@@ -1,5 +1,6 @@
 using Qtl.Data;
 using Qtl.Model;
+using Qtl.Runtime;
 using Qtl.Training;
 
 namespace Qtl.Reports;
@@ -7,7 +8,8 @@ namespace Qtl.Reports;
 /// <summary>The report of a transfer-learning run: quantum head beside its baselines.</summary>
 public static class RunReport
 {
-    public static string Write(string outDir, TransferData data, TrainingOptions options, IReadOnlyDictionary<string, HeadResult> results)
+    /// <param name="runtime">Draws the quantum head's circuit (the QDK's own gate grid).</param>
+    public static string Write(QdkRuntime runtime, string outDir, TransferData data, TrainingOptions options, IReadOnlyDictionary<string, HeadResult> results)
     {
         var sections = new List<ReportSection>
         {
@@ -34,7 +36,7 @@ public static class RunReport
             int n = options.Qubits;
             var weights = quantum.Model.Parameters["circuit.weights"];
             var firstInput = FirstEmbedding(quantum.Model, data.Validation.Features[0]);
-            sections.Add(Figure.FromCircuit("circuit", n, firstInput, weights, outDir,
+            sections.Add(Figure.FromCircuit(runtime, "circuit", n, firstInput, weights, outDir,
                 "The trained dressed circuit from the QDK, embedding the first validation sample: H layer, RY embedding, then depth × [CNOT layers, RY weights]."));
             var images = data.ValidationImages;
             if (images.Count > 0)

@@ -5,15 +5,15 @@ using System.Text.Json;
 namespace Qtl.Runtime;
 
 /// <summary>
-/// The one boundary between C# and the Node.js runtime that hosts the QDK (and ONNX
-/// Runtime): a long-lived child process spoken to in line-delimited JSON. The process
-/// starts on first use and is reused; if it dies, it is restarted and the request in
-/// flight is retried once; a second failure is an error.
+/// The one client of the Node.js process that hosts the QDK: a long-lived child process spoken to in
+/// line-delimited JSON. The composition root (a CLI verb, a test fixture, a notebook) creates it and passes it to
+/// what needs it. The process starts on first use, not on construction, and is reused; if it dies, it is
+/// restarted and the request in flight is retried once; a second failure is an error.
 /// </summary>
-public sealed class QdkRuntime : IDisposable
+public sealed partial class QdkRuntime : IDisposable
 {
-    private static readonly Lazy<QdkRuntime> SharedInstance = new(() => new QdkRuntime(RuntimeLocation.Default()));
     private readonly object _gate = new();
+    private readonly EventHandler _onProcessExit;
     private readonly StringBuilder _stderr = new();
     private Process? _process;
     private long _nextId;
@@ -22,22 +22,26 @@ public sealed class QdkRuntime : IDisposable
     public QdkRuntime(RuntimeLocation location)
     {
         Location = location;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+        _onProcessExit = (_, _) => Dispose();
+        AppDomain.CurrentDomain.ProcessExit += _onProcessExit;
     }
 
-    /// <summary>The process-wide runtime, started on first use.</summary>
-    public static QdkRuntime Shared => SharedInstance.Value;
+    /// <summary>A client of the runtime in this source tree's QuantumKernels folder (see <see cref="RuntimeLocation.Default"/>).</summary>
+    public QdkRuntime() : this(RuntimeLocation.Default()) { }
 
     public RuntimeLocation Location { get; }
 
     /// <summary>How many times the process was (re)started.</summary>
     public int Starts { get; private set; }
 
-    /// <summary>The id of the running process, or null; lets tests kill it.</summary>
-    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+    /// <summary>
+    /// Called with the process id once a request is written and before its response is read: lets a test kill the
+    /// process while it is certainly working on a request, with no timer to race.
+    /// </summary>
+    internal Action<int>? RequestWritten { get; set; }
 
     /// <summary>Sends one request; <paramref name="writeArguments"/> writes the request's other properties.</summary>
-    public JsonElement Request(string op, Action<Utf8JsonWriter>? writeArguments = null)
+    internal JsonElement Request(string op, Action<Utf8JsonWriter>? writeArguments = null)
     {
         lock (_gate)
         {
@@ -56,7 +60,7 @@ public sealed class QdkRuntime : IDisposable
                 catch (ProcessDiedException second)
                 {
                     Stop();
-                    throw new RuntimeException("process",
+                    throw new RuntimeException(RuntimeErrorKind.Process,
                         $"the runtime process died twice while handling '{op}' ({second.Message}). Its last output: {LastStderr()}");
                 }
             }
@@ -87,6 +91,7 @@ public sealed class QdkRuntime : IDisposable
         {
             throw new ProcessDiedException($"writing the request failed: {e.Message}");
         }
+        RequestWritten?.Invoke(process.Id);
 
         string? line = process.StandardOutput.ReadLine();
         if (line is null)
@@ -97,7 +102,7 @@ public sealed class QdkRuntime : IDisposable
         using var response = JsonDocument.Parse(line);
         JsonElement root = response.RootElement;
         if (root.GetProperty("id").ValueKind != JsonValueKind.Number || root.GetProperty("id").GetInt64() != id)
-            throw new RuntimeException("process", $"response out of order: {Truncate(line)}");
+            throw new RuntimeException(RuntimeErrorKind.Process, $"response out of order: {Truncate(line)}");
         if (root.GetProperty("ok").GetBoolean())
             return root.GetProperty("result").Clone();
         throw ToException(root.GetProperty("error"));
@@ -119,16 +124,16 @@ public sealed class QdkRuntime : IDisposable
         };
         start.ArgumentList.Add("--max-old-space-size=8192");
         start.ArgumentList.Add(Location.WorkerScript);
-        start.ArgumentList.Add(Location.SourceDir);
+        start.ArgumentList.Add(Location.ProjectDir);
         lock (_stderr) _stderr.Clear();
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new RuntimeException("process", "node did not start");
+            process = Process.Start(start) ?? throw new RuntimeException(RuntimeErrorKind.Process, "node did not start");
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new RuntimeException("process", $"cannot start Node.js ('{start.FileName}'): {e.Message}. Install Node.js ≥ 20 or set QTL_NODE.");
+            throw new RuntimeException(RuntimeErrorKind.Process, $"cannot start Node.js ('{start.FileName}'): {e.Message}. Install Node.js ≥ 20 or set QTL_NODE.");
         }
         process.ErrorDataReceived += (_, e) =>
         {
@@ -156,7 +161,15 @@ public sealed class QdkRuntime : IDisposable
     {
         string? Str(string name) => error.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         int? Int(string name) => error.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
-        return new RuntimeException(Str("kind") ?? "runtime", Str("message") ?? error.ToString(), Str("file"), Int("line"), Int("column"));
+        var kind = Str("kind") switch
+        {
+            "compile" => RuntimeErrorKind.Compile,
+            "estimate" => RuntimeErrorKind.Estimate,
+            "request" => RuntimeErrorKind.Request,
+            "process" => RuntimeErrorKind.Process,
+            _ => RuntimeErrorKind.Runtime,
+        };
+        return new RuntimeException(kind, Str("message") ?? error.ToString(), Str("file"), Int("line"), Int("column"));
     }
 
     private string LastStderr()
@@ -188,6 +201,7 @@ public sealed class QdkRuntime : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
+            AppDomain.CurrentDomain.ProcessExit -= _onProcessExit;
             Stop();
         }
     }

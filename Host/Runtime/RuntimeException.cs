@@ -4,24 +4,24 @@ namespace Qtl.Runtime;
 /// An error reported by the QDK runtime process. For Q# compile and runtime errors
 /// <see cref="File"/>, <see cref="Line"/> and <see cref="Column"/> (1-based) locate it.
 /// </summary>
-public class RuntimeException(string kind, string message, string? file = null, int? line = null, int? column = null)
+public class RuntimeException(RuntimeErrorKind kind, string message, string? file = null, int? line = null, int? column = null)
     : Exception(Format(kind, message, file, line, column))
 {
-    /// <summary>"compile", "runtime", "request" or "process".</summary>
-    public string Kind { get; } = kind;
+    public RuntimeErrorKind Kind { get; } = kind;
     public string? File { get; } = file;
     public int? Line { get; } = line;
     public int? Column { get; } = column;
     public string Detail { get; } = message;
 
-    private static string Format(string kind, string message, string? file, int? line, int? column)
+    private static string Format(RuntimeErrorKind kind, string message, string? file, int? line, int? column)
     {
         string where = file is null ? "" : $"{file}({line},{column}): ";
         string what = kind switch
         {
-            "compile" => "Q# compile error",
-            "runtime" => "Q# runtime error",
-            "process" => "QDK runtime process error",
+            RuntimeErrorKind.Compile => "Q# compile error",
+            RuntimeErrorKind.Runtime => "Q# runtime error",
+            RuntimeErrorKind.Estimate => "QDK resource estimator error",
+            RuntimeErrorKind.Process => "QDK runtime process error",
             _ => "QDK runtime request error",
         };
         return $"{where}{what}: {message}";

@@ -3,10 +3,11 @@ using System.Reflection;
 namespace Qtl.Runtime;
 
 /// <summary>
-/// Where the runtime script (with its npm packages) and the Q# sources it loads live. Defaults to the QuantumKernels
-/// folder of the source tree the host was built from; <c>QTL_KERNELS_DIR</c> overrides it.
+/// Where the runtime script (with its npm packages) and the Q# project it loads (the folder of <c>qsharp.json</c>,
+/// sources in its <c>src/</c>) live. Defaults to the QuantumKernels folder of the source tree the host was built
+/// from; <c>QTL_KERNELS_DIR</c> overrides it.
 /// </summary>
-public sealed record RuntimeLocation(string RuntimeDir, string SourceDir)
+public sealed record RuntimeLocation(string RuntimeDir, string ProjectDir)
 {
     public string WorkerScript => Path.Combine(RuntimeDir, "worker.mjs");
 
@@ -18,7 +19,7 @@ public sealed record RuntimeLocation(string RuntimeDir, string SourceDir)
         if (dir is null)
             throw new InvalidOperationException("Cannot locate QuantumKernels/: set QTL_KERNELS_DIR to its path.");
         dir = Path.GetFullPath(dir);
-        return new RuntimeLocation(Path.Combine(dir, "runtime"), Path.Combine(dir, "src"));
+        return new RuntimeLocation(Path.Combine(dir, "runtime"), dir);
     }
 
     /// <summary>Checks that the script and its npm packages are in place, with a message that says how to fix it.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Qtl.Data;
 using Qtl.Model;
 using Qtl.Quantum;
+using Qtl.Runtime;
 
 namespace Qtl.Training;
 
@@ -14,7 +15,7 @@ public sealed record HeadResult(TrainedModel Model, Evaluation Validation, strin
 /// same features with the same optimiser, then written to a run folder (checkpoints, metrics,
 /// summary.json).
 /// </summary>
-public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<string> heads)
+public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<string> heads, QdkRuntime runtime)
 {
     public static readonly string[] DefaultHeads = [Head.Quantum, Head.Classical, Head.LinearKind];
 
@@ -63,7 +64,7 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<st
     public IReadOnlyDictionary<string, HeadResult> Run(TransferData data, string outDir, bool resume = false)
     {
         var results = new Dictionary<string, HeadResult>();
-        using IQuantumBackend backend = Backends.Create(Options.Backend);
+        using IQuantumBackend backend = Backends.Create(Options.Backend, runtime);
         foreach (var kind in HeadKinds)
         {
             string checkpoint = CheckpointPath(outDir, kind);

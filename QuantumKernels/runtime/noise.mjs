@@ -14,11 +14,9 @@ const MIN_SHOTS_PER_THREAD = 4000;
 /** Bounds one request: ~0.4 ms per shot, so about ten minutes of simulation. */
 const MAX_TOTAL_SHOTS = 2_000_000;
 
-function requestError(message) {
-  const error = new Error(message);
-  error.qtl = { kind: "request", message };
-  return error;
-}
+import { qdkError } from "./errors.mjs";
+
+const requestError = (message) => qdkError("request", message);
 
 /** Throws unless noise is [px, py, pz] with each in [0, 1] and a sum of at most 1. */
 export function checkNoise(noise) {
@@ -47,15 +45,5 @@ export async function noisyShots(pool, request) {
   if (rows * shots > MAX_TOTAL_SHOTS) {
     throw requestError(`${rows} circuits × ${shots} shots exceed ${MAX_TOTAL_SHOTS} noisy shots per request; split the batch`);
   }
-  const threads = 1 + pool.helpers.length;
-  const parts = Math.max(1, Math.min(threads, rows, Math.floor((rows * shots) / MIN_SHOTS_PER_THREAD)));
-  if (parts === 1) return pool.local.noisyShots(request);
-  const size = Math.ceil(rows / parts);
-  const slices = [];
-  for (let start = 0; start < rows; start += size) {
-    slices.push({ ...request, inputs: inputs.slice(start, start + size), weights: weights.slice(start, start + size) });
-  }
-  const results = await Promise.all(slices.map((s, p) =>
-    p === 0 ? pool.local.noisyShots(s) : pool.helpers[p - 1].call("noisyShots", s)));
-  return { counts: results.flatMap((r) => r.counts) };
+  return pool.batch("noisyShots", request, { workPerRow: shots, minWorkPerThread: MIN_SHOTS_PER_THREAD });
 }

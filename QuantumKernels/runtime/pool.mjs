@@ -4,6 +4,7 @@
 import os from "node:os";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { QSharpKernels } from "./qsharp.mjs";
+import { reply } from "./errors.mjs";
 
 /** Below this many circuits per thread a split costs more than it saves. */
 const MIN_CIRCUITS_PER_THREAD = 64;
@@ -25,12 +26,13 @@ export class KernelPool {
   }
 
   /**
-   * Runs op (a QSharpKernels batch method) on row slices of the request in parallel and
-   * concatenates the results; each row of inputs stands for circuitsPerRow circuits.
+   * The runtime's one batch splitter: runs op (a QSharpKernels batch method) on row slices of the request in
+   * parallel and concatenates the results. Each row of inputs is workPerRow units of work (circuits, or shots);
+   * a thread gets at least minWorkPerThread of them, below which a split costs more than it saves.
    */
-  async batch(op, request, circuitsPerRow = 1) {
+  async batch(op, request, { workPerRow = 1, minWorkPerThread = MIN_CIRCUITS_PER_THREAD } = {}) {
     const rows = request.inputs.length;
-    const byWork = Math.floor((rows * circuitsPerRow) / MIN_CIRCUITS_PER_THREAD);
+    const byWork = Math.floor((rows * workPerRow) / minWorkPerThread);
     const parts = Math.max(1, Math.min(1 + this.helpers.length, rows, byWork));
     if (parts === 1) return this.local[op](request);
     const size = Math.ceil(rows / parts);
@@ -62,11 +64,8 @@ class ThreadKernels {
     this.ready.then(() => this.worker.on("message", ({ id, result, error }) => {
       const { resolve, reject } = this.pending.get(id);
       this.pending.delete(id);
-      if (error) {
-        const e = new Error(error.message);
-        e.qtl = error;
-        reject(e);
-      } else resolve(result);
+      if (error) reject(Object.assign(new Error(error.message), { qtl: error }));
+      else resolve(result);
     }));
   }
 
@@ -85,7 +84,7 @@ if (!isMainThread) {
     try {
       parentPort.postMessage({ id, result: await kernels[op](request) });
     } catch (e) {
-      parentPort.postMessage({ id, error: e.qtl ?? { kind: "runtime", message: String(e?.message ?? e) } });
+      parentPort.postMessage({ id, error: reply(e) });
     }
   });
   parentPort.postMessage("ready");

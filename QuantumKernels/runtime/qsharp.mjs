@@ -1,20 +1,14 @@
-// The QDK side of the runtime: loads every .qs file of the kernels directory,
-// compiles them with qsharp-lang and evaluates batches of circuits.
+// The QDK side of the runtime: loads the Q# project (qsharp.json and its src/ files) with the QDK's own
+// project loader, compiles it with qsharp-lang and evaluates batches of circuits through Main.qs's exports.
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import * as qsharp from "qsharp-lang";
+import { diagnosticsError, failure, qdkError } from "./errors.mjs";
 
 const require = createRequire(import.meta.url);
 const packageDir = path.resolve(path.dirname(require.resolve("qsharp-lang")), "..");
 const wasm = await import(path.join(packageDir, "lib/web/qsc_wasm.js"));
-
-/** An error the host reports as-is: kind, message and, for Q# errors, file/line/column. */
-export function qdkError(kind, message, location = {}) {
-  const error = new Error(message);
-  error.qtl = { kind, message, ...location };
-  return error;
-}
 
 /** Q# literal for a double: always with a decimal point, full round-trip precision. */
 function qsDouble(v) {
@@ -26,48 +20,41 @@ function qsDouble(v) {
 const qsDoubles = (a) => "[" + a.map(qsDouble).join(",") + "]";
 const qsMatrix = (rows) => "[" + rows.map(qsDoubles).join(",") + "]";
 
-/** Turns a failed Result value into an error naming file, line and column (1-based). */
-function resultError(value, kind, dir) {
-  const where = (doc) => (doc && !doc.includes(":") ? path.join(dir, doc) : doc);
-  const first = value?.errors?.[0];
-  if (!first) return qdkError(kind, typeof value === "string" ? value : JSON.stringify(value));
-  const d = first.diagnostic;
-  return qdkError(kind, d.message, {
-    file: where(first.document),
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    code: d.code,
-    errors: value.errors.map((e) => ({
-      file: where(e.document),
-      line: e.diagnostic.range.start.line + 1,
-      column: e.diagnostic.range.start.character + 1,
-      message: e.diagnostic.message,
-    })),
-  });
-}
-
 export class QSharpKernels {
+  /** Loads the project in dir (the folder of qsharp.json); a project the QDK refuses becomes the compile error. */
   static async load(dir) {
     await qsharp.loadWasmModule(fs.readFileSync(path.join(packageDir, "lib/web/qsc_wasm_bg.wasm")));
     const compiler = await qsharp.getCompiler();
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".qs")).sort();
-    if (files.length === 0) throw new Error(`no .qs files in ${dir}`);
-    const sources = files.map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]);
-    const kernels = new QSharpKernels(compiler, dir, sources);
-    kernels.compileError = await kernels.check();
+    let project;
+    try {
+      project = await (await qsharp.getProjectLoader(projectHost)).loadQSharpProject(dir);
+    } catch (e) {
+      const kernels = new QSharpKernels(compiler, dir, { root: { sources: [], languageFeatures: [], dependencies: {} }, packages: {} });
+      kernels.compileError = failure(e, "compile", dir).qtl;
+      return kernels;
+    }
+    const kernels = new QSharpKernels(compiler, dir, project.packageGraphSources);
+    const errors = project.errors ?? [];
+    kernels.compileError = errors.length > 0 ? { kind: "compile", message: errors.join("; ") } : await kernels.check();
     return kernels;
   }
 
-  constructor(compiler, dir, sources) {
+  constructor(compiler, dir, packageGraphSources) {
     this.compiler = compiler;
     this.dir = dir;
-    this.sources = sources;
-    this.program = { sources, languageFeatures: [] };
-    this.wasmProgram = {
-      packageGraphSources: { root: { sources, languageFeatures: [], dependencies: {} }, packages: {}, hasManifest: false },
-      profile: "unrestricted",
-      projectType: "qsharp",
-    };
+    this.sources = packageGraphSources.root.sources;
+    this.wasmProgram = { packageGraphSources, profile: "unrestricted", projectType: "qsharp" };
+  }
+
+  /**
+   * The project plus one more source file (its file name is its namespace) under the given profile, for the
+   * compiler's QIR, estimates and circuit calls. The file sits beside the project's own, as the QDK derives a
+   * project's namespaces from paths relative to its src/ folder.
+   */
+  programWith(file, source, profile = "unrestricted") {
+    const graph = this.wasmProgram.packageGraphSources;
+    const root = { ...graph.root, sources: [...this.sources, [path.join(this.dir, "src", file), source]] };
+    return { packageGraphSources: { ...graph, root }, profile, projectType: "qsharp" };
   }
 
   /** Compiles the sources once; returns the first compile error, or null. */
@@ -76,27 +63,31 @@ export class QSharpKernels {
       await this.evaluate("()", 1, () => {});
       return null;
     } catch (e) {
-      return e.qtl ?? { kind: "compile", message: String(e) };
+      return failure(e, "compile", this.dir).qtl;
     }
+  }
+
+  throwIfCompileFailed() {
+    if (this.compileError) throw qdkError(this.compileError.kind, this.compileError.message, this.compileError);
   }
 
   describe() {
     return {
       qsharp: JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")).version,
       node: process.version,
-      files: this.sources.map(([f]) => path.join(this.dir, f)),
+      files: this.sources.map(([f]) => path.resolve(this.dir, f)),
       compileError: this.compileError,
     };
   }
 
-  /** Runs one Q# expression once; calls onDump for each state dump; returns the value string. */
   /** The QDK simulator entry; noisyShots() swaps in runWithNoise. */
   simulate(program, expr, onEvent, shots) {
     return wasm.run(program, expr, onEvent, shots);
   }
 
+  /** Runs one Q# expression once; calls onDump for each state dump; returns the value string. */
   async evaluate(expr, shots, onDump) {
-    if (this.compileError) throw qdkError(this.compileError.kind, this.compileError.message, this.compileError);
+    this.throwIfCompileFailed();
     let result = null;
     // The wasm module's own run: the package's event wrapper parses each event's JSON up to
     // three times, which costs more than simulating a small circuit. Same module instance.
@@ -113,7 +104,8 @@ export class QSharpKernels {
     if (!result) throw qdkError("runtime", "the QDK returned no result");
     if (!result.success) {
       const compileCodes = /Resolve|TypeCk|Parse|Lower|Frontend|Pass/;
-      throw resultError(result.value, compileCodes.test(result.value?.code ?? "") ? "compile" : "runtime", this.dir);
+      const kind = compileCodes.test(result.value?.code ?? "") ? "compile" : "runtime";
+      throw diagnosticsError(kind, result.value?.errors, result.value, this.dir);
     }
     return result.value;
   }
@@ -124,12 +116,12 @@ export class QSharpKernels {
 
   /** Exact mode: per circuit, the basis-state probabilities (big-endian). */
   exact({ qubits, inputs, weights }) {
-    return this.probabilities(`Entry.DressedExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`, qubits, inputs.length);
+    return this.probabilities(`Main.DressedExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`, qubits, inputs.length);
   }
 
   /** Exact mode for parameter-shift gradients: per sample, its circuits in ParameterShift.qs order. */
   shiftedExact({ qubits, inputs, weights }) {
-    return this.probabilities(`Entry.DressedShiftedExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`,
+    return this.probabilities(`Main.DressedShiftedExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`,
       qubits, inputs.length * shiftedCircuitsPerSample({ qubits, weights }));
   }
 
@@ -152,14 +144,14 @@ export class QSharpKernels {
   /** Shots mode: per circuit, counts of each basis outcome from Q# measurement. */
   async shots({ qubits, inputs, weights, shots }) {
     const value = await this.evaluate(
-      `Entry.DressedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
+      `Main.DressedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
     return { counts: JSON.parse(value) };
   }
 
   /** Shots mode for parameter-shift gradients: per sample, counts for its circuits in ParameterShift.qs order. */
   async shiftedShots({ qubits, inputs, weights, shots }) {
     const value = await this.evaluate(
-      `Entry.DressedShiftedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
+      `Main.DressedShiftedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
     return { counts: JSON.parse(value) };
   }
 
@@ -172,19 +164,19 @@ export class QSharpKernels {
       simulate: { value: (program, expr, onEvent, s) => wasm.runWithNoise(program, expr, onEvent, s, noise, 0) },
     });
     const value = await noisy.evaluate(
-      `Entry.DressedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
+      `Main.DressedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
     return { counts: JSON.parse(value) };
   }
 
   /** Amplitude-encoded student (Students.qs), exact: per row of `inputs` (2^n amplitudes), basis-state probabilities. */
   studentExact({ qubits, inputs, weights }) {
-    return this.probabilities(`Students.AmplitudeStudentExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`, qubits, inputs.length);
+    return this.probabilities(`Main.AmplitudeStudentExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`, qubits, inputs.length);
   }
 
   /** Amplitude-encoded student, shots: per row, counts of each basis outcome from Q# measurement. */
   async studentShots({ qubits, inputs, weights, shots }) {
     const value = await this.evaluate(
-      `Students.AmplitudeStudentShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
+      `Main.AmplitudeStudentShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
     return { counts: JSON.parse(value) };
   }
 
@@ -192,7 +184,7 @@ export class QSharpKernels {
   async studentColumns({ qubits, weights }) {
     const dim = 1 << qubits;
     const columns = [];
-    await this.evaluate(`Students.VariationalColumns(${qubits},${qsDoubles(weights)})`, 1, (dump) => {
+    await this.evaluate(`Main.VariationalColumns(${qubits},${qsDoubles(weights)})`, 1, (dump) => {
       const column = new Array(dim).fill(0);
       for (const [label, [re, im]] of Object.entries(dump.state)) {
         if (Math.abs(im) > 1e-9) throw qdkError("runtime", `student column has a complex amplitude ${re}+${im}i`);
@@ -205,14 +197,14 @@ export class QSharpKernels {
 
   /** The dressed circuit's gate grid (qsharp-lang circuit JSON) for one input/weight set; the host draws it. */
   async circuit({ qubits, inputs, weights }) {
-    if (this.compileError) throw qdkError(this.compileError.kind, this.compileError.message, this.compileError);
+    this.throwIfCompileFailed();
     if (!Number.isInteger(qubits) || qubits < 1) throw qdkError("request", `qubits must be a positive integer, got ${qubits}`);
     if (inputs.length !== qubits) throw qdkError("request", `${qubits} qubits need ${qubits} inputs, got ${inputs.length}`);
     if (weights.length % qubits !== 0) throw qdkError("request", `${weights.length} weights are not a multiple of ${qubits} qubits`);
     // getCircuit takes no entry expression: a parameterless wrapper operation plays that role.
     const wrapper = `operation Draw() : Unit { use qs = Qubit[${qubits}]; ` +
-      `Circuits.DressedCircuit(${qsDoubles(inputs)}, ${qsDoubles(weights)}, qs); }`;
-    const program = { ...this.program, sources: [...this.sources, ["QtlCircuitDiagram.qs", wrapper]] };
+      `Main.DressedCircuit(${qsDoubles(inputs)}, ${qsDoubles(weights)}, qs); }`;
+    const program = this.programWith("QtlCircuitDiagram.qs", wrapper);
     const config = { generationMethod: "classicalEval", maxOperations: 100000, sourceLocations: false, groupByScope: false };
     try {
       const group = await this.compiler.getCircuit(program, config, { operation: "QtlCircuitDiagram.Draw", totalNumQubits: 0 });
@@ -222,16 +214,50 @@ export class QSharpKernels {
     }
   }
 
-  /** Every @Test() callable of the sources, as Namespace.Name (namespace = file name). */
-  listTests() {
-    const tests = [];
-    for (const [file, text] of this.sources) {
-      const ns = path.basename(file, ".qs");
-      for (const m of text.matchAll(/@Test\(\)\s*(?:operation|function)\s+(\w+)/g)) tests.push(`${ns}.${m[1]}`);
+  /**
+   * Every @Test() callable of the project, as the QDK's language service lists them (Namespace.Name): the
+   * discovery the QDK's own editors use, not a pattern over the source text.
+   */
+  async testCallables() {
+    this.throwIfCompileFailed();
+    const service = await qsharp.getLanguageService(projectHost);
+    try {
+      const listed = new Promise((resolve) => service.addEventListener("testCallables", (e) => resolve(e.detail.callables)));
+      const [file, text] = this.sources[0];
+      await service.updateDocument(path.resolve(this.dir, file), 1, text);
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(qdkError("runtime", "the QDK listed no test callables within 60 s")), 60_000).unref());
+      return (await Promise.race([listed, timeout])).map((c) => c.callableName);
+    } finally {
+      await service.dispose();
     }
-    return tests;
   }
 }
+
+/** The file system as the QDK's project loader and language service see it (paths, not URLs). */
+const projectHost = {
+  async readFile(file) {
+    try {
+      return fs.readFileSync(file, "utf8");
+    } catch {
+      return null;
+    }
+  },
+  async listDirectory(dir) {
+    return fs.readdirSync(dir, { withFileTypes: true }).map((e) => [path.join(dir, e.name), e.isDirectory() ? 2 : 1]);
+  },
+  async resolvePath(base, relative) {
+    return path.resolve(base, relative);
+  },
+  async fetchGithub() {
+    throw new Error("the kernels have no GitHub dependencies");
+  },
+  async findManifestDirectory(file) {
+    for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      if (fs.existsSync(path.join(dir, "qsharp.json"))) return dir;
+    }
+    return null;
+  },
+};
 
 /** Circuits the parameter-shift rule needs per sample: 1 + 2(n + W). */
 export function shiftedCircuitsPerSample({ qubits, weights }) {

@@ -2,16 +2,17 @@
 // over stdio, one JSON request per line and one JSON response per line:
 //   request  {"id": 7, "op": "exact", ...}
 //   response {"id": 7, "ok": true, "result": ...} | {"id": 7, "ok": false, "error": {...}}
-// Usage: node worker.mjs <directory of .qs files>
+// Usage: node worker.mjs <Q# project directory (the folder of qsharp.json)>
 import readline from "node:readline";
 import { KernelPool } from "./pool.mjs";
 import { shiftedCircuitsPerSample } from "./qsharp.mjs";
 import { noisyShots } from "./noise.mjs";
 import * as hardware from "./hardware.mjs";
+import { reply as errorReply } from "./errors.mjs";
 
 const kernelsDir = process.argv[2];
 if (!kernelsDir) {
-  process.stderr.write("usage: node worker.mjs <directory of .qs files>\n");
+  process.stderr.write("usage: node worker.mjs <Q# project directory (the folder of qsharp.json)>\n");
   process.exit(2);
 }
 
@@ -21,8 +22,8 @@ const handlers = {
   hello: () => ({ ...kernels.describe(), threads: 1 + pool.helpers.length }),
   exact: (r) => pool.batch("exact", r),
   shots: (r) => pool.batch("shots", r),
-  shiftedExact: (r) => pool.batch("shiftedExact", r, shiftedCircuitsPerSample(r)),
-  shiftedShots: (r) => pool.batch("shiftedShots", r, shiftedCircuitsPerSample(r)),
+  shiftedExact: (r) => pool.batch("shiftedExact", r, { workPerRow: shiftedCircuitsPerSample(r) }),
+  shiftedShots: (r) => pool.batch("shiftedShots", r, { workPerRow: shiftedCircuitsPerSample(r) }),
   studentExact: (r) => pool.batch("studentExact", r),
   studentShots: (r) => pool.batch("studentShots", r),
   studentColumns: (r) => kernels.studentColumns(r),
@@ -30,7 +31,7 @@ const handlers = {
   qir: (r) => hardware.qir(kernels, r),
   estimates: (r) => hardware.estimates(kernels, r),
   run: (r) => kernels.runExpression(r.expr),
-  tests: () => kernels.listTests(),
+  tests: () => kernels.testCallables(),
   circuit: (r) => kernels.circuit({ qubits: r.qubits, inputs: r.inputs ?? [], weights: (r.weights ?? []).flat() }),
   exit: () => setImmediate(() => process.exit(0)),
 };
@@ -64,6 +65,6 @@ async function handle(line) {
   try {
     reply({ id: request.id, ok: true, result: await handler(request) });
   } catch (e) {
-    reply({ id: request.id, ok: false, error: e.qtl ?? { kind: "runtime", message: String(e?.message ?? e) } });
+    reply({ id: request.id, ok: false, error: errorReply(e) });
   }
 }

@@ -10,6 +10,6 @@ import Layers.RotationLayerY;
 /// One angle per qubit (radians); the dressed circuit feeds tanh(·)·π/2 here.
 /// ## qs
 /// The register.
-operation AngleEmbedding(features : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
+internal operation AngleEmbedding(features : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
     RotationLayerY(features, qs);
 }

@@ -10,7 +10,7 @@ import Std.Diagnostics.Fact;
 /// # Input
 /// ## qs
 /// The register.
-operation HadamardLayer(qs : Qubit[]) : Unit is Adj + Ctl {
+internal operation HadamardLayer(qs : Qubit[]) : Unit is Adj + Ctl {
     for q in qs {
         H(q);
     }
@@ -24,7 +24,7 @@ operation HadamardLayer(qs : Qubit[]) : Unit is Adj + Ctl {
 /// One rotation angle per qubit (radians).
 /// ## qs
 /// The register; its length must equal the number of angles.
-operation RotationLayerY(angles : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
+internal operation RotationLayerY(angles : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
     Fact(Length(angles) == Length(qs), "RotationLayerY: one angle per qubit is required.");
     for i in 0..Length(qs) - 1 {
         Ry(angles[i], qs[i]);
@@ -37,7 +37,7 @@ operation RotationLayerY(angles : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
 /// # Input
 /// ## qs
 /// The register. With one qubit the layer is the identity.
-operation EntanglingLayer(qs : Qubit[]) : Unit is Adj + Ctl {
+internal operation EntanglingLayer(qs : Qubit[]) : Unit is Adj + Ctl {
     let n = Length(qs);
     for i in 0..2..n - 2 {
         CNOT(qs[i], qs[i + 1]);
@@ -55,7 +55,7 @@ operation EntanglingLayer(qs : Qubit[]) : Unit is Adj + Ctl {
 /// One trainable angle per qubit.
 /// ## qs
 /// The register.
-operation VariationalBlock(weights : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
+internal operation VariationalBlock(weights : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
     EntanglingLayer(qs);
     RotationLayerY(weights, qs);
 }

@@ -6,7 +6,7 @@ import Std.Diagnostics.DumpMachine;
 /// # Summary
 /// Emits the exact state of the machine (the only register allocated) as a dump
 /// event, from which the host reads amplitudes, probabilities and ⟨Z_i⟩.
-operation DumpState() : Unit {
+internal operation DumpState() : Unit {
     DumpMachine();
 }
 
@@ -16,7 +16,7 @@ operation DumpState() : Unit {
 /// # Output
 /// The basis-state index with qubit 0 as the most significant bit (big-endian,
 /// the order of dump labels).
-operation MeasureBasisIndex(qs : Qubit[]) : Int {
+internal operation MeasureBasisIndex(qs : Qubit[]) : Int {
     let results = MeasureEachZ(qs);
     ResetAll(qs);
     mutable index = 0;

@@ -7,7 +7,7 @@ import Std.Math.PI;
 
 /// # Summary
 /// The shift for which the two-term rule is exact for RY gates (generator Y/2).
-function ShiftAngle() : Double {
+internal function ShiftAngle() : Double {
     PI() / 2.0
 }
 
@@ -15,7 +15,7 @@ function ShiftAngle() : Double {
 /// The (inputs, weights) pairs of one sample's parameter-shift circuits: the unshifted
 /// pair, then for each parameter p (the n inputs first, then the weights) p shifted by
 /// +π/2 and by −π/2. The host's ParameterShift.Expand builds the same order.
-function ShiftedAngles(inputs : Double[], weights : Double[]) : (Double[], Double[])[] {
+internal function ShiftedAngles(inputs : Double[], weights : Double[]) : (Double[], Double[])[] {
     let n = Length(inputs);
     mutable circuits = [(inputs, weights)];
     for p in 0..n + Length(weights) - 1 {
@@ -31,7 +31,7 @@ function ShiftedAngles(inputs : Double[], weights : Double[]) : (Double[], Doubl
 /// # Summary
 /// ShiftedAngles for every (inputs, weights) row, as one batch of circuits: row b's
 /// 1 + 2(n + W) circuits follow row b − 1's.
-function ShiftedBatch(inputs : Double[][], weights : Double[][]) : (Double[][], Double[][]) {
+internal function ShiftedBatch(inputs : Double[][], weights : Double[][]) : (Double[][], Double[][]) {
     mutable (xs, ws) = ([], []);
     for b in 0..Length(inputs) - 1 {
         for (x, w) in ShiftedAngles(inputs[b], weights[b]) {

@@ -23,7 +23,7 @@ import Measurement.MeasureBasisIndex;
 /// depth × n angles, block by block, qubit by qubit.
 /// ## qs
 /// The register, starting in |0…0⟩.
-operation AmplitudeStudent(amplitudes : Double[], weights : Double[], qs : Qubit[]) : Unit {
+internal operation AmplitudeStudent(amplitudes : Double[], weights : Double[], qs : Qubit[]) : Unit {
     let n = Length(qs);
     Fact(Length(amplitudes) == 1 <<< n, "AmplitudeStudent: 2^n amplitudes are required.");
     Fact(Length(weights) % n == 0, "AmplitudeStudent: the number of weights must be a multiple of the qubit count.");
@@ -33,7 +33,7 @@ operation AmplitudeStudent(amplitudes : Double[], weights : Double[], qs : Qubit
 
 /// # Summary
 /// The trainable part U(weights) of a student: one variational block per n weights.
-operation VariationalBlocks(weights : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
+internal operation VariationalBlocks(weights : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
     let n = Length(qs);
     for start in 0..n..Length(weights) - 1 {
         VariationalBlock(weights[start..start + n - 1], qs);
@@ -88,15 +88,4 @@ operation VariationalColumns(qubits : Int, weights : Double[]) : Unit {
         DumpState();
         ResetAll(qs);
     }
-}
-
-/// # Summary
-/// With no blocks the amplitude student prepares exactly the requested (signed) amplitudes' probabilities.
-@Test()
-operation AmplitudeStudentPreparesTheState() : Unit {
-    use qs = Qubit[2];
-    AmplitudeStudent([0.0, 0.6, 0.0, -0.8], [], qs);
-    // |01⟩ and |11⟩ only: qubit 1 is One.
-    Fact(MResetZ(qs[1]) == One, "qubit 1 should be One for amplitudes on |01⟩ and |11⟩.");
-    ResetAll(qs);
 }

@@ -4,6 +4,7 @@
 import Std.Diagnostics.Fact;
 import Layers.*;
 import Circuits.DressedCircuit;
+import Students.AmplitudeStudent;
 import Std.Diagnostics.CheckZero;
 import Std.Diagnostics.CheckAllZero;
 import Std.Math.PI;
@@ -77,4 +78,15 @@ function ShiftedAnglesFollowTheHostOrder() : Unit {
     Fact(x2 == [0.1 - PI() / 2.0, 0.2] and w2 == w0, "Circuit 2 shifts input 0 by −π/2.");
     let (x9, w9) = circuits[9];
     Fact(x9 == x0 and w9 == [0.3, 0.4, 0.5 + PI() / 2.0, 0.6], "Circuit 9 = 1 + 2(n + 2) shifts weight 2 by +π/2.");
+}
+
+/// # Summary
+/// With no blocks the amplitude student prepares exactly the requested (signed) amplitudes' probabilities.
+@Test()
+operation AmplitudeStudentPreparesTheState() : Unit {
+    use qs = Qubit[2];
+    AmplitudeStudent([0.0, 0.6, 0.0, -0.8], [], qs);
+    // |01⟩ and |11⟩ only: qubit 1 is One.
+    Fact(MResetZ(qs[1]) == One, "qubit 1 should be One for amplitudes on |01⟩ and |11⟩.");
+    ResetAll(qs);
 }

@@ -9,6 +9,22 @@ namespace Qtl.Tests.Benchmarks;
 public class TransferBenchmarkTests
 {
     private string _dir = "";
+    private string _shared = "";
+    /// <summary>One run of <see cref="Small"/> that several tests read: each run extracts ResNet18 features anew.</summary>
+    private TransferBenchmarkResult _first = null!;
+
+    [OneTimeSetUp]
+    public void RunOnce()
+    {
+        _shared = TestImages.TempDir("qtl-benchmark-shared");
+        _first = TransferBenchmark.Run(QdkSession.Runtime, Shared(), _ => { });
+    }
+
+    [OneTimeTearDown]
+    public void DeleteShared() => Directory.Delete(_shared, recursive: true);
+
+    /// <summary><see cref="Small"/> with the fixture's feature cache, which <see cref="_first"/> filled.</summary>
+    private TransferBenchmarkOptions Shared() => Small() with { CacheDir = Path.Combine(_shared, "cache") };
 
     [SetUp]
     public void SetUp() => _dir = TestImages.TempDir("qtl-benchmark");
@@ -34,7 +50,7 @@ public class TransferBenchmarkTests
     [Test]
     public void EveryTaskSeedAndHeadIsScoredOnValidationAndTestAndAblationsRunOnTheFirstTask()
     {
-        var result = TransferBenchmark.Run(Small(), _ => { });
+        var result = _first;
 
         var main = result.Scores.Where(s => s.Setting == "").ToList();
         Assert.That(main, Has.Count.EqualTo(2 * 2 * 3), "tasks × seeds × heads");
@@ -51,20 +67,20 @@ public class TransferBenchmarkTests
     [Test]
     public void SameOptionsGiveTheSameScoresAndSeedsDrawDifferentImages()
     {
-        var a = TransferBenchmark.Run(Small(), _ => { });
-        var b = TransferBenchmark.Run(Small(), _ => { });
+        var a = _first;
+        var b = TransferBenchmark.Run(QdkSession.Runtime, Shared(), _ => { });
         Assert.That(b.Scores, Is.EqualTo(a.Scores));
         Assert.That(b.ExtractionSeconds, Is.LessThan(a.ExtractionSeconds), "the second run reads the feature cache");
 
         var lines = new List<string>();
-        TransferBenchmark.Run(Small() with { Tasks = [new BenchmarkTask(0, 6)], AblationDepths = [6], AblationQubits = [4] }, lines.Add);
-        Assert.That(Directory.GetFiles(Path.Combine(_dir, "cache")), Has.Length.EqualTo(2 * (1 + 2)), "per task: the test set and one draw per seed");
+        TransferBenchmark.Run(QdkSession.Runtime, Shared() with { Tasks = [new BenchmarkTask(0, 6)], AblationDepths = [6], AblationQubits = [4] }, lines.Add);
+        Assert.That(Directory.GetFiles(Path.Combine(_shared, "cache")), Has.Length.EqualTo(2 * (1 + 2)), "per task: the test set and one draw per seed");
     }
 
-    [Test]
+    [Test, Integration]
     public void TheQSharpBackendGivesTheSameCellAsTheNativeEngine()
     {
-        var result = TransferBenchmark.Run(Small(checkEpochs: 1) with { Tasks = [new BenchmarkTask(0, 6)], Seeds = 1, AblationDepths = [6], AblationQubits = [4] }, _ => { });
+        var result = TransferBenchmark.Run(QdkSession.Runtime, Small(checkEpochs: 1) with { Tasks = [new BenchmarkTask(0, 6)], Seeds = 1, AblationDepths = [6], AblationQubits = [4] }, _ => { });
 
         var check = result.Check!;
         Assert.That(check.Epochs, Is.EqualTo(1));
@@ -76,7 +92,7 @@ public class TransferBenchmarkTests
     [Test]
     public void ReportHasTheTablesThePaperFiguresAndTheFigures()
     {
-        var result = TransferBenchmark.Run(Small(), _ => { });
+        var result = _first;
         string dir = Path.Combine(_dir, "out");
 
         TransferBenchmarkReport.Write(dir, result, "qtl reproduce transfer --test");
@@ -94,7 +110,7 @@ public class TransferBenchmarkTests
     [Test]
     public void TooFewImagesPerClassSaysWhatIsNeeded()
     {
-        var e = Assert.Throws<InvalidDataException>(() => TransferBenchmark.Run(Small() with { TrainPerClass = 90, ValidationPerClass = 20 }, _ => { }));
+        var e = Assert.Throws<InvalidDataException>(() => TransferBenchmark.Run(QdkSession.Runtime, Small() with { TrainPerClass = 90, ValidationPerClass = 20 }, _ => { }));
         Assert.That(e!.Message, Does.Contain("fewer than 110 images of class 0").And.Contain("dataset-fashion-mnist"));
     }
 

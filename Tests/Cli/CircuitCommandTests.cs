@@ -12,7 +12,7 @@ public class CircuitCommandTests
     private static readonly double[] Inputs = [0.1, -0.2, 0.3, 0.4];
     private static readonly double[] Weights = Enumerable.Range(0, 24).Select(i => 0.1 * i - 1).ToArray();
 
-    [TestCase("qsharp")]
+    [TestCase("qsharp", Category = IntegrationAttribute.Category)]
     [TestCase("native")]
     public void JsonOutputMatchesAnIndependentSimulation(string backend)
     {

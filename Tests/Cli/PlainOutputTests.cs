@@ -3,6 +3,7 @@ using Qtl.Data;
 namespace Qtl.Tests.Cli;
 
 /// <summary>Output redirected to a log file or a pipe is plain text, even when TERM promises colours.</summary>
+[Integration]
 public class PlainOutputTests
 {
     [Test]

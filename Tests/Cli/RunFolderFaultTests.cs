@@ -9,6 +9,7 @@ namespace Qtl.Tests.Cli;
 /// Bad input and faults against a finished run, each through a real <c>qtl</c> process: every failure is
 /// one line on stderr with a non-zero exit, and the run folder stays byte-identical and usable.
 /// </summary>
+[Integration]
 [NonParallelizable]
 public class RunFolderFaultTests
 {

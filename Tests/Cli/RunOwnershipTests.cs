@@ -6,6 +6,7 @@ using Qtl.Training;
 namespace Qtl.Tests.Cli;
 
 /// <summary>A run folder has one writer: concurrent trains into it are refused, and Ctrl+C says what was kept.</summary>
+[Integration]
 [NonParallelizable]
 public class RunOwnershipTests
 {

@@ -7,7 +7,7 @@ namespace Qtl.Tests.Cli;
 [NonParallelizable]
 public class TrainCommandTests
 {
-    [Test]
+    [Test, Integration]
     public void TrainEvaluateAndPredictRunOnAnImageFolderOfJpegs()
     {
         string root = TestImages.TempDir("qtl-folder");

@@ -7,6 +7,7 @@ namespace Qtl.Tests.Cli;
 /// A real <c>qtl train</c> process on the QDK backend is killed in the middle of an epoch;
 /// <c>--resume</c> then ends with exactly the weights of an uninterrupted run.
 /// </summary>
+[Integration]
 [NonParallelizable]
 public class TrainKillResumeTests
 {

@@ -5,6 +5,7 @@ using Qtl.Training;
 namespace Qtl.Tests.Cli;
 
 /// <summary>Same command and seed, same bits: across processes, code tiers and resumes.</summary>
+[Integration]
 [NonParallelizable]
 public class TrainReproducibilityTests
 {

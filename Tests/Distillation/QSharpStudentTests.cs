@@ -5,6 +5,7 @@ using Qtl.Runtime;
 namespace Qtl.Tests.Distillation;
 
 /// <summary>The Q# students (Students.qs, Circuits.qs on the QDK) against the native engine.</summary>
+[Integration]
 public class QSharpStudentTests
 {
     [TestCase(StudentEncoding.Amplitude, 3, 2)]
@@ -19,7 +20,7 @@ public class QSharpStudentTests
         var weights = Enumerable.Range(0, shape.WeightCount).Select(_ => rng.NextDouble() * 2 * Math.PI).ToArray();
         var dLdp = inputs.Select(_ => Enumerable.Range(0, shape.StateCount).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToArray();
         var native = new NativeStudentBackend(1);
-        var qsharp = new QSharpStudentBackend(QdkRuntime.Shared);
+        var qsharp = new QSharpStudentBackend(QdkSession.Runtime);
 
         Assert.That(qsharp.Probabilities(shape, inputs, weights, 0), Is.EqualTo(native.Probabilities(shape, inputs, weights, 0)).Within(1e-10));
         var (qIn, qW) = qsharp.Backward(shape, inputs, weights, dLdp);
@@ -33,7 +34,7 @@ public class QSharpStudentTests
     public void QSharpShotsAreFrequenciesOfMeasurements()
     {
         var shape = new StudentShape(2, 1, StudentEncoding.Amplitude);
-        var p = new QSharpStudentBackend(QdkRuntime.Shared).Probabilities(shape, [[0.6, 0, 0, 0.8]], [0.0, 0.0], 200);
+        var p = new QSharpStudentBackend(QdkSession.Runtime).Probabilities(shape, [[0.6, 0, 0, 0.8]], [0.0, 0.0], 200);
         Assert.That(p.Sum(), Is.EqualTo(1).Within(1e-12));
         foreach (var v in p)
             Assert.That(v * 200, Is.EqualTo(Math.Round(v * 200)).Within(1e-9), "frequencies are counts / shots (k / 200 * 200 is not always exactly k in floating point)");

@@ -11,7 +11,7 @@ namespace Qtl.Tests.Hardware;
 [NonParallelizable]
 public class NoiseStudyTests
 {
-    [Test]
+    [Test, Integration]
     public void AccuracyDegradesWithNoiseAndTheStudyWritesItsFiles()
     {
         var data = SyntheticData.Blobs(perClass: 40, features: 6, seed: 5);
@@ -24,7 +24,7 @@ public class NoiseStudyTests
         Assert.That(model.BestValidationAccuracy, Is.GreaterThanOrEqualTo(0.9), "the study needs a model that learned something");
 
         var study = new NoiseStudyOptions { NoiseLevels = [0, 0.05, 0.6], Shots = [100, 2000, 0], Repeats = 2, QdkMaxShots = 100 };
-        var result = NoiseStudy.Run(model, data.Validation, study);
+        var result = NoiseStudy.Run(QdkSession.Runtime, model, data.Validation, study);
         Assert.That(result.Points, Has.Count.EqualTo(9));
         double Exact(double p) => result.Points.Single(x => x.Noise == p && x.Shots == 0).Mean;
         Assert.That(Exact(0), Is.EqualTo(model.BestValidationAccuracy).Within(1e-12), "noiseless exact = the trainer's own validation");

@@ -5,6 +5,7 @@ using Qtl.Tests.Cli;
 namespace Qtl.Tests.Hardware;
 
 /// <summary>QIR of the dressed circuit from the QDK: one call per gate of the circuit Q# defines, every qubit measured.</summary>
+[Integration]
 [NonParallelizable]
 public class QirExportTests
 {
@@ -14,7 +15,7 @@ public class QirExportTests
         var shape = new CircuitShape(4, 2);
         double[] inputs = [0.1, -0.2, 0.3, 1e-5];
         double[] weights = Enumerable.Range(0, 8).Select(i => 0.25 * i - 1).ToArray();
-        string qir = QirExport.Generate(shape, inputs, weights);
+        string qir = QirExport.Generate(QdkSession.Runtime, shape, inputs, weights);
         var calls = QirExport.CountCalls(qir);
         Assert.Multiple(() =>
         {

@@ -4,13 +4,14 @@ using Qtl.Quantum;
 namespace Qtl.Tests.Hardware;
 
 /// <summary>The QDK resource estimator on the dressed circuit, across its six predefined qubit models.</summary>
+[Integration]
 public class ResourceEstimatesTests
 {
     [Test]
     public void EveryQubitModelGivesPositiveQubitsAndRuntime()
     {
         var shape = new CircuitShape(4, 2);
-        var estimates = ResourceEstimates.ForInference(shape, [0.3, -0.2, 0.9, 0.1], Enumerable.Range(1, 8).Select(i => 0.2 * i).ToArray());
+        var estimates = ResourceEstimates.ForInference(QdkSession.Runtime, shape, [0.3, -0.2, 0.9, 0.1], Enumerable.Range(1, 8).Select(i => 0.2 * i).ToArray());
         Assert.That(estimates.Select(e => e.Model), Is.EqualTo(ResourceEstimates.Models.Select(m => m.Name)));
         foreach (var e in estimates)
         {

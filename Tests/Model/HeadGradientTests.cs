@@ -9,13 +9,13 @@ public class HeadGradientTests
 {
     [TestCase(Head.Quantum, Backends.Native, QuantumLayer.AdjointMethod)]
     [TestCase(Head.Quantum, Backends.Native, QuantumLayer.ParameterShiftMethod)]
-    [TestCase(Head.Quantum, Backends.QSharp, QuantumLayer.ParameterShiftMethod)]
+    [TestCase(Head.Quantum, Backends.QSharp, QuantumLayer.ParameterShiftMethod, Category = IntegrationAttribute.Category)]
     [TestCase(Head.Classical, Backends.Native, QuantumLayer.ParameterShiftMethod)]
     [TestCase(Head.LinearKind, Backends.Native, QuantumLayer.ParameterShiftMethod)]
     public void BackwardMatchesFiniteDifferences(string kind, string backendName, string method)
     {
         var options = new TrainingOptions { Qubits = 3, Depth = 2, QDelta = 0.5, Seed = 11, Backend = backendName, GradientMethod = method };
-        using var backend = Backends.Create(backendName);
+        using var backend = Backends.Create(backendName, QdkSession.Runtime);
         var head = Heads.Create(kind, features: 5, classes: 3, options, backend);
         var rng = new Random(4);
         var x = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, 5).Select(_ => rng.NextDouble() * 2 - 1).ToArray()).ToArray();

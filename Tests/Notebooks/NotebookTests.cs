@@ -5,6 +5,7 @@ using Qtl.Notebooks;
 namespace Qtl.Tests.Notebooks;
 
 /// <summary>Every notebook under Notebooks/ runs on the .NET Interactive C# kernel, on the small settings in its metadata, so a broken notebook fails CI.</summary>
+[Integration]
 [NonParallelizable]
 public class NotebookTests
 {

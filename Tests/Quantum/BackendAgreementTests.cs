@@ -4,13 +4,14 @@ using Qtl.Quantum.Gradients;
 namespace Qtl.Tests.Quantum;
 
 /// <summary>The QDK simulator and the native engine run the same circuits and must agree.</summary>
+[Integration]
 public class BackendAgreementTests
 {
     [Test]
     public void QdkAndNativeAgreeOnRandomCircuits()
     {
         var rng = new Random(2024);
-        using var qsharp = new QSharpBackend();
+        using var qsharp = new QSharpBackend(QdkSession.Runtime);
         using var native = new NativeBackend();
         int checkedCircuits = 0;
         // One QDK call per shape keeps the test fast; 120 circuits over 1-8 qubits, depth 0-8.
@@ -40,7 +41,7 @@ public class BackendAgreementTests
         var rng = new Random(5);
         var shape = new CircuitShape(4, 6);
         var batch = new CircuitBatch(shape, Angles(rng, 2 * 4), Angles(rng, 2 * shape.WeightCount));
-        var shift = ParameterShift.Compute(new QSharpBackend(), batch);
+        var shift = ParameterShift.Compute(new QSharpBackend(QdkSession.Runtime), batch);
         var adjoint = Adjoint.Compute(batch);
         Assert.That(shift.DzDw, Is.EqualTo(adjoint.DzDw).Within(1e-10));
         Assert.That(shift.DzDx, Is.EqualTo(adjoint.DzDx).Within(1e-10));
@@ -52,7 +53,7 @@ public class BackendAgreementTests
         var rng = new Random(11);
         var shape = new CircuitShape(3, 2);
         var batch = new CircuitBatch(shape, Angles(rng, 5 * 3), Angles(rng, 5 * shape.WeightCount));
-        var qsharp = new QSharpBackend();
+        var qsharp = new QSharpBackend(QdkSession.Runtime);
         var builtByQsharp = qsharp.EvaluateShifted(batch);
         var builtByHost = qsharp.Evaluate(ParameterShift.Expand(batch));
         Assert.That(builtByQsharp.Count, Is.EqualTo(5 * ParameterShift.CircuitsPerSample(shape)));
@@ -66,7 +67,7 @@ public class BackendAgreementTests
         var shape = new CircuitShape(2, 1);
         var batch = new CircuitBatch(shape, Angles(rng, 2), Angles(rng, shape.WeightCount));
         const int shots = 4000;
-        var measured = new QSharpBackend().EvaluateShifted(batch, shots);
+        var measured = new QSharpBackend(QdkSession.Runtime).EvaluateShifted(batch, shots);
         var exact = new NativeBackend().Evaluate(ParameterShift.Expand(batch));
         Assert.That(measured.Count, Is.EqualTo(exact.Count));
         for (int k = 0; k < exact.Probabilities.Length; k++)
@@ -82,7 +83,7 @@ public class BackendAgreementTests
         var shape = new CircuitShape(2, 1);
         var batch = new CircuitBatch(shape, [0.3, -0.7], [1.1, 0.4]);
         const int shots = 4000;
-        var measured = new QSharpBackend().Evaluate(batch, shots);
+        var measured = new QSharpBackend(QdkSession.Runtime).Evaluate(batch, shots);
         var exact = new NativeBackend().Evaluate(batch);
         Assert.That(measured.ShotSource, Does.Contain("MeasureEachZ"));
         for (int k = 0; k < 4; k++)

@@ -120,7 +120,7 @@ public sealed class NativeBackendTests
         var scratch = new double[16];
         foreach (int b in new[] { 0, 1, 4_999, 12_345, count - 1 })
         {
-            NativeBackend.Simulate(shape, batch.InputsOf(b), batch.WeightsOf(b), amplitudes, scratch);
+            StateVector.Run(shape, batch.InputsOf(b), batch.WeightsOf(b), amplitudes, scratch);
             var probabilities = amplitudes.Select(a => a * a).ToArray();
             Assert.That(result.ProbabilitiesOf(b).ToArray(), Is.EqualTo(probabilities).Within(1e-15), $"circuit {b}");
         }
@@ -193,7 +193,7 @@ public sealed class NativeBackendTests
             using var backend = new NativeBackend();
             Assert.That(() => backend.Evaluate(new CircuitBatch(shape, [0.1, 0.2], [0, 0]), -1),
                 Throws.InstanceOf<ArgumentOutOfRangeException>());
-            Assert.That(() => NativeBackend.Simulate(shape, [0.1], [0, 0], new double[4], new double[4]),
+            Assert.That(() => StateVector.Run(shape, [0.1], [0, 0], new double[4], new double[4]),
                 Throws.ArgumentException.With.Message.Contains("takes 2 inputs and 2 weights"));
         });
     }

@@ -4,6 +4,7 @@ using Qtl.Reports.Charting;
 
 namespace Qtl.Tests.Reports;
 
+[Integration]
 public class CircuitDiagramTests
 {
     [Test]
@@ -12,7 +13,7 @@ public class CircuitDiagramTests
         double[] inputs = [0.1, 0.2, 0.3, 0.4];
         double[] weights = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.234];
 
-        string svg = Chart.CircuitDiagram(4, inputs, weights);
+        string svg = Chart.CircuitDiagram(QdkSession.Runtime, 4, inputs, weights);
 
         Assert.That(svg, Does.StartWith("<svg").And.Contain("class=\"circuit\""));
         var texts = Regex.Matches(svg, "<text[^>]*>([^<]*)</text>").Select(m => m.Groups[1].Value).ToList();
@@ -40,7 +41,7 @@ public class CircuitDiagramTests
     [Test]
     public void RejectsWeightsThatAreNotAMultipleOfTheQubitCount()
     {
-        var e = Assert.Throws<ArgumentException>(() => Chart.CircuitDiagram(4, new double[4], new double[6]))!;
+        var e = Assert.Throws<ArgumentException>(() => Chart.CircuitDiagram(QdkSession.Runtime, 4, new double[4], new double[6]))!;
         Assert.That(e.Message, Does.Contain("depth × 4"));
     }
 }

@@ -10,8 +10,10 @@ namespace Qtl.Tests.Reports;
 
 /// <summary>
 /// A real run report, opened in headless Chromium: every figure is an SVG with visible marks, every image decodes,
-/// and the page logs no errors. Needs Debian's <c>chromium</c> package; without it the test fails and says so.
+/// and the page logs no errors. Needs Debian's <c>chromium</c> package; without it the test is not run and says
+/// how to install it (a failure in CI, see <see cref="MissingTool"/>).
 /// </summary>
+[Integration]
 [NonParallelizable]
 public partial class ReportBrowserTests
 {
@@ -34,8 +36,8 @@ public partial class ReportBrowserTests
                 Enumerable.Range(0, 64).Select(p => (byte)((p * 4 + i * 40) % 256)).ToArray(), data.Validation.Labels[i], $"sample {i}")).ToList(),
         };
         var options = new TrainingOptions { Qubits = 2, Depth = 1, Epochs = 2, BatchSize = 8, LearningRate = 0.05, Backend = "native" };
-        var results = new TransferExperiment(options, TransferExperiment.DefaultHeads).Run(data, Path.Combine(dir, "run"));
-        string report = RunReport.Write(Path.Combine(dir, "run"), data, options, results);
+        var results = new TransferExperiment(options, TransferExperiment.DefaultHeads, QdkSession.Runtime).Run(data, Path.Combine(dir, "run"));
+        string report = RunReport.Write(QdkSession.Runtime, Path.Combine(dir, "run"), data, options, results);
         int expectedFigures = 2 + results.Count + 1; // loss, accuracy, one confusion matrix per head, the circuit
 
         // A copy of the report with a probe: it records page errors (scripts and resources) and measures every
@@ -75,14 +77,14 @@ public partial class ReportBrowserTests
         TestContext.Out.WriteLine($"{figures.Count} figures, {images} images, marks per figure: {string.Join(", ", figures.Select(f => f.GetProperty("marks").GetInt32()))}");
     }
 
-    /// <summary>The Chromium binary (Debian: /usr/bin/chromium); fails, not skips, when there is none.</summary>
+    /// <summary>The Chromium binary (Debian: /usr/bin/chromium); without one the test stops (see <see cref="MissingTool"/>).</summary>
     public static string FindChromium()
     {
         string[] names = ["chromium", "chromium-browser", "google-chrome"];
         foreach (string d in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/bin"))
             foreach (string n in names)
                 if (File.Exists(Path.Combine(d, n))) return Path.Combine(d, n);
-        Assert.Fail("headless Chromium is needed to check that reports render: apt-get install chromium");
+        MissingTool.Report("headless Chromium is needed to check that reports render", "apt-get install chromium");
         return "";
     }
 

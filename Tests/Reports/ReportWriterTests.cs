@@ -9,7 +9,7 @@ public class ReportWriterTests
 {
     private static readonly string[] Classes = ["T-shirt/top", "Trouser", "Pullover", "Dress"];
 
-    [Test]
+    [Test, Integration]
     public void TheReportIsOneSelfContainedFileWithEverySectionAndFigure()
     {
         string dir = Directory.CreateTempSubdirectory("qtl-report").FullName;
@@ -79,7 +79,7 @@ public class ReportWriterTests
             new SummarySection("Run", ("backbone", "small CNN (ONNX)"), ("qubits", "4"), ("depth", "6"), ("best validation accuracy", "80.6 %")) { Note = "Numbers in this sample are made up <escaped>." },
             Figure.FromChart("loss", loss, dir, "Solid: training; dashed: validation."),
             Figure.FromChart("confusion", Chart.ConfusionMatrix(counts, Classes, "Confusion matrix (validation)"), dir),
-            Figure.FromCircuit("circuit", 4, [0.12, -0.5, 1.3, 0.77], weights, dir),
+            Figure.FromCircuit(QdkSession.Runtime, "circuit", 4, [0.12, -0.5, 1.3, 0.77], weights, dir),
             Figure.FromChart("accuracy", Chart.GroupedBars(
                 [new("0-5", "quantum", 0.81, 0.02), new("0-5", "classical", 0.84, 0.01), new("0-7", "quantum", 0.70, 0.03), new("0-7", "classical", 0.74, 0.02)],
                 "Validation accuracy per model (mean ± std, 5 seeds)"), dir),

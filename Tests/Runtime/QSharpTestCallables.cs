@@ -2,31 +2,44 @@ using Qtl.Runtime;
 
 namespace Qtl.Tests.Runtime;
 
-/// <summary>Runs every Q# <c>@Test()</c> callable of QuantumKernels/src through the QDK.</summary>
+/// <summary>
+/// Runs every Q# <c>@Test()</c> callable of QuantumKernels/src through the QDK. One test runs them all: listing them
+/// needs the runtime, and test discovery must not start Node.js.
+/// </summary>
+[Integration]
 public class QSharpTestCallables
 {
-    private static IEnumerable<string> Callables()
-    {
-        var tests = QdkRuntime.Shared.Request("tests");
-        return tests.EnumerateArray().Select(t => t.GetString()!).ToList();
-    }
-
     [Test]
-    public void TheKernelsDeclareTests() => Assert.That(Callables().Count(), Is.GreaterThanOrEqualTo(5));
-
-    [TestCaseSource(nameof(Callables))]
-    public void QSharpTestPasses(string callable)
+    public void EveryQSharpTestPasses()
     {
-        var value = QdkRuntime.Shared.Request("run", w => w.WriteString("expr", $"{callable}()"));
-        Assert.That(value.GetString(), Is.EqualTo("()"));
+        var callables = QdkSession.Runtime.TestCallables();
+        Assert.That(callables, Has.Count.GreaterThanOrEqualTo(5), "the kernels declare tests");
+
+        Assert.Multiple(() =>
+        {
+            foreach (string callable in callables)
+            {
+                string outcome;
+                try
+                {
+                    outcome = QdkSession.Runtime.Run($"{callable}()");
+                }
+                catch (RuntimeException e)
+                {
+                    outcome = e.Message;
+                }
+                Assert.That(outcome, Is.EqualTo("()"), callable);
+                TestContext.Out.WriteLine($"{callable}: {(outcome == "()" ? "passed" : "FAILED")}");
+            }
+        });
     }
 
     [Test]
     public void AFailingQSharpTestFailsWithItsMessage()
     {
         var error = Assert.Throws<RuntimeException>(() =>
-            QdkRuntime.Shared.Request("run", w => w.WriteString("expr", "Std.Diagnostics.Fact(false, \"deliberate\")")))!;
-        Assert.That(error.Kind, Is.EqualTo("runtime"));
+            QdkSession.Runtime.Run("Std.Diagnostics.Fact(false, \"deliberate\")"))!;
+        Assert.That(error.Kind, Is.EqualTo(RuntimeErrorKind.Runtime));
         Assert.That(error.Message, Does.Contain("deliberate"));
     }
 }

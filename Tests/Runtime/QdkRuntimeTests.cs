@@ -4,6 +4,7 @@ using Qtl.Runtime;
 
 namespace Qtl.Tests.Runtime;
 
+[Integration]
 public class QdkRuntimeTests
 {
     private static readonly RuntimeLocation Default = RuntimeLocation.Default();
@@ -11,7 +12,7 @@ public class QdkRuntimeTests
     [Test]
     public void DescribesTheQdkVersionAndLoadedFiles()
     {
-        var hello = QdkRuntime.Shared.Describe();
+        var hello = QdkSession.Runtime.Describe();
         Assert.That(hello.GetProperty("qsharp").GetString(), Is.EqualTo("1.32.5-dev"));
         Assert.That(hello.GetProperty("files").GetArrayLength(), Is.GreaterThanOrEqualTo(5));
     }
@@ -23,21 +24,23 @@ public class QdkRuntimeTests
         using var qsharp = new QSharpBackend(runtime);
         var shape = new CircuitShape(4, 6);
         var rng = new Random(3);
-        // About a second of work on a 2-core machine, scaled with the threads the runtime spreads it over (up to 4).
+        // Seconds of work: the response cannot come back before the kill, however fast the machine.
         int count = 1500 * Math.Clamp(Environment.ProcessorCount, 2, 4);
         var batch = new CircuitBatch(shape,
             Enumerable.Range(0, count * 4).Select(_ => rng.NextDouble()).ToArray(),
             Enumerable.Range(0, count * 24).Select(_ => rng.NextDouble()).ToArray());
         qsharp.Evaluate(new CircuitBatch(shape, new double[4], new double[24]));
-        int pid = runtime.ProcessId!.Value;
 
-        var killer = Task.Run(async () =>
+        // Killed as soon as the batch's request is written (once), so it dies working on it: no timer to race.
+        int kills = 0;
+        runtime.RequestWritten = pid =>
         {
-            await Task.Delay(300);
-            Process.GetProcessById(pid).Kill();
-        });
+            if (kills++ > 0) return;
+            using var process = Process.GetProcessById(pid);
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        };
         var result = qsharp.Evaluate(batch);
-        killer.Wait();
 
         Assert.That(runtime.Starts, Is.EqualTo(2), "the runtime should have been restarted once");
         var expected = new NativeBackend().Evaluate(batch);
@@ -51,15 +54,17 @@ public class QdkRuntimeTests
         string dir = Directory.CreateTempSubdirectory("qtl-broken-qs").FullName;
         try
         {
-            foreach (var file in Directory.GetFiles(Default.SourceDir, "*.qs"))
-                File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
-            File.WriteAllText(Path.Combine(dir, "Broken.qs"), "operation Broken() : Unit {\n    let x = ;\n}\n");
-            using var runtime = new QdkRuntime(Default with { SourceDir = dir });
+            Directory.CreateDirectory(Path.Combine(dir, "src"));
+            File.Copy(Path.Combine(Default.ProjectDir, "qsharp.json"), Path.Combine(dir, "qsharp.json"));
+            foreach (var file in Directory.GetFiles(Path.Combine(Default.ProjectDir, "src"), "*.qs"))
+                File.Copy(file, Path.Combine(dir, "src", Path.GetFileName(file)));
+            File.WriteAllText(Path.Combine(dir, "src", "Broken.qs"), "operation Broken() : Unit {\n    let x = ;\n}\n");
+            using var runtime = new QdkRuntime(Default with { ProjectDir = dir });
 
             var error = Assert.Throws<RuntimeException>(() => runtime.Describe())!;
 
-            Assert.That(error.Kind, Is.EqualTo("compile"));
-            Assert.That(error.File, Is.EqualTo(Path.Combine(dir, "Broken.qs")));
+            Assert.That(error.Kind, Is.EqualTo(RuntimeErrorKind.Compile));
+            Assert.That(error.File, Is.EqualTo(Path.Combine(dir, "src", "Broken.qs")));
             Assert.That(error.Line, Is.EqualTo(2));
             Assert.That(error.Message, Does.Contain("Broken.qs(2,").And.Contain("compile error"));
         }
@@ -72,8 +77,8 @@ public class QdkRuntimeTests
     [Test]
     public void AnUnknownRequestIsAClearError()
     {
-        var error = Assert.Throws<RuntimeException>(() => QdkRuntime.Shared.Request("no-such-op"))!;
-        Assert.That(error.Kind, Is.EqualTo("request"));
+        var error = Assert.Throws<RuntimeException>(() => QdkSession.Runtime.Request("no-such-op"))!;
+        Assert.That(error.Kind, Is.EqualTo(RuntimeErrorKind.Request));
         Assert.That(error.Message, Does.Contain("unknown op 'no-such-op'"));
     }
 }

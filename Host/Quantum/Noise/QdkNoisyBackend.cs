@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Qtl.Runtime;
 
 namespace Qtl.Quantum.Noise;
@@ -15,8 +14,6 @@ public sealed class QdkNoisyBackend(NoiseModel noise, QdkRuntime runtime) : IQua
 
     /// <summary>Circuits × shots per runtime request, so one request stays within minutes.</summary>
     private const long ShotsPerRequest = 1_000_000;
-
-    public QdkNoisyBackend(NoiseModel noise) : this(noise, QdkRuntime.Shared) { }
 
     public NoiseModel Noise { get; } = noise ?? throw new ArgumentNullException(nameof(noise));
     public QdkRuntime Runtime { get; } = runtime;
@@ -35,25 +32,13 @@ public sealed class QdkNoisyBackend(NoiseModel noise, QdkRuntime runtime) : IQua
         for (int first = 0; first < batch.Count; first += chunk)
         {
             int count = Math.Min(chunk, batch.Count - first);
-            JsonElement result = Runtime.Request("noisyShots", w =>
-            {
-                w.WriteNumber("qubits", n);
-                WriteRows(w, "inputs", batch.Inputs, n, first, count);
-                WriteRows(w, "weights", batch.Weights, shape.WeightCount, first, count);
-                w.WriteNumber("shots", shots);
-                w.WriteStartArray("noise");
-                foreach (double p in Noise.ToArray()) w.WriteNumberValue(p);
-                w.WriteEndArray();
-            });
-            var rows = result.GetProperty("counts");
-            if (rows.GetArrayLength() != count)
-                throw new RuntimeException("runtime", $"the QDK returned {rows.GetArrayLength()} noisy results for {count} circuits");
+            var rows = Runtime.NoisyShots(n, new CircuitRows(batch.Inputs, n, first, count),
+                new CircuitRows(batch.Weights, shape.WeightCount, first, count), shots, Noise.ToArray());
             int b = first;
-            foreach (var row in rows.EnumerateArray())
+            foreach (var row in rows)
             {
                 var p = probabilities.AsSpan(b * dim, dim);
-                int k = 0;
-                foreach (var value in row.EnumerateArray()) p[k++] = value.GetInt32() / (double)shots;
+                row.CopyTo(p);
                 BatchResult.ExpectationsFromProbabilities(p, z.AsSpan(b * n, n), n);
                 b++;
             }
@@ -61,18 +46,6 @@ public sealed class QdkNoisyBackend(NoiseModel noise, QdkRuntime runtime) : IQua
         return new BatchResult(shape, batch.Count, z, probabilities, Name, shots, ShotSource);
     }
 
-    private static void WriteRows(Utf8JsonWriter w, string name, double[] flat, int width, int first, int count)
-    {
-        w.WriteStartArray(name);
-        for (int b = first; b < first + count; b++)
-        {
-            w.WriteStartArray();
-            for (int i = 0; i < width; i++) w.WriteNumberValue(flat[b * width + i]);
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
-    }
-
-    /// <summary>The runtime is shared; disposing a backend leaves it running.</summary>
+    /// <summary>The runtime belongs to whoever passed it in; disposing a backend leaves it running.</summary>
     public void Dispose() { }
 }

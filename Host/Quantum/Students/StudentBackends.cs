@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Qtl.Runtime;
 
 namespace Qtl.Quantum.Students;
@@ -24,10 +23,11 @@ public interface IStudentBackend
 
 public static class StudentBackends
 {
-    public static IStudentBackend Create(string name, int seed) => name switch
+    /// <param name="runtime">The QDK client for the <c>qsharp</c> backend; native students need none.</param>
+    public static IStudentBackend Create(string name, int seed, QdkRuntime? runtime) => name switch
     {
         Backends.Native => new NativeStudentBackend(seed),
-        Backends.QSharp => new QSharpStudentBackend(QdkRuntime.Shared),
+        Backends.QSharp => new QSharpStudentBackend(runtime ?? throw new ArgumentException("the qsharp backend needs a QdkRuntime; pass one in.", nameof(runtime))),
         _ => throw new ArgumentException($"unknown backend '{name}'; use one of: {string.Join(", ", Backends.Names)}."),
     };
 }
@@ -145,21 +145,10 @@ public sealed class QSharpStudentBackend(QdkRuntime runtime) : IStudentBackend
     }
 
     /// <summary>Columns U|j⟩ of the variational part, from Q# state dumps.</summary>
-    public double[][] Columns(StudentShape shape, double[] weights)
-    {
-        JsonElement r = runtime.Request("studentColumns", w =>
-        {
-            w.WriteNumber("qubits", shape.Qubits);
-            w.WriteStartArray("weights");
-            foreach (double v in weights) w.WriteNumberValue(v);
-            w.WriteEndArray();
-        });
-        return r.GetProperty("columns").EnumerateArray().Select(c => c.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
-    }
+    public double[][] Columns(StudentShape shape, double[] weights) => runtime.StudentColumns(shape.Qubits, weights);
 
     private double[] Run(StudentShape shape, List<(double[] Inputs, double[] Weights)> rows, int shots)
     {
-        int size = shape.StateCount;
         if (rows.Count == 0) return [];
         if (shape.Encoding == StudentEncoding.Angle)
         {
@@ -167,37 +156,8 @@ public sealed class QSharpStudentBackend(QdkRuntime runtime) : IStudentBackend
             var batch = new CircuitBatch(circuit, rows.SelectMany(r => r.Inputs).ToArray(), rows.SelectMany(r => r.Weights).ToArray());
             return _dressed.Evaluate(batch, shots).Probabilities;
         }
-        JsonElement result = runtime.Request(shots == 0 ? "studentExact" : "studentShots", w =>
-        {
-            w.WriteNumber("qubits", shape.Qubits);
-            WriteRows(w, "inputs", rows.Select(r => r.Inputs));
-            WriteRows(w, "weights", rows.Select(r => r.Weights));
-            if (shots > 0) w.WriteNumber("shots", shots);
-        });
-        var list = result.GetProperty(shots == 0 ? "probabilities" : "counts");
-        if (list.GetArrayLength() != rows.Count)
-            throw new RuntimeException("runtime", $"the QDK returned {list.GetArrayLength()} results for {rows.Count} circuits");
-        var p = new double[rows.Count * size];
-        int b = 0;
-        foreach (var row in list.EnumerateArray())
-        {
-            int k = 0;
-            foreach (var v in row.EnumerateArray())
-                p[b * size + k++] = shots == 0 ? v.GetDouble() : v.GetInt32() / (double)shots;
-            b++;
-        }
-        return p;
-    }
-
-    private static void WriteRows(Utf8JsonWriter w, string name, IEnumerable<double[]> rows)
-    {
-        w.WriteStartArray(name);
-        foreach (var row in rows)
-        {
-            w.WriteStartArray();
-            foreach (double v in row) w.WriteNumberValue(v);
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
+        var p = runtime.AmplitudeStudent(shape.Qubits, CircuitRows.Of(rows.Select(r => r.Inputs).ToList()),
+            CircuitRows.Of(rows.Select(r => r.Weights).ToList()), shots);
+        return p.SelectMany(row => row).ToArray();
     }
 }

@@ -1,12 +1,13 @@
 using Qtl.Quantum;
 using Qtl.Quantum.Noise;
 
-namespace Qtl.Tests.Hardware;
+namespace Qtl.Tests.Quantum.Noise;
 
 /// <summary>
 /// The QDK's noisy simulator (runWithNoise, shot by shot) and the native density matrix must describe
 /// the same noise: same channels, same placement after each gate and before measurement.
 /// </summary>
+[Integration]
 public class QdkNoiseTests
 {
     [TestCase(0.02, 0.02, 0.02, TestName = "Depolarizing p = 0.06 (0.02 each)")]
@@ -17,7 +18,7 @@ public class QdkNoiseTests
         var shape = new CircuitShape(2, 1);
         var batch = new CircuitBatch(shape, [0.3, -0.7, 1.2, 0.4], [1.1, 0.4, -0.8, 2.0]);
         const int shots = 4000;
-        var measured = new QdkNoisyBackend(noise).Evaluate(batch, shots);
+        var measured = new QdkNoisyBackend(noise, QdkSession.Runtime).Evaluate(batch, shots);
         var exact = new NoisyNativeBackend(noise).Evaluate(batch);
         var noiseless = new NativeBackend().Evaluate(batch);
         Assert.That(measured.ShotSource, Does.Contain("runWithNoise"));
@@ -40,7 +41,7 @@ public class QdkNoiseTests
     public void TheQdkNoisyBackendRefusesExactMode()
     {
         var batch = new CircuitBatch(new CircuitShape(1, 0), [0.1], []);
-        var error = Assert.Throws<ArgumentException>(() => new QdkNoisyBackend(NoiseModel.Depolarizing(0.1)).Evaluate(batch))!;
+        var error = Assert.Throws<ArgumentException>(() => new QdkNoisyBackend(NoiseModel.Depolarizing(0.1), QdkSession.Runtime).Evaluate(batch))!;
         Assert.That(error.Message, Does.Contain("shot-based").And.Contain(nameof(NoisyNativeBackend)));
     }
 

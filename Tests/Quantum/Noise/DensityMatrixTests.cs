@@ -1,7 +1,7 @@
 using Qtl.Quantum;
 using Qtl.Quantum.Noise;
 
-namespace Qtl.Tests.Hardware;
+namespace Qtl.Tests.Quantum.Noise;
 
 /// <summary>The native density-matrix engine: noiseless it is the state vector; its channels shrink Pauli expectations analytically.</summary>
 public class DensityMatrixTests
