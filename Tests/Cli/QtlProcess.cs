@@ -13,7 +13,11 @@ internal static class QtlProcess
     /// </param>
     public static Process Start(IEnumerable<string> args, Action<IDictionary<string, string?>>? environment = null, int? fileSizeLimitKiB = null)
     {
-        var start = new ProcessStartInfo(fileSizeLimitKiB is null ? "dotnet" : "bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // SIGINT as a terminal user has it: a test runner started in the background (a CI script, `cmd &`) inherits
+        // SIGINT ignored, children keep that, and .NET then never sees Ctrl+C. GNU env resets it to the default.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(fileSizeLimitKiB is null ? "dotnet" : "bash");
         if (fileSizeLimitKiB is { } limit)
             foreach (var a in new[] { "-c", $"trap '' XFSZ; ulimit -f {limit}; exec dotnet \"$@\"", "qtl" }) start.ArgumentList.Add(a);
         start.ArgumentList.Add(typeof(CommandLine).Assembly.Location);
