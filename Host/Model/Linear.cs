@@ -23,7 +23,9 @@ public sealed class Linear : ILayer
     public IReadOnlyList<Parameter> Parameters => [Weight, Bias];
     public string Describe() => $"Linear({Inputs}→{Outputs})";
 
-    private Matrix<double> W => Matrix<double>.Build.Dense(Outputs, Inputs, (r, c) => Weight.Value[r * Inputs + c]);
+    // Weight.Value is W row-major, i.e. Wᵀ column-major: bind it without a per-element copy (same values, same products).
+    private Matrix<double> WTransposed => Matrix<double>.Build.Dense(Inputs, Outputs, Weight.Value);
+    private Matrix<double> W => WTransposed.Transpose();
 
     public double[][] Forward(double[][] input, bool training)
     {
@@ -31,7 +33,7 @@ public sealed class Linear : ILayer
             throw new ArgumentException($"{Describe()} got inputs of size {input[0].Length}; expected {Inputs}.");
         var x = Matrix<double>.Build.DenseOfRowArrays(input);
         if (training) _input = x;
-        var y = x * W.Transpose();
+        var y = x * WTransposed;
         var bias = Vector<double>.Build.DenseOfArray(Bias.Value);
         for (int b = 0; b < y.RowCount; b++)
             y.SetRow(b, y.Row(b) + bias);

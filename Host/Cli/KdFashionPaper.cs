@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Qtl.Distillation.Paper;
+using Qtl.Quantum;
+
+namespace Qtl.Cli;
+
+/// <summary><c>reproduce kd-fashion --protocol paper [--ladder]</c>: the authors' protocol, then one change at a time.</summary>
+internal static class KdFashionPaper
+{
+    public static int Run(ParseResult r, DistillCommand.StudentOptions shared, bool quick, int? seeds, int? epochs, string backend, bool ladder, int threads, string? output)
+    {
+        // The published protocol fixes the student and the recipe: options of our student would silently do nothing.
+        foreach (Option o in new Option[] { shared.Depth, shared.Encoding, shared.FrontEnd, shared.Lr, shared.FrontEndLr, shared.Temperature, shared.Lambda, shared.BatchSize, shared.TestPerClass })
+            if (r.GetResult(o) is { Implicit: false })
+                throw new CliError($"{o.Name} does not apply to --protocol paper (its student and recipe are the published ones); options: --seeds --epochs --shots --per-class --data --backend --ladder --threads --quick --out.");
+        int n = seeds ?? (quick ? 1 : 3);
+        Parsing.InRange(n, 1, 20, "--seeds");
+        Parsing.InRange(threads, 1, 64, "--threads");
+        var template = new PaperOptions
+        {
+            Epochs = epochs ?? (quick ? 3 : 10),
+            Backend = Parsing.OneOf(backend, Backends.Names, "--backend"),
+            PerClass = r.GetValue(shared.PerClass),
+            DataDirectory = r.GetValue(shared.Data),
+        };
+        int? shots = r.GetResult(shared.Shots) is { Implicit: false } ? r.GetValue(shared.Shots) : null;
+        try { (template with { Shots = shots ?? 5000 }).Validate(); }
+        catch (ArgumentException e) { throw new CliError(e.Message); }
+        int steps = ladder ? PaperLadder.Steps.Count : 1;
+        Console.WriteLine($"reproduce kd-fashion --protocol paper: {n} seed(s), {template.Epochs} epochs, {template.PerClass} images per class, backend {template.Backend} " +
+            $"(shots {(shots is int s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "5000 for 3 qubits, 2000 for 4")}, {(template.Backend == Backends.Native ? "sampled on the native engine" : "Q# measurement on the QDK")}), {steps} rung(s).");
+        var result = PaperTable.Run(steps, n, template, shots, threads, Console.WriteLine);
+        string dir = output ?? Path.Combine("runs", "kd-fashion-paper");
+        string commandLine = "dotnet run --project Host -- " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
+        PaperReport.Write(dir, result, commandLine);
+        Console.WriteLine(PaperReport.Markdown(result, commandLine));
+        Console.WriteLine($"Wrote {dir}/results.csv, runs.csv, results.md, kd-fashion-paper.svg{(ladder ? ", kd-fashion-ladder.svg" : "")} ({result.Seconds:F0} s).");
+        return 0;
+    }
+}
