@@ -29,9 +29,14 @@ internal static class KdFashionPaper
         int steps = ladder ? PaperLadder.Steps.Count : 1;
         Console.WriteLine($"reproduce kd-fashion --protocol paper: {n} seed(s), {template.Epochs} epochs, {template.PerClass} images per class, backend {template.Backend} " +
             $"(shots {(shots is int s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "5000 for 3 qubits, 2000 for 4")}, {(template.Backend == Backends.Native ? "sampled on the native engine" : "Q# measurement on the QDK")}), {steps} rung(s).");
-        var result = PaperTable.Run(steps, n, template, shots, threads, Console.WriteLine);
         string dir = output ?? Path.Combine("runs", "kd-fashion-paper");
-        string commandLine = "dotnet run --project Host -- " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
+        var result = PaperTable.Run(steps, n, template, shots, threads, new PaperRunCache(Path.Combine(dir, "cache")), Console.WriteLine);
+#if DEBUG
+        const string run = "dotnet run --project Host -- ";
+#else
+        const string run = "dotnet run -c Release --project Host -- ";
+#endif
+        string commandLine = run + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
         PaperReport.Write(dir, result, commandLine);
         Console.WriteLine(PaperReport.Markdown(result, commandLine));
         Console.WriteLine($"Wrote {dir}/results.csv, runs.csv, results.md, kd-fashion-paper.svg{(ladder ? ", kd-fashion-ladder.svg" : "")} ({result.Seconds:F0} s).");

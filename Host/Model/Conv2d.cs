@@ -11,7 +11,10 @@ public sealed class Conv2d : ILayer
 {
     private readonly int _inputHeight, _inputWidth;
     private readonly bool _inputGradient;
+    // Buffers reused across calls: a sample's columns are ~100 KB, and a fresh one per sample would go to the
+    // large-object heap (slow to allocate, collected only with gen 2). Every entry is overwritten before it is read.
     private double[][]? _columns; // per sample of the last training forward: (in·k·k) × (outH·outW)
+    private double[]? _scratch, _dCol;
 
     /// <param name="inputGradient">False for a first layer: its backward pass then returns zeros instead of dLoss/dInput.</param>
     public Conv2d(string name, int inputChannels, int outputChannels, int kernel, int inputHeight, int inputWidth, Random rng, bool inputGradient = true)
@@ -44,12 +47,17 @@ public sealed class Conv2d : ILayer
     {
         int size = InputChannels * _inputHeight * _inputWidth;
         var output = new double[input.Length][];
-        var columns = training ? new double[input.Length][] : null;
+        double[][]? columns = null;
+        if (training)
+        {
+            columns = _columns is { } kept && kept.Length == input.Length ? kept : new double[input.Length][];
+            for (int b = 0; b < columns.Length; b++) columns[b] ??= new double[Taps * Positions];
+        }
         for (int b = 0; b < input.Length; b++)
         {
             if (input[b].Length != size) throw new ArgumentException($"{Describe()} got {input[b].Length} inputs; expected {size}.");
-            var col = Unfold(input[b]);
-            if (columns is not null) columns[b] = col;
+            var col = columns is not null ? columns[b] : _scratch ??= new double[Taps * Positions];
+            Unfold(input[b], col);
             var y = output[b] = new double[OutputChannels * Positions];
             for (int o = 0; o < OutputChannels; o++)
             {
@@ -67,7 +75,7 @@ public sealed class Conv2d : ILayer
     {
         var columns = _columns ?? throw new InvalidOperationException("Backward called before a training Forward.");
         var inputGradient = new double[outputGradient.Length][];
-        var dCol = new double[Taps * Positions];
+        var dCol = _dCol ??= new double[Taps * Positions];
         for (int b = 0; b < outputGradient.Length; b++)
         {
             var g = outputGradient[b];
@@ -90,15 +98,13 @@ public sealed class Conv2d : ILayer
     }
 
     /// <summary>im2col: column r = (c, u, v) holds x[c, i+u, j+v] for every output position (i, j).</summary>
-    private double[] Unfold(double[] x)
+    private void Unfold(double[] x, double[] col)
     {
-        var col = new double[Taps * Positions];
         for (int c = 0, r = 0; c < InputChannels; c++)
             for (int u = 0; u < Kernel; u++)
                 for (int v = 0; v < Kernel; v++, r++)
                     for (int i = 0; i < OutputHeight; i++)
                         x.AsSpan((c * _inputHeight + i + u) * _inputWidth + v, OutputWidth).CopyTo(col.AsSpan(r * Positions + i * OutputWidth));
-        return col;
     }
 
     /// <summary>The adjoint of <see cref="Unfold"/>: every column entry added back to the pixel it came from.</summary>

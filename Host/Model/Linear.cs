@@ -25,7 +25,6 @@ public sealed class Linear : ILayer
 
     // Weight.Value is W row-major, i.e. Wᵀ column-major: bind it without a per-element copy (same values, same products).
     private Matrix<double> WTransposed => Matrix<double>.Build.Dense(Inputs, Outputs, Weight.Value);
-    private Matrix<double> W => WTransposed.Transpose();
 
     public double[][] Forward(double[][] input, bool training)
     {
@@ -44,13 +43,30 @@ public sealed class Linear : ILayer
     {
         var x = _input ?? throw new InvalidOperationException("Backward called before a training Forward.");
         var g = Matrix<double>.Build.DenseOfRowArrays(outputGradient);
-        var dW = g.Transpose() * x;
+        // Plain loops in MathNet's order (a test holds the bits equal to gᵀ·x and g·W): no out × in temporaries,
+        // which are large objects for the CNN student's 320 → 50 layer at every sample.
+        int batch = outputGradient.Length;
         for (int r = 0; r < Outputs; r++)
             for (int c = 0; c < Inputs; c++)
-                Weight.Gradient[r * Inputs + c] += dW[r, c];
+            {
+                double s = 0;
+                for (int b = 0; b < batch; b++) s += outputGradient[b][r] * x[b, c];
+                Weight.Gradient[r * Inputs + c] += s;
+            }
         var dB = g.ColumnSums();
         for (int r = 0; r < Outputs; r++)
             Bias.Gradient[r] += dB[r];
-        return (g * W).ToRowArrays();
+        var dx = new double[batch][];
+        for (int b = 0; b < batch; b++)
+        {
+            dx[b] = new double[Inputs];
+            for (int c = 0; c < Inputs; c++)
+            {
+                double s = 0;
+                for (int r = 0; r < Outputs; r++) s += outputGradient[b][r] * Weight.Value[r * Inputs + c];
+                dx[b][c] = s;
+            }
+        }
+        return dx;
     }
 }

@@ -9,6 +9,7 @@ public sealed record PaperTableResult(
     IReadOnlyList<(PaperStep Step, IReadOnlyList<KdCell> Cells)> Steps,
     IReadOnlyList<KdCell> Teachers,
     IReadOnlyList<PaperRunResult> Runs,
+    int FromCache,
     int Seeds,
     int Threads,
     double Seconds,
@@ -21,7 +22,7 @@ public sealed record PaperTableResult(
 /// </summary>
 public static class PaperTable
 {
-    public static PaperTableResult Run(int steps, int seeds, PaperOptions template, int? shots, int threads, Action<string>? log = null)
+    public static PaperTableResult Run(int steps, int seeds, PaperOptions template, int? shots, int threads, PaperRunCache? cache = null, Action<string>? log = null)
     {
         var clock = Stopwatch.StartNew();
         // Runs are the parallel unit; MathNet's own threads inside each small product only add contention (same values either way).
@@ -48,13 +49,19 @@ public static class PaperTable
                     PaperTeachers.Logits(teacher, split.Teacher, Classes(tag).Length);
         }
 
-        var distinct = all.Select(a => a.options).DistinctBy(o => o.Key).ToList();
-        log?.Invoke($"{all.Count} cells, {distinct.Count} distinct runs, {threads} in parallel");
+        // The published table first, then the ladder seed by seed: an interrupted run holds whole ladders for its first seeds.
+        var distinct = all.OrderBy(a => a.step == 0 ? 0 : a.seed).ThenBy(a => a.step).Select(a => a.options).DistinctBy(o => o.Key).ToList();
         var results = new ConcurrentDictionary<string, PaperRunResult>();
-        Parallel.ForEach(distinct, new ParallelOptions { MaxDegreeOfParallelism = threads }, o =>
+        foreach (var o in distinct)
+            if (cache?.TryLoad(o) is { } stored) results[o.Key] = stored;
+        int fromCache = results.Count;
+        log?.Invoke($"{all.Count} cells, {distinct.Count} distinct runs ({fromCache} read from {cache?.Directory ?? "no cache"}), {threads} in parallel");
+        var pending = distinct.Where(o => !results.ContainsKey(o.Key)).ToList();
+        Parallel.ForEach(Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = threads }, o =>
         {
             var r = PaperTrainer.Run(o);
             results[o.Key] = r;
+            cache?.Store(r);
             log?.Invoke(string.Create(CultureInfo.InvariantCulture,
                 $"{o.ClassesTag}, {o.Qubits} qubits, teacher {o.Teacher,-8} seed {o.Seed} [{o.Head}, {o.Rule.Name} shift, {o.Selection}, depth {o.Depth}{(o.KdReachesStudent ? "" : ", KD sends no gradient")}]: {100 * r.Accuracy:F2} % (epoch {r.SelectedEpoch}), {r.Seconds:F0} s"));
         });
@@ -78,7 +85,7 @@ public static class PaperTable
             .Select(r => new KdCell(r.Options.Selection == PaperSelection.HeldOut ? $"{r.Options.ClassesTag}, whole test split" : $"{r.Options.ClassesTag}, test subset",
                 r.Options.Teacher, [r.TeacherAccuracy!.Value], KdFashion.PublishedTeachers[r.Options.ClassesTag][Array.IndexOf(KdFashion.Teachers, r.Options.Teacher) - 1]))
             .ToList();
-        return new PaperTableResult(stepCells, teachers, distinct.Select(o => results[o.Key]).ToList(), seeds, threads, clock.Elapsed.TotalSeconds, template);
+        return new PaperTableResult(stepCells, teachers, distinct.Select(o => results[o.Key]).ToList(), fromCache, seeds, threads, clock.Elapsed.TotalSeconds, template);
     }
 
     public static int[] Classes(string tag) => tag == "0-5" ? [0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7];
