@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Qtl.Hardware;
+using Qtl.Training;
 using Qtl.Reports;
 
 namespace Qtl.Distillation.Paper;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Qtl.Hardware;
+using Qtl.Training;
 
 namespace Qtl.Distillation.Paper;
 
