@@ -25,9 +25,8 @@ public sealed class Conv2d : ILayer
         (InputChannels, OutputChannels, Kernel, _inputHeight, _inputWidth) = (inputChannels, outputChannels, kernel, inputHeight, inputWidth);
         OutputHeight = inputHeight - kernel + 1;
         OutputWidth = inputWidth - kernel + 1;
-        double bound = 1 / Math.Sqrt(Taps);
-        Weight = new Parameter($"{name}.weight", Enumerable.Range(0, outputChannels * Taps).Select(_ => (rng.NextDouble() * 2 - 1) * bound).ToArray());
-        Bias = new Parameter($"{name}.bias", Enumerable.Range(0, outputChannels).Select(_ => (rng.NextDouble() * 2 - 1) * bound).ToArray());
+        Weight = Parameter.Uniform($"{name}.weight", outputChannels * Taps, Taps, rng);
+        Bias = Parameter.Uniform($"{name}.bias", outputChannels, Taps, rng);
     }
 
     public int InputChannels { get; }

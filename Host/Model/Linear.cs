@@ -11,9 +11,8 @@ public sealed class Linear : ILayer
     {
         Inputs = inputs;
         Outputs = outputs;
-        double bound = 1 / Math.Sqrt(inputs);
-        Weight = new Parameter($"{name}.weight", Enumerable.Range(0, inputs * outputs).Select(_ => (rng.NextDouble() * 2 - 1) * bound).ToArray());
-        Bias = new Parameter($"{name}.bias", Enumerable.Range(0, outputs).Select(_ => (rng.NextDouble() * 2 - 1) * bound).ToArray());
+        Weight = Parameter.Uniform($"{name}.weight", inputs * outputs, inputs, rng);
+        Bias = Parameter.Uniform($"{name}.bias", outputs, inputs, rng);
     }
 
     public int Inputs { get; }

@@ -105,22 +105,7 @@ public class PaperGradientTests
             return total;
         }
         Loss(backward: true);
-        int checkedCount = 0;
-        foreach (var p in student.Parameters)
-        {
-            var analytic = (double[])p.Gradient.Clone();
-            foreach (int i in p.Value.Length <= 20 ? Enumerable.Range(0, p.Value.Length) : Enumerable.Range(0, 12).Select(_ => rng.Next(p.Value.Length)))
-            {
-                const double h = 1e-6;
-                double v = p.Value[i];
-                p.Value[i] = v + h; double plus = Loss(false);
-                p.Value[i] = v - h; double minus = Loss(false);
-                p.Value[i] = v;
-                double fd = (plus - minus) / (2 * h);
-                Assert.That(analytic[i], Is.EqualTo(fd).Within(1e-6 + 1e-5 * Math.Abs(fd)), $"{p.Name}[{i}]");
-                checkedCount++;
-            }
-        }
+        int checkedCount = FiniteDifferences.Check(student.Parameters, () => Loss(false), rng, allBelow: 20, samples: 12, h: 1e-6);
         Assert.That(checkedCount, Is.GreaterThan(60));
     }
 }
