@@ -7,9 +7,9 @@ namespace Qtl.Cli;
 /// <summary><c>reproduce kd-fashion --protocol paper [--ladder]</c>: the authors' protocol, then one change at a time.</summary>
 internal static class KdFashionPaper
 {
-    public static int Run(ParseResult r, DistillCommand.StudentOptions shared, bool quick, int? seeds, int? epochs, string backend, bool ladder, int threads, string? output)
+    public static int Run(ParseResult r, DistillCommand.StudentOptions shared, bool quick, int? seeds, int? epochs, string backend, bool ladder, int threads, string? output, string? cacheDirectory)
     {
-        RejectStudentOptions(r, shared, "--seeds --epochs --shots --per-class --data --backend --ladder --threads --quick --out");
+        RejectStudentOptions(r, shared, "--seeds --epochs --shots --per-class --data --backend --ladder --threads --cache --quick --out");
         int n = seeds ?? (quick ? 1 : 3);
         Parsing.InRange(n, 1, 20, "--seeds");
         Parsing.InRange(threads, 1, 64, "--threads");
@@ -27,7 +27,7 @@ internal static class KdFashionPaper
         Console.WriteLine($"reproduce kd-fashion --protocol paper: {n} seed(s), {template.Epochs} epochs, {template.PerClass} images per class, backend {template.Backend} " +
             $"(shots {(shots is int s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "5000 for 3 qubits, 2000 for 4")}, {(template.Backend == Backends.Native ? "sampled on the native engine" : "Q# measurement on the QDK")}), {steps} rung(s).");
         string dir = output ?? Path.Combine("runs", "kd-fashion-paper");
-        var result = PaperTable.Run(steps, n, template, shots, threads, new PaperRunCache(Path.Combine(dir, "cache")), Console.WriteLine);
+        var result = PaperTable.Run(steps, n, template, shots, threads, new PaperRunCache(cacheDirectory ?? Path.Combine(dir, "cache")), Console.WriteLine);
 #if DEBUG
         const string run = "dotnet run --project Host -- ";
 #else

@@ -26,18 +26,20 @@ public static class ReproduceCommand
         var output = new Option<string?>("--out") { Description = "Output folder (default runs/kd-fashion, runs/kd-fashion-paper with --protocol paper)." };
         var protocol = new Option<string>("--protocol") { Description = "ours (trainable circuit, exact gradients) | paper (the authors' code: CNN front-end, H+RY circuit, batch 1, shots, best test epoch).", DefaultValueFactory = _ => "ours" };
         var ladder = new Option<bool>("--ladder") { Description = "With --protocol paper: also the ablation ladder, one change at a time." };
+        var cache = new Option<string?>("--cache") { Description = "With --protocol paper: folder of finished runs, read and extended (default <out>/cache)." };
         var threads = new Option<int>("--threads") { Description = "With --protocol paper: runs in parallel (results do not depend on it).", DefaultValueFactory = _ => 2 };
         var command = new Command("kd-fashion", "Student alone vs LeNet/AlexNet/ensemble → quantum student on FashionMNIST 0-5 and 0-7 (3 and 4 qubits); writes results.csv, results.md and charts.")
         {
-            quick, seeds, epochs, backend, output, protocol, ladder, threads,
+            quick, seeds, epochs, backend, output, protocol, ladder, threads, cache,
         };
         shared.AddTo(command);
         command.SetAction(r =>
         {
             bool isQuick = r.GetValue(quick);
             if (Parsing.OneOf(r.GetValue(protocol)!, ["ours", "paper"], "--protocol") == "paper")
-                return KdFashionPaper.Run(r, shared, isQuick, r.GetValue(seeds), r.GetValue(epochs), r.GetValue(backend)!, r.GetValue(ladder), r.GetValue(threads), r.GetValue(output));
+                return KdFashionPaper.Run(r, shared, isQuick, r.GetValue(seeds), r.GetValue(epochs), r.GetValue(backend)!, r.GetValue(ladder), r.GetValue(threads), r.GetValue(output), r.GetValue(cache));
             if (r.GetValue(ladder)) throw new CliError("--ladder needs --protocol paper.");
+            if (r.GetValue(cache) is not null) throw new CliError("--cache needs --protocol paper.");
             var template = shared.Fill(r, new DistillationOptions()) with
             {
                 Epochs = r.GetValue(epochs) ?? (isQuick ? 4 : 10),
