@@ -70,7 +70,7 @@ public static class DistillCommand
         {
             if (Parsing.OneOf(r.GetValue(protocol)!, ["ours", "paper"], "--protocol") == "paper")
                 return KdFashionPaper.Distill(r, shared, r.GetValue(teacher)!, ParseClasses(r.GetValue(classes)!), r.GetValue(qubits), r.GetValue(seed),
-                    r.GetValue(epochs), r.GetValue(backend)!, r.GetValue(output));
+                    r.GetValue(epochs), r.GetValue(backend)!, r.GetValue(output), runtime);
             var options = shared.Fill(r, D with
             {
                 Teacher = r.GetValue(teacher)!,

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Qtl.Distillation.Paper;
 using Qtl.Quantum;
+using Qtl.Runtime;
 
 namespace Qtl.Cli;
 
 /// <summary><c>reproduce kd-fashion --protocol paper [--ladder]</c>: the authors' protocol, then one change at a time.</summary>
 internal static class KdFashionPaper
 {
-    public static int Run(ParseResult r, DistillCommand.StudentOptions shared, bool quick, int? seeds, int? epochs, string backend, bool ladder, int threads, string? output, string? cacheDirectory)
+    public static int Run(ParseResult r, DistillCommand.StudentOptions shared, bool quick, int? seeds, int? epochs, string backend, bool ladder, int threads, string? output, string? cacheDirectory, QdkRuntime runtime)
     {
         RejectStudentOptions(r, shared, "--seeds --epochs --shots --per-class --data --backend --ladder --threads --cache --quick --out");
         int n = seeds ?? (quick ? 1 : 3);
@@ -27,7 +28,7 @@ internal static class KdFashionPaper
         Console.WriteLine($"reproduce kd-fashion --protocol paper: {n} seed(s), {template.Epochs} epochs, {template.PerClass} images per class, backend {template.Backend} " +
             $"(shots {(shots is int s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "5000 for 3 qubits, 2000 for 4")}, {(template.Backend == Backends.Native ? "sampled on the native engine" : "Q# measurement on the QDK")}), {steps} rung(s).");
         string dir = output ?? Path.Combine("runs", "kd-fashion-paper");
-        var result = PaperTable.Run(steps, n, template, shots, threads, new PaperRunCache(cacheDirectory ?? Path.Combine(dir, "cache")), Console.WriteLine);
+        var result = PaperTable.Run(steps, n, template, shots, threads, new PaperRunCache(cacheDirectory ?? Path.Combine(dir, "cache")), Console.WriteLine, runtime);
 #if DEBUG
         const string run = "dotnet run --project Host -- ";
 #else
@@ -41,7 +42,7 @@ internal static class KdFashionPaper
     }
 
     /// <summary><c>distill --protocol paper</c>: one cell of the table (the cell's published quirks included), with its per-epoch curve.</summary>
-    public static int Distill(ParseResult r, DistillCommand.StudentOptions shared, string teacher, int[] classes, int qubits, int seed, int epochs, string backend, string? output)
+    public static int Distill(ParseResult r, DistillCommand.StudentOptions shared, string teacher, int[] classes, int qubits, int seed, int epochs, string backend, string? output, QdkRuntime runtime)
     {
         RejectStudentOptions(r, shared, "--teacher --classes --qubits --seed --epochs --shots --per-class --data --backend --out");
         if (!classes.SequenceEqual(Enumerable.Range(0, classes.Length)))
@@ -58,7 +59,7 @@ internal static class KdFashionPaper
         catch (ArgumentException e) { throw new CliError(e.Message); }
         string dir = output ?? Path.Combine("runs", $"distill-paper-{DateTime.Now:yyyyMMdd-HHmmss}");
         Console.WriteLine($"distill --protocol paper: teacher {options.Teacher}, classes {options.ClassesTag}, {options.Qubits} qubits, head {options.Head}, {options.Shots} shots, seed {options.Seed}, backend {options.Backend}{(options.KdReachesStudent ? "" : " (this cell's KD term sends no gradient, as in the published notebook)")}");
-        var result = PaperTrainer.Run(options, log: Console.WriteLine);
+        var result = PaperTrainer.Run(options, log: Console.WriteLine, runtime: runtime);
         PaperRunReport.Write(dir, result);
         Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"best test-subset accuracy {100 * result.Accuracy:F2} % (epoch {result.SelectedEpoch}){(result.TeacherAccuracy is double t ? $", teacher {100 * t:F2} %" : "")}; readout {result.Readout} ({result.Seconds:F0} s). Wrote {dir}/summary.json, metrics.csv."));

@@ -37,7 +37,7 @@ public static class ReproduceCommand
         {
             bool isQuick = r.GetValue(quick);
             if (Parsing.OneOf(r.GetValue(protocol)!, ["ours", "paper"], "--protocol") == "paper")
-                return KdFashionPaper.Run(r, shared, isQuick, r.GetValue(seeds), r.GetValue(epochs), r.GetValue(backend)!, r.GetValue(ladder), r.GetValue(threads), r.GetValue(output), r.GetValue(cache));
+                return KdFashionPaper.Run(r, shared, isQuick, r.GetValue(seeds), r.GetValue(epochs), r.GetValue(backend)!, r.GetValue(ladder), r.GetValue(threads), r.GetValue(output), r.GetValue(cache), runtime);
             if (r.GetValue(ladder)) throw new CliError("--ladder needs --protocol paper.");
             if (r.GetValue(cache) is not null) throw new CliError("--cache needs --protocol paper.");
             var template = shared.Fill(r, new DistillationOptions()) with

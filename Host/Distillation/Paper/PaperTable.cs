@@ -22,7 +22,7 @@ public sealed record PaperTableResult(
 /// </summary>
 public static class PaperTable
 {
-    public static PaperTableResult Run(int steps, int seeds, PaperOptions template, int? shots, int threads, PaperRunCache? cache = null, Action<string>? log = null)
+    public static PaperTableResult Run(int steps, int seeds, PaperOptions template, int? shots, int threads, PaperRunCache? cache = null, Action<string>? log = null, Qtl.Runtime.QdkRuntime? runtime = null)
     {
         var clock = Stopwatch.StartNew();
         // Runs are the parallel unit; MathNet's own threads inside each small product only add contention (same values either way).
@@ -59,7 +59,7 @@ public static class PaperTable
         var pending = distinct.Where(o => !results.ContainsKey(o.Key)).ToList();
         Parallel.ForEach(Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = threads }, o =>
         {
-            var r = PaperTrainer.Run(o);
+            var r = PaperTrainer.Run(o, runtime: runtime);
             results[o.Key] = r;
             cache?.Store(r);
             log?.Invoke(string.Create(CultureInfo.InvariantCulture,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Qtl.Model;
 using Qtl.Quantum.Students;
+using Qtl.Runtime;
 
 namespace Qtl.Distillation.Paper;
 
@@ -11,7 +12,8 @@ namespace Qtl.Distillation.Paper;
 /// </summary>
 public static class PaperTrainer
 {
-    public static PaperRunResult Run(PaperOptions options, PaperData? data = null, Action<string>? log = null)
+    /// <param name="runtime">The QDK process, needed for the qsharp backend only.</param>
+    public static PaperRunResult Run(PaperOptions options, PaperData? data = null, Action<string>? log = null, QdkRuntime? runtime = null)
     {
         options.Validate();
         var clock = Stopwatch.StartNew();
@@ -29,7 +31,7 @@ public static class PaperTrainer
         }
 
         var rng = new Random(options.Seed);
-        var backend = StudentBackends.Create(options.Backend, unchecked(options.Seed * 1_000_003 + 17));
+        var backend = StudentBackends.Create(options.Backend, unchecked(options.Seed * 1_000_003 + 17), runtime);
         var student = new PaperStudent(options.Qubits, options.Depth, options.Head, backend, options.Shots, options.Rule, rng);
         var adam = new Adam(student.Parameters);
         var order = Enumerable.Range(0, data.Train.Count).ToArray();

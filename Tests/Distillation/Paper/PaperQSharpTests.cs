@@ -16,7 +16,7 @@ public class PaperQSharpTests
         var angles = Enumerable.Range(0, 2).Select(_ => Enumerable.Range(0, qubits).Select(_ => rng.NextDouble() * 6 - 3).ToArray()).ToArray();
         var g = angles.Select(_ => Enumerable.Range(0, 1 << qubits).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToArray();
         var native = new PaperCircuit(qubits, depth, new NativeStudentBackend(1), 0, ShiftRule.Paper, new Random(3));
-        var qsharp = new PaperCircuit(qubits, depth, new QSharpStudentBackend(QdkRuntime.Shared), 0, ShiftRule.Paper, new Random(3));
+        var qsharp = new PaperCircuit(qubits, depth, new QSharpStudentBackend(QdkSession.Runtime), 0, ShiftRule.Paper, new Random(3));
 
         var pn = native.Forward(angles);
         var pq = qsharp.Forward(angles);
@@ -30,7 +30,7 @@ public class PaperQSharpTests
     [Test]
     public void ShotsOnTheQdkAreFrequenciesOfQSharpMeasurements()
     {
-        var circuit = new PaperCircuit(3, 0, new QSharpStudentBackend(QdkRuntime.Shared), 400, ShiftRule.Paper, new Random(1));
+        var circuit = new PaperCircuit(3, 0, new QSharpStudentBackend(QdkSession.Runtime), 400, ShiftRule.Paper, new Random(1));
         // θ = π/2 on every qubit: RY(π/2)·H|0⟩ = |1⟩, so every shot reads 111 = outcome 7.
         var p = circuit.Forward([[Math.PI / 2, Math.PI / 2, Math.PI / 2]])[0];
         Assert.That(p[7], Is.EqualTo(1).Within(1e-12));
