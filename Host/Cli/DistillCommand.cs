@@ -60,13 +60,17 @@ public static class DistillCommand
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => D.Seed };
         var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => D.Epochs };
         var output = new Option<string?>("--out") { Description = "Output folder (default runs/distill-<timestamp>)." };
+        var protocol = new Option<string>("--protocol") { Description = "ours | paper (the authors' code: CNN front-end, H+RY circuit, batch 1, shots, best test epoch).", DefaultValueFactory = _ => "ours" };
         var command = new Command("distill", "Knowledge distillation from classical CNN teachers into a quantum student (arXiv:2311.13810).")
         {
-            teacher, classes, qubits, backend, seed, epochs, output,
+            teacher, classes, qubits, backend, seed, epochs, output, protocol,
         };
         shared.AddTo(command);
         command.SetAction(r =>
         {
+            if (Parsing.OneOf(r.GetValue(protocol)!, ["ours", "paper"], "--protocol") == "paper")
+                return KdFashionPaper.Distill(r, shared, r.GetValue(teacher)!, ParseClasses(r.GetValue(classes)!), r.GetValue(qubits), r.GetValue(seed),
+                    r.GetValue(epochs), r.GetValue(backend)!, r.GetValue(output), runtime);
             var options = shared.Fill(r, D with
             {
                 Teacher = r.GetValue(teacher)!,

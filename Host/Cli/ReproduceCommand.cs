@@ -23,15 +23,23 @@ public static class ReproduceCommand
         var seeds = new Option<int?>("--seeds") { Description = "Seeds 1..N (default 3; 1 with --quick)." };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (default 10; 4 with --quick)." };
         var backend = new Option<string>("--backend") { Description = "native (default: the table is large) | qsharp.", DefaultValueFactory = _ => Backends.Native };
-        var output = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("runs", "kd-fashion") };
-        var command = new Command("kd-fashion", "Student alone vs LeNet/AlexNet/ensemble → quantum student on FashionMNIST 0-5 and 0-7 (3 and 4 qubits); writes results.csv, results.md and kd-fashion.svg.")
+        var output = new Option<string?>("--out") { Description = "Output folder (default runs/kd-fashion, runs/kd-fashion-paper with --protocol paper)." };
+        var protocol = new Option<string>("--protocol") { Description = "ours (trainable circuit, exact gradients) | paper (the authors' code: CNN front-end, H+RY circuit, batch 1, shots, best test epoch).", DefaultValueFactory = _ => "ours" };
+        var ladder = new Option<bool>("--ladder") { Description = "With --protocol paper: also the ablation ladder, one change at a time." };
+        var cache = new Option<string?>("--cache") { Description = "With --protocol paper: folder of finished runs, read and extended (default <out>/cache)." };
+        var threads = new Option<int>("--threads") { Description = "With --protocol paper: runs in parallel (results do not depend on it).", DefaultValueFactory = _ => 2 };
+        var command = new Command("kd-fashion", "Student alone vs LeNet/AlexNet/ensemble → quantum student on FashionMNIST 0-5 and 0-7 (3 and 4 qubits); writes results.csv, results.md and charts.")
         {
-            quick, seeds, epochs, backend, output,
+            quick, seeds, epochs, backend, output, protocol, ladder, threads, cache,
         };
         shared.AddTo(command);
         command.SetAction(r =>
         {
             bool isQuick = r.GetValue(quick);
+            if (Parsing.OneOf(r.GetValue(protocol)!, ["ours", "paper"], "--protocol") == "paper")
+                return KdFashionPaper.Run(r, shared, isQuick, r.GetValue(seeds), r.GetValue(epochs), r.GetValue(backend)!, r.GetValue(ladder), r.GetValue(threads), r.GetValue(output), r.GetValue(cache), runtime);
+            if (r.GetValue(ladder)) throw new CliError("--ladder needs --protocol paper.");
+            if (r.GetValue(cache) is not null) throw new CliError("--cache needs --protocol paper.");
             var template = shared.Fill(r, new DistillationOptions()) with
             {
                 Epochs = r.GetValue(epochs) ?? (isQuick ? 4 : 10),
@@ -42,7 +50,7 @@ public static class ReproduceCommand
             DistillCommand.Validate(template with { Classes = [0, 1, 2, 3, 4, 5, 6, 7] });
             Console.WriteLine($"reproduce kd-fashion: {n} seed(s), {template.Epochs} epochs, backend {template.Backend} (native by default: 12 configurations × seeds; the Q# kernels define the same circuits and tests hold them equal), readout {(template.Shots == 0 ? "exact" : $"{template.Shots} shots")}.");
             var result = KdFashion.Run(template, n, Console.WriteLine, runtime);
-            string dir = r.GetValue(output)!;
+            string dir = r.GetValue(output) ?? Path.Combine("runs", "kd-fashion");
             string commandLine = "dotnet run --project Host -- " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
             KdFashion.Write(dir, result, commandLine);
             Console.WriteLine(KdFashion.Markdown(result, commandLine));

@@ -20,15 +20,18 @@ public sealed record KdData(KdSplit Train, KdSplit Test, FashionMnistLocation Lo
     public static KdData Load(DistillationOptions options)
     {
         var location = FashionMnist.Locate(options.DataDirectory);
-        var train = Files.GetOrAdd((location.Directory, true), _ => FashionMnist.Load(location, train: true));
-        var test = Files.GetOrAdd((location.Directory, false), _ => FashionMnist.Load(location, train: false));
+        var (train, test) = (File(location, train: true), File(location, train: false));
         int[] trainIndices = FashionMnist.Select(train.Labels, options.Classes, options.PerClass, options.Seed);
         // The test set does not depend on the seed: every run of a table is scored on the same images.
         int[] testIndices = FashionMnist.Select(test.Labels, options.Classes, options.TestPerClass, 0);
         return new KdData(Split(train, trainIndices, options.Classes), Split(test, testIndices, options.Classes), location);
     }
 
-    private static KdSplit Split(FashionMnistSplit file, int[] indices, IReadOnlyList<int> classes)
+    /// <summary>A split's file, loaded once per process.</summary>
+    internal static FashionMnistSplit File(FashionMnistLocation location, bool train) =>
+        Files.GetOrAdd((location.Directory, train), _ => FashionMnist.Load(location, train));
+
+    internal static KdSplit Split(FashionMnistSplit file, int[] indices, IReadOnlyList<int> classes)
     {
         var pixels = new double[indices.Length][];
         var labels = new int[indices.Length];

@@ -92,30 +92,11 @@ public static class KdFashion
         md.AppendLine($"Command: `{command}`  ");
         md.AppendLine(string.Create(inv, $"Time: {result.Seconds:F0} s; {result.Seeds} seed(s); student: {o.Depth} blocks, {o.Encoding.ToString().ToLowerInvariant()} encoding, {o.FrontEnd.ToString().ToLowerInvariant()} front-end; backend {o.Backend}; readout {(o.Shots == 0 ? "exact" : $"{o.Shots} shots")}; T = {o.Temperature}, λ = {o.Lambda}, Adam {o.LearningRates}, {o.Epochs} epochs, {o.PerClass}/class, batch {o.BatchSize}.\n"));
         md.AppendLine("Test accuracy (%), ours mean ± std over seeds, published in brackets.\n");
-        md.AppendLine("| subset, student | student alone | LeNet → student | AlexNet → student | ensemble → student | mean gain of distillation |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var row in result.Students.GroupBy(c => c.Row))
-        {
-            var cells = row.ToList();
-            double gain = cells.Skip(1).Average(c => c.Mean) - cells[0].Mean;
-            md.AppendLine($"| {row.Key} | " + string.Join(" | ", cells.Select(c => string.Create(inv, $"{100 * c.Mean:F2} ± {100 * c.Std:F2} ({c.Published:F2})")))
-                + string.Create(inv, $" | {100 * gain:+0.00;-0.00} pp |"));
-        }
+        md.Append(KdTable.Markdown(result.Students));
         md.AppendLine("\nTeachers (computed on the full test split of the classes; published in brackets):\n");
-        md.AppendLine("| subset | LeNet | AlexNet | ensemble |\n|---|---:|---:|---:|");
-        foreach (var g in result.TeacherCells.GroupBy(c => c.Row))
-            md.AppendLine($"| {g.Key} | " + string.Join(" | ", new[] { "lenet", "alexnet", "ensemble" }.Select(t => g.FirstOrDefault(c => c.Column == t) is { } c
-                ? string.Create(inv, $"{100 * c.Mean:F2} ({c.Published:F2})") : "–")) + " |");
-        // Paired per-seed gains over all rows and teachers.
-        var gains = new List<double>();
-        foreach (var row in result.Students.GroupBy(c => c.Row))
-        {
-            var alone = row.First(c => c.Column == "none").Accuracies;
-            foreach (var c in row.Where(c => c.Column != "none"))
-                for (int s = 0; s < Math.Min(alone.Count, c.Accuracies.Count); s++) gains.Add(c.Accuracies[s] - alone[s]);
-        }
-        double mean = gains.Average(), std = gains.Count > 1 ? Math.Sqrt(gains.Sum(g => (g - mean) * (g - mean)) / (gains.Count - 1)) : 0;
-        md.AppendLine(string.Create(inv, $"\nDistilled minus alone, paired by seed over all {gains.Count} (row, teacher, seed) pairs: mean {100 * mean:+0.00;-0.00} pp, std {100 * std:F2} pp, {gains.Count(g => g > 0)} of {gains.Count} positive."));
+        md.Append(KdTable.Teachers(result.TeacherCells));
+        var paired = KdTable.Paired(result.Students);
+        md.AppendLine($"\nDistilled minus alone, paired by seed over all {paired.Count} (row, teacher, seed) pairs: {KdTable.Describe(paired)}.");
         md.AppendLine("\n![bars](kd-fashion.svg)");
         return md.ToString();
     }

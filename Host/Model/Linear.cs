@@ -11,9 +11,8 @@ public sealed class Linear : ILayer
     {
         Inputs = inputs;
         Outputs = outputs;
-        double bound = 1 / Math.Sqrt(inputs);
-        Weight = new Parameter($"{name}.weight", Enumerable.Range(0, inputs * outputs).Select(_ => (rng.NextDouble() * 2 - 1) * bound).ToArray());
-        Bias = new Parameter($"{name}.bias", Enumerable.Range(0, outputs).Select(_ => (rng.NextDouble() * 2 - 1) * bound).ToArray());
+        Weight = Parameter.Uniform($"{name}.weight", inputs * outputs, inputs, rng);
+        Bias = Parameter.Uniform($"{name}.bias", outputs, inputs, rng);
     }
 
     public int Inputs { get; }
@@ -23,7 +22,8 @@ public sealed class Linear : ILayer
     public IReadOnlyList<Parameter> Parameters => [Weight, Bias];
     public string Describe() => $"Linear({Inputs}→{Outputs})";
 
-    private Matrix<double> W => Matrix<double>.Build.Dense(Outputs, Inputs, (r, c) => Weight.Value[r * Inputs + c]);
+    // Weight.Value is W row-major, i.e. Wᵀ column-major: bind it without a per-element copy (same values, same products).
+    private Matrix<double> WTransposed => Matrix<double>.Build.Dense(Inputs, Outputs, Weight.Value);
 
     public double[][] Forward(double[][] input, bool training)
     {
@@ -31,7 +31,7 @@ public sealed class Linear : ILayer
             throw new ArgumentException($"{Describe()} got inputs of size {input[0].Length}; expected {Inputs}.");
         var x = Matrix<double>.Build.DenseOfRowArrays(input);
         if (training) _input = x;
-        var y = x * W.Transpose();
+        var y = x * WTransposed;
         var bias = Vector<double>.Build.DenseOfArray(Bias.Value);
         for (int b = 0; b < y.RowCount; b++)
             y.SetRow(b, y.Row(b) + bias);
@@ -42,13 +42,30 @@ public sealed class Linear : ILayer
     {
         var x = _input ?? throw new InvalidOperationException("Backward called before a training Forward.");
         var g = Matrix<double>.Build.DenseOfRowArrays(outputGradient);
-        var dW = g.Transpose() * x;
+        // Plain loops in MathNet's order (a test holds the bits equal to gᵀ·x and g·W): no out × in temporaries,
+        // which are large objects for the CNN student's 320 → 50 layer at every sample.
+        int batch = outputGradient.Length;
         for (int r = 0; r < Outputs; r++)
             for (int c = 0; c < Inputs; c++)
-                Weight.Gradient[r * Inputs + c] += dW[r, c];
+            {
+                double s = 0;
+                for (int b = 0; b < batch; b++) s += outputGradient[b][r] * x[b, c];
+                Weight.Gradient[r * Inputs + c] += s;
+            }
         var dB = g.ColumnSums();
         for (int r = 0; r < Outputs; r++)
             Bias.Gradient[r] += dB[r];
-        return (g * W).ToRowArrays();
+        var dx = new double[batch][];
+        for (int b = 0; b < batch; b++)
+        {
+            dx[b] = new double[Inputs];
+            for (int c = 0; c < Inputs; c++)
+            {
+                double s = 0;
+                for (int r = 0; r < Outputs; r++) s += outputGradient[b][r] * Weight.Value[r * Inputs + c];
+                dx[b][c] = s;
+            }
+        }
+        return dx;
     }
 }

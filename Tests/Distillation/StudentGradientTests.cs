@@ -39,24 +39,8 @@ public class StudentGradientTests
         }
 
         Loss(backward: true);
-        int checkedCount = 0;
-        foreach (var parameter in model.Parameters)
-        {
-            var analytic = (double[])parameter.Gradient.Clone();
-            // Every circuit weight; a spread of front-end weights and every bias.
-            var indices = parameter.Value.Length <= 64 ? Enumerable.Range(0, parameter.Value.Length) : Enumerable.Range(0, 40).Select(_ => rng.Next(parameter.Value.Length));
-            foreach (int i in indices)
-            {
-                const double h = 1e-5;
-                double v = parameter.Value[i];
-                parameter.Value[i] = v + h; double plus = Loss(false);
-                parameter.Value[i] = v - h; double minus = Loss(false);
-                parameter.Value[i] = v;
-                double fd = (plus - minus) / (2 * h);
-                Assert.That(analytic[i], Is.EqualTo(fd).Within(1e-6 + 1e-5 * Math.Abs(fd)), $"{parameter.Name}[{i}]");
-                checkedCount++;
-            }
-        }
+        // Every circuit weight; a spread of front-end weights and every bias.
+        int checkedCount = FiniteDifferences.Check(model.Parameters, () => Loss(false), rng, allBelow: 64, samples: 40, h: 1e-5);
         Assert.That(checkedCount, Is.GreaterThan(40));
     }
 

@@ -17,6 +17,9 @@ public interface IStudentBackend
     /// <summary>Per sample, the 2^n basis-state probabilities (flat, sample-major).</summary>
     double[] Probabilities(StudentShape shape, IReadOnlyList<double[]> inputs, double[] weights, int shots);
 
+    /// <summary>As above, each circuit with its own weights (e.g. the shifted circuits of a parameter-shift rule).</summary>
+    double[] Probabilities(StudentShape shape, IReadOnlyList<(double[] Inputs, double[] Weights)> rows, int shots);
+
     /// <summary>dL/dinputs per sample and dL/dweights summed over samples, from dL/dp per sample (exact).</summary>
     (double[][] Inputs, double[] Weights) Backward(StudentShape shape, IReadOnlyList<double[]> inputs, double[] weights, IReadOnlyList<double[]> dLdp);
 }
@@ -30,6 +33,10 @@ public static class StudentBackends
         Backends.QSharp => new QSharpStudentBackend(runtime ?? throw new ArgumentException("the qsharp backend needs a QdkRuntime; pass one in.", nameof(runtime))),
         _ => throw new ArgumentException($"unknown backend '{name}'; use one of: {string.Join(", ", Backends.Names)}."),
     };
+
+    /// <summary>One row per input, all with the same weights.</summary>
+    public static List<(double[] Inputs, double[] Weights)> SharedWeights(IReadOnlyList<double[]> inputs, double[] weights) =>
+        inputs.Select(x => (x, weights)).ToList();
 }
 
 /// <summary>The C# state vector: exact probabilities, multinomial shots drawn from them, adjoint gradients.</summary>
@@ -41,14 +48,18 @@ public sealed class NativeStudentBackend(int seed) : IStudentBackend
 
     public string ReadoutSource(int shots) => shots == 0 ? "exact (native state vector)" : $"{shots} shots {NativeBackend.SampledShotSource} (native)";
 
-    public double[] Probabilities(StudentShape shape, IReadOnlyList<double[]> inputs, double[] weights, int shots)
+    public double[] Probabilities(StudentShape shape, IReadOnlyList<double[]> inputs, double[] weights, int shots) =>
+        Probabilities(shape, StudentBackends.SharedWeights(inputs, weights), shots);
+
+    public double[] Probabilities(StudentShape shape, IReadOnlyList<(double[] Inputs, double[] Weights)> rows, int shots)
     {
         int size = shape.StateCount;
-        var p = new double[inputs.Count * size];
-        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = inputs.Count >= 256 ? 2 : 1 },
-            b => StudentCircuit.Probabilities(shape, inputs[b], weights, p.AsSpan(b * size, size)));
+        var p = new double[rows.Count * size];
+        Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = rows.Count >= 256 ? 2 : 1 },
+            b => StudentCircuit.Probabilities(shape, rows[b].Inputs, rows[b].Weights, p.AsSpan(b * size, size)));
+        // Sampled in order on one generator, so the bits do not depend on the thread schedule.
         if (shots > 0)
-            for (int b = 0; b < inputs.Count; b++) StudentCircuit.Sample(p.AsSpan(b * size, size), shots, _rng);
+            for (int b = 0; b < rows.Count; b++) StudentCircuit.Sample(p.AsSpan(b * size, size), shots, _rng);
         return p;
     }
 
@@ -80,11 +91,11 @@ public sealed class QSharpStudentBackend(QdkRuntime runtime) : IStudentBackend
 
     public string ReadoutSource(int shots) => shots == 0 ? "exact (Q# state dump)" : $"{shots} shots of Q# measurement (MeasureEachZ)";
 
-    public double[] Probabilities(StudentShape shape, IReadOnlyList<double[]> inputs, double[] weights, int shots)
-    {
-        var rows = inputs.Select(x => (x, weights)).ToList();
-        return Run(shape, rows, shots);
-    }
+    public double[] Probabilities(StudentShape shape, IReadOnlyList<double[]> inputs, double[] weights, int shots) =>
+        Run(shape, StudentBackends.SharedWeights(inputs, weights), shots);
+
+    public double[] Probabilities(StudentShape shape, IReadOnlyList<(double[] Inputs, double[] Weights)> rows, int shots) =>
+        Run(shape, rows.ToList(), shots);
 
     public (double[][] Inputs, double[] Weights) Backward(StudentShape shape, IReadOnlyList<double[]> inputs, double[] weights, IReadOnlyList<double[]> dLdp)
     {

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Qtl.Distillation.Paper;
+using Qtl.Quantum;
+using Qtl.Runtime;
+
+namespace Qtl.Cli;
+
+/// <summary><c>reproduce kd-fashion --protocol paper [--ladder]</c>: the authors' protocol, then one change at a time.</summary>
+internal static class KdFashionPaper
+{
+    public static int Run(ParseResult r, DistillCommand.StudentOptions shared, bool quick, int? seeds, int? epochs, string backend, bool ladder, int threads, string? output, string? cacheDirectory, QdkRuntime runtime)
+    {
+        RejectStudentOptions(r, shared, "--seeds --epochs --shots --per-class --data --backend --ladder --threads --cache --quick --out");
+        int n = seeds ?? (quick ? 1 : 3);
+        Parsing.InRange(n, 1, 20, "--seeds");
+        Parsing.InRange(threads, 1, 64, "--threads");
+        var template = new PaperOptions
+        {
+            Epochs = epochs ?? (quick ? 3 : 10),
+            Backend = Parsing.OneOf(backend, Backends.Names, "--backend"),
+            PerClass = r.GetValue(shared.PerClass),
+            DataDirectory = r.GetValue(shared.Data),
+        };
+        int? shots = ExplicitShots(r, shared);
+        try { (template with { Shots = shots ?? 5000 }).Validate(); }
+        catch (ArgumentException e) { throw new CliError(e.Message); }
+        int steps = ladder ? PaperLadder.Steps.Count : 1;
+        Console.WriteLine($"reproduce kd-fashion --protocol paper: {n} seed(s), {template.Epochs} epochs, {template.PerClass} images per class, backend {template.Backend} " +
+            $"(shots {(shots is int s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "5000 for 3 qubits, 2000 for 4")}, {(template.Backend == Backends.Native ? "sampled on the native engine" : "Q# measurement on the QDK")}), {steps} rung(s).");
+        string dir = output ?? Path.Combine("runs", "kd-fashion-paper");
+        var result = PaperTable.Run(steps, n, template, shots, threads, new PaperRunCache(cacheDirectory ?? Path.Combine(dir, "cache")), Console.WriteLine, runtime);
+#if DEBUG
+        const string run = "dotnet run --project Host -- ";
+#else
+        const string run = "dotnet run -c Release --project Host -- ";
+#endif
+        string commandLine = run + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
+        PaperReport.Write(dir, result, commandLine);
+        Console.WriteLine(PaperReport.Markdown(result, commandLine));
+        Console.WriteLine($"Wrote {dir}/results.csv, runs.csv, results.md, kd-fashion-paper.svg{(ladder ? ", kd-fashion-ladder.svg" : "")} ({result.Seconds:F0} s).");
+        return 0;
+    }
+
+    /// <summary><c>distill --protocol paper</c>: one cell of the table (the cell's published quirks included), with its per-epoch curve.</summary>
+    public static int Distill(ParseResult r, DistillCommand.StudentOptions shared, string teacher, int[] classes, int qubits, int seed, int epochs, string backend, string? output, QdkRuntime runtime)
+    {
+        RejectStudentOptions(r, shared, "--teacher --classes --qubits --seed --epochs --shots --per-class --data --backend --out");
+        if (!classes.SequenceEqual(Enumerable.Range(0, classes.Length)))
+            throw new CliError($"--classes {string.Join(",", classes)}: the paper protocol takes 0-5 or 0-7 (class c is output c).");
+        var options = PaperOptions.ForCell($"0-{classes.Length - 1}", qubits, teacher.ToLowerInvariant(), seed) with
+        {
+            Epochs = epochs,
+            Backend = Parsing.OneOf(backend, Backends.Names, "--backend"),
+            PerClass = r.GetValue(shared.PerClass),
+            DataDirectory = r.GetValue(shared.Data),
+        };
+        options = options with { Shots = ExplicitShots(r, shared) ?? options.Shots };
+        try { options.Validate(); }
+        catch (ArgumentException e) { throw new CliError(e.Message); }
+        string dir = output ?? Path.Combine("runs", $"distill-paper-{DateTime.Now:yyyyMMdd-HHmmss}");
+        Console.WriteLine($"distill --protocol paper: teacher {options.Teacher}, classes {options.ClassesTag}, {options.Qubits} qubits, head {options.Head}, {options.Shots} shots, seed {options.Seed}, backend {options.Backend}{(options.KdReachesStudent ? "" : " (this cell's KD term sends no gradient, as in the published notebook)")}");
+        var result = PaperTrainer.Run(options, log: Console.WriteLine, runtime: runtime);
+        PaperRunReport.Write(dir, result);
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"best test-subset accuracy {100 * result.Accuracy:F2} % (epoch {result.SelectedEpoch}){(result.TeacherAccuracy is double t ? $", teacher {100 * t:F2} %" : "")}; readout {result.Readout} ({result.Seconds:F0} s). Wrote {dir}/summary.json, metrics.csv."));
+        return 0;
+    }
+
+    /// <summary>The published protocol fixes the student and the recipe: our student's options would silently do nothing.</summary>
+    private static void RejectStudentOptions(ParseResult r, DistillCommand.StudentOptions shared, string allowed)
+    {
+        foreach (Option o in new Option[] { shared.Depth, shared.Encoding, shared.FrontEnd, shared.Lr, shared.FrontEndLr, shared.Temperature, shared.Lambda, shared.BatchSize, shared.TestPerClass })
+            if (r.GetResult(o) is { Implicit: false })
+                throw new CliError($"{o.Name} does not apply to --protocol paper (its student and recipe are the published ones); options: {allowed}.");
+    }
+
+    /// <summary>--shots if given; otherwise null, and each cell takes the published count (5000 for 3 qubits, 2000 for 4).</summary>
+    private static int? ExplicitShots(ParseResult r, DistillCommand.StudentOptions shared) =>
+        r.GetResult(shared.Shots) is { Implicit: false } ? r.GetValue(shared.Shots) : null;
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Qtl.Quantum;
+
+namespace Qtl.Distillation.Paper;
+
+/// <summary>
+/// One run of the published protocol (arXiv:2311.13810, the authors' FashionMNIST notebooks). Defaults are the
+/// published values; <see cref="ForCell"/> sets the per-cell quirks of the code (the 3-qubit 0-5 baseline's
+/// softmax head, the LeNet → 0-7 4-qubit notebook whose KD term sends no gradient).
+/// </summary>
+public sealed record PaperOptions
+{
+    public const double PublishedKdWeight = 8.1;
+
+    /// <summary>"none", "lenet", "alexnet" or "ensemble".</summary>
+    public string Teacher { get; init; } = "none";
+    public IReadOnlyList<int> Classes { get; init; } = [0, 1, 2, 3, 4, 5];
+    public int Qubits { get; init; } = 3;
+    /// <summary>Trainable [CNOT; RY] blocks after the encoding; 0 in the paper.</summary>
+    public int Depth { get; init; }
+    public PaperHead Head { get; init; } = PaperHead.SigmoidPair;
+    public ShiftRule Rule { get; init; } = ShiftRule.Paper;
+    public PaperSelection Selection { get; init; } = PaperSelection.BestTestEpoch;
+    /// <summary>False reproduces the LeNet → 0-7, 4-qubit notebook: its KD term is the teacher's own CE, constant for the student.</summary>
+    public bool KdReachesStudent { get; init; } = true;
+    /// <summary>5000 for 3 qubits, 2000 for 4 in the paper; 0 = exact probabilities.</summary>
+    public int Shots { get; init; } = 5000;
+    public string Backend { get; init; } = Backends.Native;
+    public int Seed { get; init; } = 1;
+    public int Epochs { get; init; } = 10;
+    public double LearningRate { get; init; } = 0.001;
+    public double Temperature { get; init; } = 3;
+    public double KdWeight { get; init; } = PublishedKdWeight;
+    /// <summary>The first N images per class of the train split (and of the test split for the test subset).</summary>
+    public int PerClass { get; init; } = 150;
+    public string? DataDirectory { get; init; }
+
+    public bool HasTeacher => Teacher != "none";
+    public string ClassesTag => $"{Classes[0]}-{Classes[^1]}";
+
+    /// <summary>The published configuration of one cell of the table.</summary>
+    public static PaperOptions ForCell(string classesTag, int qubits, string teacher, int seed) => new()
+    {
+        Teacher = teacher,
+        Classes = classesTag == "0-5" ? [0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7],
+        Qubits = qubits,
+        Head = teacher == "none" && classesTag == "0-5" && qubits == 3 ? PaperHead.Softmax : PaperHead.SigmoidPair,
+        KdReachesStudent = !(teacher == "lenet" && classesTag == "0-7" && qubits == 4),
+        Shots = qubits == 3 ? 5000 : 2000,
+        Seed = seed,
+    };
+
+    /// <summary>Every setting that changes the bits of a run: equal keys give equal results.</summary>
+    public string Key => string.Create(CultureInfo.InvariantCulture,
+        $"{Teacher}|{ClassesTag}|{Qubits}|{Depth}|{Head}|{Rule.Name}|{Selection}|{KdReachesStudent}|{Shots}|{Backend}|{Seed}|{Epochs}|{LearningRate:R}|{Temperature:R}|{KdWeight:R}|{PerClass}|{DataDirectory}");
+
+    /// <summary>Checks every value; messages say what is allowed.</summary>
+    public void Validate()
+    {
+        if (Teacher is not ("none" or "lenet" or "alexnet" or "ensemble")) throw new ArgumentException($"teacher is '{Teacher}'; allowed: none, lenet, alexnet, ensemble.");
+        if (Classes.Count < 2 || !Classes.SequenceEqual(Enumerable.Range(0, Classes.Count)))
+            throw new ArgumentException($"classes {string.Join(",", Classes)}; the paper protocol takes 0-5 or 0-7 (classes 0..C−1, class c = output c).");
+        if (Qubits < 1 || Qubits > 6) throw new ArgumentException($"qubits is {Qubits}; allowed: 1 to 6.");
+        if (Classes.Count > 1 << Qubits) throw new ArgumentException($"{Classes.Count} classes need {Classes.Count} outputs; {Qubits} qubits give {1 << Qubits}.");
+        if (Depth < 0 || Depth > 16) throw new ArgumentException($"depth is {Depth}; allowed: 0 to 16.");
+        if (Shots < 0 || Shots > 1_000_000) throw new ArgumentException($"shots is {Shots}; allowed: 0 (exact) to 1000000.");
+        if (!Backends.Names.Contains(Backend)) throw new ArgumentException($"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
+        if (Epochs < 1 || Epochs > 1000) throw new ArgumentException($"epochs is {Epochs}; allowed: 1 to 1000.");
+        if (!(LearningRate > 0 && LearningRate < 10)) throw new ArgumentException($"learning rate is {LearningRate}; allowed: greater than 0 and below 10.");
+        if (!(Temperature > 0 && Temperature <= 100)) throw new ArgumentException($"temperature is {Temperature}; allowed: greater than 0, at most 100.");
+        if (!(KdWeight >= 0 && KdWeight <= 1000)) throw new ArgumentException($"KD weight is {KdWeight}; allowed: 0 to 1000.");
+        if (PerClass < 1) throw new ArgumentException($"per-class is {PerClass}; it must be at least 1.");
+    }
+}
