@@ -54,7 +54,7 @@ public sealed class Backbone : IDisposable
             string chosenOutput = output ?? meta.Output ?? (model.Outputs.Count > 0 ? model.Outputs[0].Name : throw new InvalidDataException($"{model.Path} has no outputs."));
             if (!model.Outputs.Any(o => o.Name == chosenOutput))
                 throw new ArgumentException($"{model.Path} has no output '{chosenOutput}'; its outputs: {string.Join(", ", model.Outputs.Select(o => o.Name))}.");
-            return new Backbone(model, chosenOutput, Choose(model, preprocessing ?? meta.Preprocessing, meta.Grey, notice), name);
+            return new Backbone(model, chosenOutput, Choose(model, preprocessing ?? meta.Preprocessing, meta.GreyNormalisation, notice), name);
         }
         catch
         {
@@ -87,7 +87,7 @@ public sealed class Backbone : IDisposable
 
     public void Dispose() => Model.Dispose();
 
-    private static Preprocessing Choose(OnnxModel model, string? name, GreyPreprocessing? grey, Action<string> notice)
+    private static Preprocessing Choose(OnnxModel model, string? name, (double Mean, double Std)? grey, Action<string> notice)
     {
         TensorInfo input = model.SingleImageInput();
         int height = input.Shape[2] ?? 28, width = input.Shape[3] ?? 28;
@@ -103,7 +103,7 @@ public sealed class Backbone : IDisposable
         {
             ResNet18Package.Name => ResNet18Preprocessing.Instance,
             TorchvisionPreprocessing.Name => new TorchvisionPreprocessing(),
-            _ => grey is null ? GreyPreprocessing.FashionMnist(height, width) : new GreyPreprocessing(grey.Mean, grey.Std, height, width),
+            _ => grey is { } g ? new GreyPreprocessing(g.Mean, g.Std, height, width) : GreyPreprocessing.FashionMnist(height, width),
         };
     }
 }

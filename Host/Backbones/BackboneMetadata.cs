@@ -8,7 +8,8 @@ namespace Qtl.Backbones;
 /// with mean and std means grey),
 /// and the output to use as features ("output": {"name": ...}). Every field is optional.
 /// </summary>
-public sealed record BackboneMetadata(string? Preprocessing, GreyPreprocessing? Grey, string? Output)
+/// <paramref name="GreyNormalisation"/> is the declared (mean, std) of a grey model.
+public sealed record BackboneMetadata(string? Preprocessing, (double Mean, double Std)? GreyNormalisation, string? Output)
 {
     public static BackboneMetadata Read(string modelPath)
     {
@@ -18,9 +19,11 @@ public sealed record BackboneMetadata(string? Preprocessing, GreyPreprocessing? 
         {
             using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(json));
             JsonElement root = doc.RootElement;
-            GreyPreprocessing? grey = root.TryGetProperty("normalisation", out JsonElement n)
-                ? new GreyPreprocessing(Scalar(n.GetProperty("mean")), Scalar(n.GetProperty("std")), 28, 28)
+            (double, double)? grey = root.TryGetProperty("normalisation", out JsonElement n)
+                ? (Scalar(n.GetProperty("mean")), Scalar(n.GetProperty("std")))
                 : null;
+            if (grey is (double mean, double std) && !(double.IsFinite(mean) && double.IsFinite(std) && std > 0))
+                throw new InvalidDataException($"normalisation mean {mean}, std {std}: the mean must be finite and the std positive");
             string? preprocessing = !root.TryGetProperty("preprocessing", out JsonElement p) ? grey is null ? null : GreyPreprocessing.Name
                 : p.ValueKind == JsonValueKind.Object ? p.GetProperty("name").GetString() : p.GetString();
             if (preprocessing is not null && !Backbone.PreprocessingNames.Contains(preprocessing))

@@ -31,7 +31,8 @@ public static class TransferBenchmarkReport
     public static ChartSpec TestAccuracyChart(TransferBenchmarkResult result)
     {
         var bars = result.Scores.Where(s => s.Setting.Length == 0).GroupBy(s => (s.Task, s.Head))
-            .Select(g => new BarValue(g.Key.Task, Label(g.Key.Head), Stats(g, s => s.Test).Mean, Stats(g, s => s.Test).Std)).ToList();
+            .Select(g => (g.Key, Test: Stats(g, s => s.Test)))
+            .Select(x => new BarValue(x.Key.Task, Label(x.Key.Head), x.Test.Mean, x.Test.Std)).ToList();
         return Chart.GroupedBars(bars, $"Held-out test accuracy, mean ± std over {result.Options.Seeds} seed(s)", "test accuracy", "task", Baseline(bars));
     }
 

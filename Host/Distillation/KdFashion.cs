@@ -9,8 +9,8 @@ namespace Qtl.Distillation;
 /// <summary>One cell of the table: mean ± std of test accuracy over seeds (fractions).</summary>
 public sealed record KdCell(string Row, string Column, IReadOnlyList<double> Accuracies, double? Published)
 {
-    public double Mean => Accuracies.Average();
-    public double Std => Accuracies.Count < 2 ? 0 : Math.Sqrt(Accuracies.Sum(a => (a - Mean) * (a - Mean)) / (Accuracies.Count - 1));
+    public double Mean => SeedStatistics.Of(Accuracies).Mean;
+    public double Std => SeedStatistics.Of(Accuracies).Std;
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Qtl.Reports;
 
 namespace Qtl.Distillation;
 
@@ -49,8 +50,8 @@ public static class KdTable
                 for (int s = 0; s < Math.Min(alone.Count, c.Accuracies.Count); s++) gains.Add(c.Accuracies[s] - alone[s]);
         }
         if (gains.Count == 0) return new PairedGain(0, 0, 0, 0);
-        double mean = gains.Average(), std = gains.Count > 1 ? Math.Sqrt(gains.Sum(g => (g - mean) * (g - mean)) / (gains.Count - 1)) : 0;
-        return new PairedGain(mean, std, gains.Count(g => g > 0), gains.Count);
+        var stats = SeedStatistics.Of(gains);
+        return new PairedGain(stats.Mean, stats.Std, gains.Count(g => g > 0), gains.Count);
     }
 
     public static string Describe(PairedGain g) => string.Create(Inv,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Qtl.Data;
 using Qtl.Quantum;
 using Qtl.Quantum.Noise;
+using Qtl.Reports;
 using Qtl.Runtime;
 using Qtl.Training;
 
@@ -95,7 +96,8 @@ public static class NoiseStudy
                     (source, accuracies) = (QdkSource, Accuracy(head, new QdkNoisyBackend(noise, runtime), inputs, labels, shots, options.Repeats));
                 else
                     (source, accuracies) = (SampledSource, Accuracy(head, native, inputs, labels, shots, options.Repeats));
-                var point = new NoiseStudyPoint(p, shots, source, accuracies.Average(), Std(accuracies), accuracies, cell.Elapsed.TotalSeconds);
+                var stats = SeedStatistics.Of(accuracies);
+                var point = new NoiseStudyPoint(p, shots, source, stats.Mean, stats.Std, accuracies, cell.Elapsed.TotalSeconds);
                 points.Add(point);
                 progress?.Invoke(point);
             }
@@ -113,11 +115,4 @@ public static class NoiseStudy
         return Enumerable.Range(0, repeats).Select(r => QuantumHead.Accuracy(logits[(r * n)..((r + 1) * n)], labels)).ToArray();
     }
 
-    /// <summary>Sample standard deviation (n − 1); 0 for a single value.</summary>
-    public static double Std(IReadOnlyList<double> values)
-    {
-        if (values.Count < 2) return 0;
-        double mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-    }
 }

@@ -1,7 +1,7 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 
-namespace Qtl.Benchmarks;
+namespace Qtl.Reports;
 
 /// <summary>Mean, sample standard deviation and a two-sided 95 % Student-t confidence interval of per-seed values.</summary>
 public sealed record SeedStatistics(int Count, double Mean, double Std, double Low, double High)
