@@ -62,7 +62,7 @@ public static class CircuitCommand
         if (gradient)
         {
             grads = method == AdjointMethod ? Adjoint.Compute(batch) : ParameterShift.Compute(backend, batch);
-            z = grads.Expectations;
+            z = grads.Outputs;
         }
         else
         {
@@ -104,8 +104,8 @@ public static class CircuitCommand
         if (g is not null)
         {
             result["gradient_method"] = method;
-            result["dz_dw"] = Rows(g.DzDw, shape.WeightCount, shape.Qubits);
-            result["dz_dx"] = Rows(g.DzDx, shape.Qubits, shape.Qubits);
+            result["dz_dw"] = Rows(g.DWeights, shape.WeightCount, shape.Qubits);
+            result["dz_dx"] = Rows(g.DInputs, shape.Qubits, shape.Qubits);
         }
         return JsonSerializer.Serialize(result);
     }
@@ -125,9 +125,9 @@ public static class CircuitCommand
         var grads = new Table().AddColumn("parameter");
         for (int i = 0; i < shape.Qubits; i++) grads.AddColumn($"Z{i}");
         for (int p = 0; p < shape.Qubits; p++)
-            grads.AddRow([$"x{p}", .. Enumerable.Range(0, shape.Qubits).Select(i => g.DzDx[p * shape.Qubits + i].ToString("F8"))]);
+            grads.AddRow([$"x{p}", .. Enumerable.Range(0, shape.Qubits).Select(i => g.DInputs[p * shape.Qubits + i].ToString("F8"))]);
         for (int p = 0; p < shape.WeightCount; p++)
-            grads.AddRow([$"w{p / shape.Qubits},{p % shape.Qubits}", .. Enumerable.Range(0, shape.Qubits).Select(i => g.DzDw[p * shape.Qubits + i].ToString("F8"))]);
+            grads.AddRow([$"w{p / shape.Qubits},{p % shape.Qubits}", .. Enumerable.Range(0, shape.Qubits).Select(i => g.DWeights[p * shape.Qubits + i].ToString("F8"))]);
         AnsiConsole.Write(grads);
     }
 }

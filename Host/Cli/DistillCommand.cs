@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Qtl.Distillation;
 using Qtl.Quantum;
-using Qtl.Quantum.Students;
 using Qtl.Runtime;
+using Qtl.Training;
 
 namespace Qtl.Cli;
 
@@ -36,7 +36,7 @@ public static class DistillCommand
         public DistillationOptions Fill(ParseResult r, DistillationOptions o) => o with
         {
             Depth = r.GetValue(Depth),
-            Encoding = Parsing.OneOf(r.GetValue(Encoding)!, ["amplitude", "angle"], "--encoding") == "angle" ? StudentEncoding.Angle : StudentEncoding.Amplitude,
+            Encoding = Parsing.OneOf(r.GetValue(Encoding)!, ["amplitude", "angle"], "--encoding") == "angle" ? InputEncoding.Angle : InputEncoding.Amplitude,
             FrontEnd = Parsing.OneOf(r.GetValue(FrontEnd)!, ["linear", "pca"], "--front-end") == "pca" ? Distillation.FrontEnd.Pca : Distillation.FrontEnd.Linear,
             Shots = r.GetValue(Shots),
             LearningRate = r.GetValue(Lr),
@@ -60,16 +60,19 @@ public static class DistillCommand
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => D.Seed };
         var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => D.Epochs };
         var output = new Option<string?>("--out") { Description = "Output folder (default runs/distill-<timestamp>)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint (only --epochs may change)." };
         var protocol = new Option<string>("--protocol") { Description = "ours | paper (the authors' code: CNN front-end, H+RY circuit, batch 1, shots, best test epoch).", DefaultValueFactory = _ => "ours" };
         var command = new Command("distill", "Knowledge distillation from classical CNN teachers into a quantum student (arXiv:2311.13810).")
         {
-            teacher, classes, qubits, backend, seed, epochs, output, protocol,
+            teacher, classes, qubits, backend, seed, epochs, output, resume, protocol,
         };
         shared.AddTo(command);
         command.SetAction(r =>
         {
             if (Parsing.OneOf(r.GetValue(protocol)!, ["ours", "paper"], "--protocol") == "paper")
-                return KdFashionPaper.Distill(r, shared, r.GetValue(teacher)!, ParseClasses(r.GetValue(classes)!), r.GetValue(qubits), r.GetValue(seed),
+                return r.GetValue(resume)
+                    ? throw new CliError("--resume continues --protocol ours runs; a paper-protocol run is re-run whole (its cache keeps finished runs).")
+                    : KdFashionPaper.Distill(r, shared, r.GetValue(teacher)!, ParseClasses(r.GetValue(classes)!), r.GetValue(qubits), r.GetValue(seed),
                     r.GetValue(epochs), r.GetValue(backend)!, r.GetValue(output), runtime);
             var options = shared.Fill(r, D with
             {
@@ -81,17 +84,44 @@ public static class DistillCommand
                 Epochs = r.GetValue(epochs),
             });
             Validate(options);
-            string dir = r.GetValue(output) ?? Path.Combine("runs", $"distill-{DateTime.Now:yyyyMMdd-HHmmss}");
-            Console.WriteLine($"distill: teacher {options.Teacher}, classes {options.ClassesTag}, {options.Shape}, front-end {options.FrontEnd.ToString().ToLowerInvariant()}, backend {options.Backend}");
-            var result = Distiller.Run(options, Console.WriteLine, runtime: runtime);
-            Console.WriteLine(result.DataNotice);
-            Console.WriteLine($"readout: {result.ReadoutSource}");
-            DistillationReport.Write(dir, result);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"student {100 * result.StudentTestAccuracy:F2} %{(result.TeacherTestAccuracy is double t ? $", teacher {100 * t:F2} %" : "")} ({result.Seconds:F1} s). Wrote {dir}/summary.json, metrics.csv, report.md."));
-            return 0;
+            return Run(options, r.GetValue(output), r.GetValue(resume), runtime);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Owns the run folder while it writes: a new run only where none is, a run continued only with
+    /// <paramref name="resume"/>, and every refusal before a byte is written.
+    /// </summary>
+    private static int Run(DistillationOptions options, string? outDir, bool resume, QdkRuntime runtime)
+    {
+        if (resume && outDir is null)
+            throw new CliError("--resume needs --out: the distillation run folder to continue.");
+        string dir = Path.GetFullPath(outDir ?? Path.Combine("runs", $"distill-{DateTime.Now:yyyyMMdd-HHmmss}"));
+        string checkpoint = DistillationState.PathIn(dir);
+        if (File.Exists(dir))
+            throw new CliError($"--out {dir} is a file; give a folder for the run.");
+        using var owner = RunFolderRules.Own(dir);
+        if (!resume && (File.Exists(checkpoint) || RunFolder.HoldsRun(dir)))
+            throw new CliError($"--out {dir} already holds a run; continue it with --resume, or give another --out.");
+        if (resume && !File.Exists(checkpoint))
+            throw new CliError($"--resume: {dir} holds no distillation checkpoint ({DistillationState.File}); drop --resume to start a new run there.");
+        if (resume)
+        {
+            int done = Checkpoint.Load<DistillationState>(checkpoint, DistillationState.Format).EpochsDone;
+            if (done >= options.Epochs)
+                throw new CliError($"--resume: {dir} has finished {done} epochs and --epochs is {options.Epochs}; give a larger --epochs to train on (nothing was changed).");
+            Console.WriteLine($"resuming {dir} from epoch {done} of {options.Epochs}");
+        }
+        Console.WriteLine($"distill: teacher {options.Teacher}, classes {options.ClassesTag}, {options.Qubits} qubits, depth {options.Depth}, " +
+            $"{options.Encoding.ToString().ToLowerInvariant()} encoding, front-end {options.FrontEnd.ToString().ToLowerInvariant()}, backend {options.Backend}");
+        var result = Distiller.Run(options, Console.WriteLine, runtime: runtime, checkpoint: checkpoint, resume: resume);
+        Console.WriteLine(result.DataNotice);
+        Console.WriteLine($"readout: {result.ReadoutSource}");
+        DistillationReport.Write(dir, result);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"student {100 * result.StudentTestAccuracy:F2} %{(result.TeacherTestAccuracy is double t ? $", teacher {100 * t:F2} %" : "")} ({result.Seconds:F1} s). Wrote {dir}/summary.json, metrics.csv, report.md, {DistillationState.File}."));
+        return 0;
     }
 
     internal static void Validate(DistillationOptions options)

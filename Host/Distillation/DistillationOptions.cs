@@ -1,5 +1,5 @@
+using System.Text.Json.Serialization;
 using Qtl.Quantum;
-using Qtl.Quantum.Students;
 
 namespace Qtl.Distillation;
 
@@ -24,7 +24,7 @@ public sealed record DistillationOptions
     public IReadOnlyList<int> Classes { get; init; } = [0, 1, 2, 3, 4, 5];
     public int Qubits { get; init; } = 3;
     public int Depth { get; init; } = 3;
-    public StudentEncoding Encoding { get; init; } = StudentEncoding.Amplitude;
+    public InputEncoding Encoding { get; init; } = InputEncoding.Amplitude;
     public FrontEnd FrontEnd { get; init; } = FrontEnd.Linear;
     public string Backend { get; init; } = Backends.Native;
     /// <summary>0 = exact readout; otherwise the readout is estimated from this many shots.</summary>
@@ -48,19 +48,27 @@ public sealed record DistillationOptions
     public string? DataDirectory { get; init; }
 
     /// <summary>"0.001", or "0.001 (front-end 0.0001)" when the front-end has its own rate.</summary>
+    [JsonIgnore]
     public string LearningRates => FrontEndLearningRate is { } f
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LearningRate} (front-end {f})")
         : LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    [JsonIgnore]
     public bool HasTeacher => !Teacher.Equals("none", StringComparison.OrdinalIgnoreCase);
 
-    public StudentShape Shape => new(Qubits, Depth, Encoding);
+    [JsonIgnore]
+    public CircuitShape Shape => new(Qubits, Depth, Encoding, CircuitReadout.Probabilities);
+
+    /// <summary>Adjoint on the native engine's exact state; parameter-shift on the QDK, and wherever shots are measured.</summary>
+    [JsonIgnore]
+    public string GradientMethod => Backend == Backends.Native && Shots == 0 ? Model.QuantumLayer.AdjointMethod : Model.QuantumLayer.ParameterShiftMethod;
 
     /// <summary>Checks every value; messages say what is allowed.</summary>
     public void Validate()
     {
-        if (Qubits < 1 || Qubits > 6) throw new ArgumentException($"qubits is {Qubits}; allowed: 1 to 6.");
-        if (Depth < 0 || Depth > 32) throw new ArgumentException($"depth is {Depth}; allowed: 0 to 32.");
+        if (Qubits < 1 || Qubits > CircuitShape.MaxProbabilityQubits)
+            throw new ArgumentException($"qubits is {Qubits}; allowed: 1 to {CircuitShape.MaxProbabilityQubits}.");
+        if (Depth < 0 || Depth > CircuitShape.MaxDepth) throw new ArgumentException($"depth is {Depth}; allowed: 0 to {CircuitShape.MaxDepth}.");
         if (Classes.Count > 1 << Qubits)
             throw new ArgumentException($"{Classes.Count} classes need at least {Classes.Count} basis states; {Qubits} qubits give {1 << Qubits}.");
         if (!Backends.Names.Contains(Backend)) throw new ArgumentException($"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
@@ -80,6 +88,7 @@ public sealed record DistillationOptions
     }
 
     /// <summary>"0-5" for classes 0..5, else the list joined by commas.</summary>
+    [JsonIgnore]
     public string ClassesTag => Classes.SequenceEqual(Enumerable.Range(Classes[0], Classes.Count))
         ? $"{Classes[0]}-{Classes[^1]}" : string.Join(",", Classes);
 }

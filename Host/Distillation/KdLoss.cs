@@ -81,11 +81,11 @@ public static class Readout
 /// <summary>Maps front-end outputs z to circuit inputs: amplitude ψ = tanh(z)/‖tanh(z)‖, angle θ = tanh(z)·π/2.</summary>
 public static class Encoding
 {
-    public static double[] Forward(Quantum.Students.StudentEncoding encoding, ReadOnlySpan<double> z)
+    public static double[] Forward(Quantum.InputEncoding encoding, ReadOnlySpan<double> z)
     {
         var x = new double[z.Length];
         for (int i = 0; i < z.Length; i++) x[i] = Math.Tanh(z[i]);
-        if (encoding == Quantum.Students.StudentEncoding.Angle)
+        if (encoding == Quantum.InputEncoding.Angle)
         {
             for (int i = 0; i < x.Length; i++) x[i] *= Math.PI / 2;
             return x;
@@ -95,12 +95,12 @@ public static class Encoding
         return x;
     }
 
-    public static double[] Backward(Quantum.Students.StudentEncoding encoding, ReadOnlySpan<double> z, ReadOnlySpan<double> dInputs)
+    public static double[] Backward(Quantum.InputEncoding encoding, ReadOnlySpan<double> z, ReadOnlySpan<double> dInputs)
     {
         var v = new double[z.Length];
         for (int i = 0; i < z.Length; i++) v[i] = Math.Tanh(z[i]);
         var dz = new double[z.Length];
-        if (encoding == Quantum.Students.StudentEncoding.Angle)
+        if (encoding == Quantum.InputEncoding.Angle)
         {
             for (int i = 0; i < z.Length; i++) dz[i] = dInputs[i] * Math.PI / 2 * (1 - v[i] * v[i]);
             return dz;

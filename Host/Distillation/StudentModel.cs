@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Qtl.Model;
-using Qtl.Quantum.Students;
+using Qtl.Quantum;
 
 namespace Qtl.Distillation;
 
@@ -43,61 +43,65 @@ public sealed class PcaProjection : ILayer
 }
 
 /// <summary>What a forward pass of the student computed, kept for the backward pass.</summary>
-public sealed record StudentPass(double[][] FrontEnd, double[][] CircuitInputs, double[] Probabilities, double[][] Logits);
+public sealed record StudentPass(double[][] FrontEnd, double[][] Probabilities, double[][] Logits);
 
 /// <summary>
-/// The student: front-end (784 → encoding size), tanh encoding, quantum circuit, readout of the first C
-/// basis-state probabilities as log class probabilities. Gradients flow through every stage.
+/// The student: front-end (784 → encoding size), tanh encoding, quantum circuit (a <see cref="QuantumLayer"/> with
+/// the basis-state probabilities as readout), readout of the first C probabilities as log class probabilities.
+/// Gradients flow through every stage.
 /// </summary>
 public sealed class StudentModel
 {
-    public StudentModel(StudentShape shape, int classes, FrontEnd frontEnd, double[][] trainImages, Random rng)
+    public StudentModel(CircuitShape shape, int classes, FrontEnd frontEnd, double[][] trainImages,
+        IQuantumBackend backend, string gradientMethod, Random rng)
     {
+        if (shape.Readout != CircuitReadout.Probabilities)
+            throw new ArgumentException($"a student reads basis-state probabilities; got a {shape} circuit.", nameof(shape));
         if (classes > shape.StateCount)
             throw new ArgumentException($"{classes} classes need {classes} basis states; {shape.Qubits} qubits have {shape.StateCount}.");
-        Shape = shape;
         Classes = classes;
         Front = frontEnd == FrontEnd.Pca
             ? new PcaProjection(trainImages, shape.InputCount)
             : new Linear("front", trainImages[0].Length, shape.InputCount, rng);
-        Weights = new Parameter("circuit.weights", Enumerable.Range(0, shape.WeightCount).Select(_ => rng.NextDouble() * 2 * Math.PI).ToArray());
+        // As the published students: weights U(0, 2π).
+        Circuit = new QuantumLayer(shape, backend, gradientMethod,
+            Enumerable.Range(0, shape.WeightCount).Select(_ => rng.NextDouble() * 2 * Math.PI).ToArray());
     }
 
-    public StudentShape Shape { get; }
+    public CircuitShape Shape => Circuit.Shape;
     public int Classes { get; }
     public ILayer Front { get; }
-    public Parameter Weights { get; }
-    public IReadOnlyList<Parameter> Parameters => [.. Front.Parameters, Weights];
+    public QuantumLayer Circuit { get; }
+    public IReadOnlyList<Parameter> Parameters => [.. Front.Parameters, Circuit.Weights];
     public int ParameterCount => Parameters.Sum(p => p.Value.Length);
 
-    public string Describe() => $"{Front.Describe()} → tanh → {Shape} → first {Classes} of {Shape.StateCount} basis-state probabilities";
+    public string Describe() => $"{Front.Describe()} → tanh → {Shape.Qubits} qubits, depth {Shape.Depth}, " +
+        $"{Shape.Encoding.ToString().ToLowerInvariant()} encoding → first {Classes} of {Shape.StateCount} basis-state probabilities";
 
-    public StudentPass Forward(IStudentBackend backend, double[][] images, int shots, bool training)
+    public StudentPass Forward(double[][] images, bool training)
     {
         var z = Front.Forward(images, training);
         var inputs = z.Select(row => Encoding.Forward(Shape.Encoding, row)).ToArray();
-        var p = backend.Probabilities(Shape, inputs, Weights.Value, shots);
+        var p = Circuit.Forward(inputs, training);
         var logits = new double[images.Length][];
         for (int b = 0; b < images.Length; b++)
         {
             logits[b] = new double[Classes];
-            Readout.Logits(p.AsSpan(b * Shape.StateCount, Shape.StateCount), logits[b]);
+            Readout.Logits(p[b], logits[b]);
         }
-        return new StudentPass(z, inputs, p, logits);
+        return new StudentPass(z, p, logits);
     }
 
     /// <summary>Accumulates parameter gradients from dL/dlogits of the last training forward pass.</summary>
-    public void Backward(IStudentBackend backend, StudentPass pass, double[][] dLogits)
+    public void Backward(StudentPass pass, double[][] dLogits)
     {
-        int size = Shape.StateCount;
         var dp = new double[dLogits.Length][];
         for (int b = 0; b < dLogits.Length; b++)
         {
-            dp[b] = new double[size];
-            Readout.Backward(pass.Probabilities.AsSpan(b * size, size), dLogits[b], dp[b]);
+            dp[b] = new double[Shape.StateCount];
+            Readout.Backward(pass.Probabilities[b], dLogits[b], dp[b]);
         }
-        var (dInputs, dWeights) = backend.Backward(Shape, pass.CircuitInputs, Weights.Value, dp);
-        for (int j = 0; j < dWeights.Length; j++) Weights.Gradient[j] += dWeights[j];
+        var dInputs = Circuit.Backward(dp);
         var dz = new double[dLogits.Length][];
         for (int b = 0; b < dz.Length; b++) dz[b] = Encoding.Backward(Shape.Encoding, pass.FrontEnd[b], dInputs[b]);
         Front.Backward(dz);

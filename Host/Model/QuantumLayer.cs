@@ -4,9 +4,10 @@ using Qtl.Quantum.Gradients;
 namespace Qtl.Model;
 
 /// <summary>
-/// The dressed circuit as a layer: n input angles → ⟨Z_i⟩ per qubit. In training, the
-/// forward pass also computes the circuit's Jacobian (parameter-shift in one backend call,
-/// or adjoint on the native engine), which the backward pass contracts with dLoss/d⟨Z⟩.
+/// A circuit as a layer, for every model: its inputs (n angles, or 2^n amplitudes) → its outputs (⟨Z_i⟩ per
+/// qubit, or 2^n probabilities), by the shape. In training, the forward pass also computes the circuit's
+/// Jacobian (parameter-shift in one backend call, or adjoint on the native engine), which the backward
+/// pass contracts with dLoss/doutputs.
 /// </summary>
 public sealed class QuantumLayer : ILayer
 {
@@ -17,23 +18,26 @@ public sealed class QuantumLayer : ILayer
     private CircuitGradients? _jacobian;
     private int _shots;
 
-    public QuantumLayer(CircuitShape shape, IQuantumBackend backend, string gradientMethod, double[] initialWeights)
+    /// <param name="rule">The parameter-shift rule; null is the exact one.</param>
+    public QuantumLayer(CircuitShape shape, IQuantumBackend backend, string gradientMethod, double[] initialWeights, ShiftRule? rule = null)
     {
         if (initialWeights.Length != shape.WeightCount)
             throw new ArgumentException($"{initialWeights.Length} circuit weights given; {shape} needs {shape.WeightCount}.");
-        if (gradientMethod == AdjointMethod && backend.Name != Backends.Native)
+        if (gradientMethod == AdjointMethod && backend is not NativeBackend)
             throw new ArgumentException("adjoint differentiation needs the native backend; the QDK supports parameter-shift.");
         if (!GradientMethods.Contains(gradientMethod))
             throw new ArgumentException($"unknown gradient method '{gradientMethod}'; use {string.Join(" or ", GradientMethods)}.");
         Shape = shape;
         Backend = backend;
         GradientMethod = gradientMethod;
+        Rule = rule ?? ShiftRule.Exact;
         Weights = new Parameter("circuit.weights", initialWeights);
     }
 
     public CircuitShape Shape { get; }
     public IQuantumBackend Backend { get; }
     public string GradientMethod { get; }
+    public ShiftRule Rule { get; }
     public Parameter Weights { get; }
 
     /// <summary>
@@ -63,38 +67,25 @@ public sealed class QuantumLayer : ILayer
             if (GradientMethod == AdjointMethod && Shots > 0)
                 throw new InvalidOperationException($"training with {Shots} shots needs gradient '{ParameterShiftMethod}': " +
                     "adjoint differentiation reads the exact state, which no shot-based device gives; use --gradient parameter-shift or --shots 0.");
-            _jacobian = GradientMethod == AdjointMethod ? Adjoint.Compute(batch) : ParameterShift.Compute(Backend, batch, Shots);
-            z = _jacobian.Expectations;
+            _jacobian = GradientMethod == AdjointMethod ? Adjoint.Compute(batch) : ParameterShift.Compute(Backend, batch, Shots, Rule);
+            z = _jacobian.Outputs;
         }
         else
         {
-            z = Backend.Evaluate(batch, Shots).Expectations;
+            z = Backend.Evaluate(batch, Shots).Outputs;
         }
-        int n = Shape.Qubits;
-        return Enumerable.Range(0, batch.Count).Select(b => z.AsSpan(b * n, n).ToArray()).ToArray();
+        int o = Shape.OutputCount;
+        return Enumerable.Range(0, batch.Count).Select(b => z.AsSpan(b * o, o).ToArray()).ToArray();
     }
 
     public double[][] Backward(double[][] outputGradient)
     {
         var jac = _jacobian ?? throw new InvalidOperationException("Backward called before a training Forward.");
-        int n = Shape.Qubits, w = Shape.WeightCount;
         var inputGradient = new double[outputGradient.Length][];
         for (int b = 0; b < outputGradient.Length; b++)
         {
-            var g = outputGradient[b];
-            for (int k = 0; k < w; k++)
-            {
-                double sum = 0;
-                for (int i = 0; i < n; i++) sum += g[i] * jac.DzDw[(b * w + k) * n + i];
-                Weights.Gradient[k] += sum;
-            }
-            inputGradient[b] = new double[n];
-            for (int j = 0; j < n; j++)
-            {
-                double sum = 0;
-                for (int i = 0; i < n; i++) sum += g[i] * jac.DzDx[(b * n + j) * n + i];
-                inputGradient[b][j] = sum;
-            }
+            inputGradient[b] = new double[Shape.InputCount];
+            jac.Backpropagate(b, outputGradient[b], inputGradient[b], Weights.Gradient);
         }
         return inputGradient;
     }

@@ -13,10 +13,11 @@ public static class Backends
     public const int MaxShots = 1_000_000;
 
     /// <param name="runtime">The QDK client the <c>qsharp</c> backend runs on; the native backend does not use it.</param>
-    public static IQuantumBackend Create(string name, QdkRuntime runtime) => name switch
+    /// <param name="seed">Seeds the native backend's shot sampling.</param>
+    public static IQuantumBackend Create(string name, QdkRuntime? runtime, int seed = NativeBackend.DefaultSeed) => name switch
     {
-        QSharp => new QSharpBackend(runtime),
-        Native => new NativeBackend(),
+        QSharp => new QSharpBackend(runtime ?? throw new ArgumentNullException(nameof(runtime), "the qsharp backend needs a QdkRuntime; pass one in.")),
+        Native => new NativeBackend(seed),
         _ => throw new ArgumentException($"unknown backend '{name}'; use one of: {string.Join(", ", Names)}.", nameof(name)),
     };
 }

@@ -19,6 +19,11 @@ public sealed record BatchResult(
     public ReadOnlySpan<double> ExpectationsOf(int circuit) => Expectations.AsSpan(circuit * Shape.Qubits, Shape.Qubits);
     public ReadOnlySpan<double> ProbabilitiesOf(int circuit) => Probabilities.AsSpan(circuit * Shape.StateCount, Shape.StateCount);
 
+    /// <summary>Every circuit's outputs by the shape's readout, flat: ⟨Z_i⟩ or probabilities.</summary>
+    public double[] Outputs => Shape.Readout == CircuitReadout.PauliZ ? Expectations : Probabilities;
+
+    public ReadOnlySpan<double> OutputsOf(int circuit) => Outputs.AsSpan(circuit * Shape.OutputCount, Shape.OutputCount);
+
     /// <summary>⟨Z_i⟩ per qubit from basis-state probabilities (qubit 0 = most significant bit).</summary>
     public static void ExpectationsFromProbabilities(ReadOnlySpan<double> probabilities, Span<double> z, int qubits)
     {

@@ -1,3 +1,5 @@
+using Qtl.Quantum.Gradients;
+
 namespace Qtl.Quantum;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Qtl.Quantum;
 /// over the batch. It exists for speed (training at scale, adjoint gradients) and as an
 /// independent check of the Q# kernels, which remain the definition of the circuit.
 /// </summary>
-public sealed class NativeBackend : IQuantumBackend
+public sealed class NativeBackend : IVariationalUnitaryBackend
 {
     /// <summary>Says in every shot result how the shots were drawn: no measurement was simulated.</summary>
     public const string SampledShotSource = "sampled from the exact distribution";
@@ -14,7 +16,9 @@ public sealed class NativeBackend : IQuantumBackend
     private long calls;
 
     /// <param name="seed">Seeds shot sampling; the same seed and the same sequence of calls give the same results.</param>
-    public NativeBackend(int seed = 12345) => this.seed = seed;
+    public NativeBackend(int seed = DefaultSeed) => this.seed = seed;
+
+    public const int DefaultSeed = 12345;
 
     public string Name => "native";
 
@@ -107,6 +111,21 @@ public sealed class NativeBackend : IQuantumBackend
         }
         double scale = 1.0 / shots;
         for (int k = 0; k < size; k++) probabilities[k] *= scale;
+    }
+
+    public double[] VariationalColumns(CircuitShape shape, ReadOnlySpan<double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        int size = shape.StateCount;
+        var columns = new double[size * size];
+        var scratch = new double[size];
+        for (int j = 0; j < size; j++)
+        {
+            var column = columns.AsSpan(j * size, size);
+            column[j] = 1;
+            StateVector.ApplyBlocks(shape, weights, column, scratch);
+        }
+        return columns;
     }
 
     public void Dispose() { }

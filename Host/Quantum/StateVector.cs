@@ -30,15 +30,30 @@ public static class StateVector
         Span<double> amplitudes, Span<double> scratch)
     {
         int n = shape.Qubits, size = shape.StateCount;
-        if (inputs.Length != n || weights.Length != shape.WeightCount)
-            throw new ArgumentException($"a {shape} circuit takes {n} inputs and {shape.WeightCount} weights; got {inputs.Length} and {weights.Length}.");
+        if (inputs.Length != shape.InputCount || weights.Length != shape.WeightCount)
+            throw new ArgumentException($"a {shape} circuit takes {shape.InputCount} inputs and {shape.WeightCount} weights; got {inputs.Length} and {weights.Length}.");
         if (amplitudes.Length < size || scratch.Length < size)
             throw new ArgumentException($"amplitudes and scratch need {size} elements for {n} qubits.");
         amplitudes = amplitudes[..size];
         scratch = scratch[..size];
         Span<double> sin = stackalloc double[CircuitShape.MaxQubits], cos = stackalloc double[CircuitShape.MaxQubits];
-        HalfAngleSinCos(inputs, sin, cos);
-        PrepareEmbedding(sin[..n], cos[..n], amplitudes);
+        if (shape.Encoding == InputEncoding.Amplitude)
+        {
+            inputs.CopyTo(amplitudes);
+        }
+        else
+        {
+            HalfAngleSinCos(inputs, sin, cos);
+            PrepareEmbedding(sin[..n], cos[..n], amplitudes);
+        }
+        ApplyBlocks(shape, weights, amplitudes, scratch);
+    }
+
+    /// <summary>The variational blocks alone on a given state: [CNOT ladder; RY(w) on every qubit] per block.</summary>
+    public static void ApplyBlocks(CircuitShape shape, ReadOnlySpan<double> weights, Span<double> amplitudes, Span<double> scratch)
+    {
+        int n = shape.Qubits;
+        Span<double> sin = stackalloc double[CircuitShape.MaxQubits], cos = stackalloc double[CircuitShape.MaxQubits];
         for (int block = 0; block < shape.Depth; block++)
         {
             ApplyEntangler(amplitudes, scratch, n, inverse: false);

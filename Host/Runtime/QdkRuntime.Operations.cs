@@ -12,8 +12,8 @@ public sealed partial class QdkRuntime
         Distributions(shifted ? (shots == 0 ? "shiftedExact" : "shiftedShots") : (shots == 0 ? "exact" : "shots"),
             qubits, inputs, weights, shots, circuits);
 
-    /// <summary>The amplitude-encoded student (Students.qs): per row, probabilities or frequencies from shots.</summary>
-    public double[][] AmplitudeStudent(int qubits, CircuitRows inputs, CircuitRows weights, int shots) =>
+    /// <summary>The amplitude-encoded circuits (Students.qs): per row, probabilities or frequencies from shots.</summary>
+    public double[][] AmplitudeEncoded(int qubits, CircuitRows inputs, CircuitRows weights, int shots) =>
         Distributions(shots == 0 ? "studentExact" : "studentShots", qubits, inputs, weights, shots, inputs.Count);
 
     /// <summary>The dressed circuits measured under the QDK's Pauli noise [px, py, pz]: per row, frequencies.</summary>
@@ -23,8 +23,8 @@ public sealed partial class QdkRuntime
         return Distributions("noisyShots", qubits, inputs, weights, shots, inputs.Count, noise);
     }
 
-    /// <summary>Columns U|j⟩ of the student's variational part, from Q# state dumps.</summary>
-    public double[][] StudentColumns(int qubits, IReadOnlyList<double> weights)
+    /// <summary>Columns U|j⟩ of the variational blocks, from Q# state dumps.</summary>
+    public double[][] VariationalColumns(int qubits, IReadOnlyList<double> weights)
     {
         var result = Request("studentColumns", w =>
         {

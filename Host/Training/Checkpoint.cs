@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace Qtl.Training;
 
 /// <summary>
-/// Human-readable JSON checkpoints. Doubles are written in round-trip form, so a resumed
-/// run is bit-identical; files are replaced atomically, so a crash never leaves half a file.
+/// Human-readable JSON checkpoints of training and of distillation. Doubles are written in round-trip
+/// form, so a resumed run is bit-identical; files are replaced atomically, so a crash never leaves half a file.
 /// </summary>
 public static class Checkpoint
 {
@@ -16,44 +16,45 @@ public static class Checkpoint
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    private sealed record Envelope(string Format, TrainingState State);
+    private sealed record Envelope<T>(string Format, T State);
 
-    public static void Save(string path, TrainingState state)
-    {
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new Envelope(Format, state), Json));
-    }
+    public static void Save(string path, TrainingState state) => Save(path, Format, state);
 
-    public static TrainingState Load(string path)
+    public static TrainingState Load(string path) => Load<TrainingState>(path, Format);
+
+    public static void Save<T>(string path, string format, T state) where T : ICheckpointState =>
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new Envelope<T>(format, state), Json));
+
+    public static T Load<T>(string path, string format) where T : class, ICheckpointState
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"checkpoint not found: {path}");
-        Envelope? envelope;
+        Envelope<T>? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize<Envelope>(File.ReadAllText(path), Json);
+            envelope = JsonSerializer.Deserialize<Envelope<T>>(File.ReadAllText(path), Json);
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{path} is not a readable checkpoint: {e.Message}");
         }
-        if (envelope?.Format != Format || envelope.State is null)
-            throw new InvalidDataException($"{path} is not a qtl-qsharp checkpoint (expected format '{Format}').");
+        if (envelope?.Format != format || envelope.State is null)
+            throw new InvalidDataException($"{path} is not a qtl-qsharp checkpoint of this kind (expected format '{format}').");
         CheckFinite(path, envelope.State);
         return envelope.State;
     }
 
+    /// <summary>Named arrays under a prefix, for <see cref="ICheckpointState.NumericFields"/>.</summary>
+    public static IEnumerable<(string Field, double[] Values)> Named(string prefix, IReadOnlyDictionary<string, double[]> values) =>
+        values.Select(p => ($"{prefix}.{p.Key}", p.Value));
+
     /// <summary>A NaN or infinity in a checkpoint is named by file and field here, before it reaches a circuit as an "input".</summary>
-    private static void CheckFinite(string path, TrainingState state)
+    private static void CheckFinite(string path, ICheckpointState state)
     {
-        static IEnumerable<(string Field, double[] Values)> Named(string prefix, IReadOnlyDictionary<string, double[]> values) =>
-            values.Select(p => ($"{prefix}.{p.Key}", p.Value));
-        var fields = Named("parameters", state.Parameters)
-            .Concat(Named("best_parameters", state.BestParameters))
-            .Concat(state.AdamFirst.Select((v, i) => ($"adam_first[{i}]", v)))
-            .Concat(state.AdamSecond.Select((v, i) => ($"adam_second[{i}]", v)));
-        foreach (var (field, values) in fields)
+        foreach (var (field, values) in state.NumericFields())
         {
             int bad = Array.FindIndex(values ?? [], v => !double.IsFinite(v));
             if (bad >= 0)

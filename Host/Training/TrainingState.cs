@@ -7,6 +7,7 @@ namespace Qtl.Training;
 /// count, the epochs done, the best parameters so far and the history.
 /// </summary>
 public sealed record TrainingState(string Kind, TrainingOptions Options, IReadOnlyList<string> ClassNames, int FeatureDimension)
+    : ICheckpointState
 {
     public int EpochsDone { get; init; }
     public Dictionary<string, double[]> Parameters { get; init; } = [];
@@ -17,6 +18,12 @@ public sealed record TrainingState(string Kind, TrainingOptions Options, IReadOn
     public double BestValidationAccuracy { get; init; } = -1;
     public Dictionary<string, double[]> BestParameters { get; init; } = [];
     public List<EpochMetrics> History { get; init; } = [];
+
+    public IEnumerable<(string Field, double[] Values)> NumericFields() =>
+        Checkpoint.Named("parameters", Parameters)
+            .Concat(Checkpoint.Named("best_parameters", BestParameters))
+            .Concat(AdamFirst.Select((v, i) => ($"adam_first[{i}]", v)))
+            .Concat(AdamSecond.Select((v, i) => ($"adam_second[{i}]", v)));
 
     public TrainingState After(EpochMetrics metrics, Head head, Adam adam)
     {

@@ -1,27 +1,30 @@
 using Qtl.Distillation;
-using Qtl.Quantum.Students;
+using Qtl.Model;
+using Qtl.Quantum;
 
 namespace Qtl.Tests.Distillation;
 
 /// <summary>The whole student (front-end, tanh encoding, circuit, readout, KD loss) against finite differences, native backend.</summary>
 public class StudentGradientTests
 {
-    [TestCase(StudentEncoding.Amplitude, 3, 2, 6)]
-    [TestCase(StudentEncoding.Angle, 3, 3, 6)]
-    [TestCase(StudentEncoding.Amplitude, 4, 2, 8)]
-    [TestCase(StudentEncoding.Angle, 4, 2, 8)]
-    public void EveryParameterGradientMatchesFiniteDifferences(StudentEncoding encoding, int qubits, int depth, int classes)
+    [TestCase(InputEncoding.Amplitude, 3, 2, 6, QuantumLayer.AdjointMethod)]
+    [TestCase(InputEncoding.Angle, 3, 3, 6, QuantumLayer.AdjointMethod)]
+    [TestCase(InputEncoding.Amplitude, 4, 2, 8, QuantumLayer.AdjointMethod)]
+    [TestCase(InputEncoding.Angle, 4, 2, 8, QuantumLayer.AdjointMethod)]
+    [TestCase(InputEncoding.Amplitude, 3, 2, 6, QuantumLayer.ParameterShiftMethod)]
+    [TestCase(InputEncoding.Angle, 3, 2, 6, QuantumLayer.ParameterShiftMethod)]
+    public void EveryParameterGradientMatchesFiniteDifferences(InputEncoding encoding, int qubits, int depth, int classes, string gradient)
     {
         var rng = new Random(11);
         var images = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, 784).Select(_ => rng.NextDouble() * 2 - 1).ToArray()).ToArray();
         int[] labels = [0, 1, 2, classes - 1];
         var soft = images.Select(_ => { var s = new double[classes]; KdLoss.Softmax(Enumerable.Range(0, classes).Select(_ => rng.NextDouble() * 4).ToArray(), 3, s); return s; }).ToArray();
-        var model = new StudentModel(new StudentShape(qubits, depth, encoding), classes, FrontEnd.Linear, images, rng);
-        var backend = new NativeStudentBackend(1);
+        var shape = new CircuitShape(qubits, depth, encoding, CircuitReadout.Probabilities);
+        var model = new StudentModel(shape, classes, FrontEnd.Linear, images, new NativeBackend(1), gradient, rng);
 
         double Loss(bool backward)
         {
-            var pass = model.Forward(backend, images, 0, training: backward);
+            var pass = model.Forward(images, training: backward);
             double total = 0;
             var dLogits = new double[images.Length][];
             for (int b = 0; b < images.Length; b++)
@@ -33,7 +36,7 @@ public class StudentGradientTests
             if (backward)
             {
                 foreach (var p in model.Parameters) p.ZeroGradient();
-                model.Backward(backend, pass, dLogits);
+                model.Backward(pass, dLogits);
             }
             return total;
         }
@@ -45,23 +48,33 @@ public class StudentGradientTests
     }
 
     [Test]
-    public void AngleStudentEqualsTheDressedCircuitOfTheNativeBackend()
+    public void AmplitudeEncodingOfTheEmbeddedStateEqualsTheAngleEncoding()
     {
+        // H then RY(x_i) leaves qubit i in ((c − s), (c + s))/√2 with c, s = cos, sin(x_i/2): prepare that state as amplitudes.
         var rng = new Random(4);
-        var shape = new StudentShape(4, 3, StudentEncoding.Angle);
-        var inputs = Enumerable.Range(0, 4).Select(_ => rng.NextDouble() * 3).ToArray();
-        var weights = Enumerable.Range(0, shape.WeightCount).Select(_ => rng.NextDouble() * 6).ToArray();
-        var p = new double[16];
-        StudentCircuit.Probabilities(shape, inputs, weights, p);
-        var expected = new Qtl.Quantum.NativeBackend().Evaluate(new Qtl.Quantum.CircuitBatch(new Qtl.Quantum.CircuitShape(4, 3), inputs, weights));
-        Assert.That(p, Is.EqualTo(expected.Probabilities).Within(1e-12));
+        double[] x = [.. Enumerable.Range(0, 4).Select(_ => rng.NextDouble() * 3)];
+        var weights = Enumerable.Range(0, 12).Select(_ => rng.NextDouble() * 6).ToArray();
+        var amplitudes = new double[16];
+        for (int k = 0; k < 16; k++)
+        {
+            amplitudes[k] = 1;
+            for (int q = 0; q < 4; q++)
+            {
+                var (s, c) = Math.SinCos(x[q] / 2);
+                amplitudes[k] *= ((k >> (3 - q)) & 1) == 0 ? (c - s) / Math.Sqrt(2) : (c + s) / Math.Sqrt(2);
+            }
+        }
+        var native = new NativeBackend();
+        var angle = native.Evaluate(new CircuitBatch(new CircuitShape(4, 3, InputEncoding.Angle, CircuitReadout.Probabilities), x, weights));
+        var amplitude = native.Evaluate(new CircuitBatch(new CircuitShape(4, 3, InputEncoding.Amplitude, CircuitReadout.Probabilities), amplitudes, weights));
+        Assert.That(amplitude.Probabilities, Is.EqualTo(angle.Probabilities).Within(1e-12));
     }
 
     [Test]
     public void ShotsAreFrequenciesThatNeverHitImpossibleOutcomes()
     {
-        double[] p = [0.5, 0, 0.25, 0.25];
-        StudentCircuit.Sample(p, 5000, new Random(2));
+        var shape = new CircuitShape(2, 0, InputEncoding.Amplitude, CircuitReadout.Probabilities);
+        var p = new NativeBackend(2).Evaluate(new CircuitBatch(shape, [Math.Sqrt(0.5), 0, 0.5, 0.5], []), 5000).Probabilities;
         Assert.That(p.Sum(), Is.EqualTo(1).Within(1e-12));
         Assert.That(p[1], Is.Zero);
         Assert.That(p[0], Is.EqualTo(0.5).Within(0.03));

@@ -43,8 +43,8 @@ public class BackendAgreementTests
         var batch = new CircuitBatch(shape, Angles(rng, 2 * 4), Angles(rng, 2 * shape.WeightCount));
         var shift = ParameterShift.Compute(new QSharpBackend(QdkSession.Runtime), batch);
         var adjoint = Adjoint.Compute(batch);
-        Assert.That(shift.DzDw, Is.EqualTo(adjoint.DzDw).Within(1e-10));
-        Assert.That(shift.DzDx, Is.EqualTo(adjoint.DzDx).Within(1e-10));
+        Assert.That(shift.DWeights, Is.EqualTo(adjoint.DWeights).Within(1e-10));
+        Assert.That(shift.DInputs, Is.EqualTo(adjoint.DInputs).Within(1e-10));
     }
 
     [Test]

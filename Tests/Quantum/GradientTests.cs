@@ -37,7 +37,7 @@ public sealed class GradientTests
     }
 
     /// <summary>Central differences, h = 1e-5, all perturbed circuits in one batch.</summary>
-    private static (double[] DzDx, double[] DzDw) FiniteDifferences(CircuitBatch batch)
+    private static (double[] DInputs, double[] DWeights) FiniteDifferences(CircuitBatch batch)
     {
         const double h = 1e-5;
         var shape = batch.Shape;
@@ -91,12 +91,12 @@ public sealed class GradientTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(shift.Expectations, Is.EqualTo(exact.Expectations).Within(1e-12), "shift expectations");
-            Assert.That(adjoint.Expectations, Is.EqualTo(exact.Expectations).Within(1e-12), "adjoint expectations");
-            Assert.That(shift.DzDx, Is.EqualTo(fdX).Within(1e-6), "shift vs finite differences, inputs");
-            Assert.That(shift.DzDw, Is.EqualTo(fdW).Within(1e-6), "shift vs finite differences, weights");
-            Assert.That(adjoint.DzDx, Is.EqualTo(shift.DzDx).Within(1e-10), "adjoint vs shift, inputs");
-            Assert.That(adjoint.DzDw, Is.EqualTo(shift.DzDw).Within(1e-10), "adjoint vs shift, weights");
+            Assert.That(shift.Outputs, Is.EqualTo(exact.Expectations).Within(1e-12), "shift expectations");
+            Assert.That(adjoint.Outputs, Is.EqualTo(exact.Expectations).Within(1e-12), "adjoint expectations");
+            Assert.That(shift.DInputs, Is.EqualTo(fdX).Within(1e-6), "shift vs finite differences, inputs");
+            Assert.That(shift.DWeights, Is.EqualTo(fdW).Within(1e-6), "shift vs finite differences, weights");
+            Assert.That(adjoint.DInputs, Is.EqualTo(shift.DInputs).Within(1e-10), "adjoint vs shift, inputs");
+            Assert.That(adjoint.DWeights, Is.EqualTo(shift.DWeights).Within(1e-10), "adjoint vs shift, weights");
         });
     }
 
@@ -106,8 +106,8 @@ public sealed class GradientTests
         // ⟨Z⟩ = −sin x for H then RY(x), so ∂⟨Z⟩/∂x = −cos x.
         var batch = new CircuitBatch(new CircuitShape(1, 0), [0.7], []);
         using var backend = new NativeBackend();
-        Assert.That(ParameterShift.Compute(backend, batch).DzDx[0], Is.EqualTo(-Math.Cos(0.7)).Within(1e-12));
-        Assert.That(Adjoint.Compute(batch).DzDx[0], Is.EqualTo(-Math.Cos(0.7)).Within(1e-12));
+        Assert.That(ParameterShift.Compute(backend, batch).DInputs[0], Is.EqualTo(-Math.Cos(0.7)).Within(1e-12));
+        Assert.That(Adjoint.Compute(batch).DInputs[0], Is.EqualTo(-Math.Cos(0.7)).Within(1e-12));
     }
 
     [Test]
@@ -122,8 +122,8 @@ public sealed class GradientTests
             Assert.That(ParameterShift.CircuitsPerSample(batch.Shape), Is.EqualTo(1 + 2 * (4 + 24)));
             Assert.That(backend.Circuits, Is.EqualTo(Samples * 57));
             Assert.That(gradients.Count, Is.EqualTo(Samples));
-            Assert.That(gradients.DzDwOf(1).Length, Is.EqualTo(24 * 4));
-            Assert.That(gradients.DzDxOf(2).Length, Is.EqualTo(4 * 4));
+            Assert.That(gradients.DWeightsOf(1).Length, Is.EqualTo(24 * 4));
+            Assert.That(gradients.DInputsOf(2).Length, Is.EqualTo(4 * 4));
         });
     }
 
@@ -135,10 +135,10 @@ public sealed class GradientTests
         int n = 3, w = 6;
         for (int b = 0; b < Samples; b++)
         {
-            Assert.That(gradients.ExpectationsOf(b)[2], Is.EqualTo(gradients.Expectations[b * n + 2]));
-            Assert.That(gradients.DzDxOf(b)[1 * n + 2], Is.EqualTo(gradients.DzDxAt(b, 1, 2)));
-            Assert.That(gradients.DzDwOf(b)[5 * n + 0], Is.EqualTo(gradients.DzDw[(b * w + 5) * n + 0]));
-            Assert.That(gradients.DzDwAt(b, 5, 0), Is.EqualTo(gradients.DzDw[(b * w + 5) * n + 0]));
+            Assert.That(gradients.OutputsOf(b)[2], Is.EqualTo(gradients.Outputs[b * n + 2]));
+            Assert.That(gradients.DInputsOf(b)[1 * n + 2], Is.EqualTo(gradients.DInputAt(b, 1, 2)));
+            Assert.That(gradients.DWeightsOf(b)[5 * n + 0], Is.EqualTo(gradients.DWeights[(b * w + 5) * n + 0]));
+            Assert.That(gradients.DWeightAt(b, 5, 0), Is.EqualTo(gradients.DWeights[(b * w + 5) * n + 0]));
         }
     }
 
@@ -150,8 +150,8 @@ public sealed class GradientTests
         var exact = Adjoint.Compute(batch);
         var sampled = ParameterShift.Compute(backend, batch, shots: 20_000);
         // Each derivative is half a difference of two ±1 means: standard error ≤ 1/√(2·shots) ≈ 0.005.
-        Assert.That(sampled.DzDw, Is.EqualTo(exact.DzDw).Within(0.035));
-        Assert.That(sampled.DzDx, Is.EqualTo(exact.DzDx).Within(0.035));
+        Assert.That(sampled.DWeights, Is.EqualTo(exact.DWeights).Within(0.035));
+        Assert.That(sampled.DInputs, Is.EqualTo(exact.DInputs).Within(0.035));
     }
 
     [Test]
@@ -167,7 +167,7 @@ public sealed class GradientTests
         foreach (int b in new[] { 0, 777, count - 1 })
         {
             var one = Adjoint.Compute(new CircuitBatch(shape, batch.InputsOf(b).ToArray(), batch.WeightsOf(b).ToArray()));
-            Assert.That(all.DzDwOf(b).ToArray(), Is.EqualTo(one.DzDw).Within(1e-15), $"sample {b}");
+            Assert.That(all.DWeightsOf(b).ToArray(), Is.EqualTo(one.DWeights).Within(1e-15), $"sample {b}");
         }
     }
 }

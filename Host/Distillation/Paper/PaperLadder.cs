@@ -1,3 +1,4 @@
+using Qtl.Quantum.Gradients;
 namespace Qtl.Distillation.Paper;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Qtl.Quantum.Gradients;
 using System.Globalization;
 using Qtl.Quantum;
 
@@ -60,9 +61,10 @@ public sealed record PaperOptions
         if (Teacher is not ("none" or "lenet" or "alexnet" or "ensemble")) throw new ArgumentException($"teacher is '{Teacher}'; allowed: none, lenet, alexnet, ensemble.");
         if (Classes.Count < 2 || !Classes.SequenceEqual(Enumerable.Range(0, Classes.Count)))
             throw new ArgumentException($"classes {string.Join(",", Classes)}; the paper protocol takes 0-5 or 0-7 (classes 0..C−1, class c = output c).");
-        if (Qubits < 1 || Qubits > 6) throw new ArgumentException($"qubits is {Qubits}; allowed: 1 to 6.");
+        if (Qubits < 1 || Qubits > Quantum.CircuitShape.MaxProbabilityQubits)
+            throw new ArgumentException($"qubits is {Qubits}; allowed: 1 to {Quantum.CircuitShape.MaxProbabilityQubits}.");
         if (Classes.Count > 1 << Qubits) throw new ArgumentException($"{Classes.Count} classes need {Classes.Count} outputs; {Qubits} qubits give {1 << Qubits}.");
-        if (Depth < 0 || Depth > 16) throw new ArgumentException($"depth is {Depth}; allowed: 0 to 16.");
+        if (Depth < 0 || Depth > Quantum.CircuitShape.MaxDepth) throw new ArgumentException($"depth is {Depth}; allowed: 0 to {Quantum.CircuitShape.MaxDepth}.");
         if (Shots < 0 || Shots > 1_000_000) throw new ArgumentException($"shots is {Shots}; allowed: 0 (exact) to 1000000.");
         if (!Backends.Names.Contains(Backend)) throw new ArgumentException($"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
         if (Epochs < 1 || Epochs > 1000) throw new ArgumentException($"epochs is {Epochs}; allowed: 1 to 1000.");

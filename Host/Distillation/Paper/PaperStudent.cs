@@ -1,5 +1,6 @@
 using Qtl.Model;
-using Qtl.Quantum.Students;
+using Qtl.Quantum;
+using Qtl.Quantum.Gradients;
 
 namespace Qtl.Distillation.Paper;
 
@@ -14,7 +15,7 @@ public sealed record PaperPass(double[][] Angles, double[][] Probabilities, doub
 public sealed class PaperStudent
 {
     /// <param name="dropout">0.5 in the paper; 0 makes training passes deterministic (finite-difference tests).</param>
-    public PaperStudent(int qubits, int depth, PaperHead head, IStudentBackend backend, int shots, ShiftRule rule, Random rng, double dropout = 0.5)
+    public PaperStudent(int qubits, int depth, PaperHead head, IQuantumBackend backend, int shots, ShiftRule rule, Random rng, double dropout = 0.5)
     {
         Front = new Head("cnn", [
             new Conv2d("conv1", 1, 10, 5, 28, 28, rng, inputGradient: false), new MaxPool2d(10, 24, 24), new Relu(),
@@ -37,7 +38,7 @@ public sealed class PaperStudent
     public PaperPass Forward(double[][] images, bool training)
     {
         var angles = Front.Forward(images, training);
-        var p = Circuit.Forward(angles);
+        var p = Circuit.Forward(angles, training);
         return new PaperPass(angles, p, p.Select(row => PaperHeads.Forward(HeadKind, row)).ToArray());
     }
 
@@ -45,7 +46,7 @@ public sealed class PaperStudent
     public void Backward(PaperPass pass, double[][] dOutputs)
     {
         var dp = pass.Outputs.Select((o, b) => PaperHeads.Backward(HeadKind, o, dOutputs[b])).ToArray();
-        Front.Backward(Circuit.Backward(pass.Angles, dp));
+        Front.Backward(Circuit.Backward(dp));
     }
 
     public void ZeroGradients()

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Qtl.Model;
-using Qtl.Quantum.Students;
+using Qtl.Quantum;
 using Qtl.Runtime;
 
 namespace Qtl.Distillation.Paper;
@@ -31,7 +31,7 @@ public static class PaperTrainer
         }
 
         var rng = new Random(options.Seed);
-        var backend = StudentBackends.Create(options.Backend, unchecked(options.Seed * 1_000_003 + 17), runtime);
+        using var backend = Backends.Create(options.Backend, runtime, unchecked(options.Seed * 1_000_003 + 17));
         var student = new PaperStudent(options.Qubits, options.Depth, options.Head, backend, options.Shots, options.Rule, rng);
         var adam = new Adam(student.Parameters);
         var order = Enumerable.Range(0, data.Train.Count).ToArray();
@@ -73,7 +73,7 @@ public static class PaperTrainer
             reported = Accuracy(student, scored);
         }
         return new PaperRunResult(options, reported, bestEpoch, epochs, teacherAccuracy, student.Describe(), student.ParameterCount,
-            backend.ReadoutSource(options.Shots), data.Train.Count, scored.Count, clock.Elapsed.TotalSeconds);
+            Distiller.ReadoutSource(backend, options.Shots), data.Train.Count, scored.Count, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Accuracy in evaluation mode (no dropout), one prediction = argmax over all head outputs, with fresh shots.</summary>

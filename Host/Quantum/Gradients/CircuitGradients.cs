@@ -1,45 +1,60 @@
 namespace Qtl.Quantum.Gradients;
 
 /// <summary>
-/// ⟨Z_i⟩ of a batch and their derivatives, flat so a training step can read them without copies.
-/// With n qubits and W weights, for sample b:
+/// The outputs of a batch (⟨Z_i⟩ or probabilities, by the shape's readout) and their derivatives, flat so a
+/// training step can read them without copies. With I inputs, W weights and O outputs per circuit, for sample b:
 /// <list type="bullet">
-/// <item>Expectations[b*n + qubit] = ⟨Z_qubit⟩;</item>
-/// <item>DzDx[(b*n + input)*n + qubit] = ∂⟨Z_qubit⟩/∂inputs[input];</item>
-/// <item>DzDw[(b*W + weight)*n + qubit] = ∂⟨Z_qubit⟩/∂weights[weight].</item>
+/// <item>Outputs[b*O + o];</item>
+/// <item>DInputs[(b*I + input)*O + o] = ∂output_o/∂inputs[input];</item>
+/// <item>DWeights[(b*W + weight)*O + o] = ∂output_o/∂weights[weight].</item>
 /// </list>
-/// Rows are per parameter, columns per qubit, so backpropagation is one small matrix-vector product.
+/// Rows are per parameter, columns per output, so backpropagation is one small matrix-vector product.
 /// </summary>
-public sealed record CircuitGradients(CircuitShape Shape, int Count, double[] Expectations, double[] DzDx, double[] DzDw)
+public sealed record CircuitGradients(CircuitShape Shape, int Count, double[] Outputs, double[] DInputs, double[] DWeights)
 {
     /// <summary>Allocates zeroed storage for <paramref name="count"/> samples.</summary>
     public static CircuitGradients Allocate(CircuitShape shape, int count)
     {
-        int n = shape.Qubits;
-        return new CircuitGradients(shape, count, new double[count * n], new double[count * n * n],
-            new double[count * shape.WeightCount * n]);
+        int o = shape.OutputCount;
+        return new CircuitGradients(shape, count, new double[count * o], new double[count * shape.InputCount * o],
+            new double[count * shape.WeightCount * o]);
     }
 
-    /// <summary>⟨Z_i⟩ of sample b, one per qubit.</summary>
-    public ReadOnlySpan<double> ExpectationsOf(int sample) => Expectations.AsSpan(sample * Shape.Qubits, Shape.Qubits);
+    /// <summary>The outputs of sample b.</summary>
+    public ReadOnlySpan<double> OutputsOf(int sample) => Outputs.AsSpan(sample * Shape.OutputCount, Shape.OutputCount);
 
-    /// <summary>n×n block of sample b: row = input index, column = qubit.</summary>
-    public ReadOnlySpan<double> DzDxOf(int sample)
+    /// <summary>I×O block of sample b: row = input index, column = output.</summary>
+    public ReadOnlySpan<double> DInputsOf(int sample) =>
+        DInputs.AsSpan(sample * Shape.InputCount * Shape.OutputCount, Shape.InputCount * Shape.OutputCount);
+
+    /// <summary>W×O block of sample b: row = weight index, column = output.</summary>
+    public ReadOnlySpan<double> DWeightsOf(int sample) =>
+        DWeights.AsSpan(sample * Shape.WeightCount * Shape.OutputCount, Shape.WeightCount * Shape.OutputCount);
+
+    /// <summary>∂output/∂inputs[input] of sample b.</summary>
+    public double DInputAt(int sample, int input, int output) => DInputs[(sample * Shape.InputCount + input) * Shape.OutputCount + output];
+
+    /// <summary>∂output/∂weights[weight] of sample b.</summary>
+    public double DWeightAt(int sample, int weight, int output) => DWeights[(sample * Shape.WeightCount + weight) * Shape.OutputCount + output];
+
+    /// <summary>
+    /// Contracts sample b's Jacobian with dL/doutputs: adds dL/dweights into <paramref name="weightGradient"/>
+    /// and writes dL/dinputs into <paramref name="inputGradient"/>.
+    /// </summary>
+    public void Backpropagate(int sample, ReadOnlySpan<double> outputGradient, Span<double> inputGradient, Span<double> weightGradient)
     {
-        int block = Shape.Qubits * Shape.Qubits;
-        return DzDx.AsSpan(sample * block, block);
+        Contract(DWeightsOf(sample), outputGradient, weightGradient, accumulate: true);
+        Contract(DInputsOf(sample), outputGradient, inputGradient, accumulate: false);
     }
 
-    /// <summary>W×n block of sample b: row = weight index, column = qubit.</summary>
-    public ReadOnlySpan<double> DzDwOf(int sample)
+    private static void Contract(ReadOnlySpan<double> rows, ReadOnlySpan<double> g, Span<double> result, bool accumulate)
     {
-        int block = Shape.WeightCount * Shape.Qubits;
-        return DzDw.AsSpan(sample * block, block);
+        int o = g.Length;
+        for (int k = 0; k < result.Length; k++)
+        {
+            double sum = 0;
+            for (int i = 0; i < o; i++) sum += g[i] * rows[k * o + i];
+            result[k] = accumulate ? result[k] + sum : sum;
+        }
     }
-
-    /// <summary>∂⟨Z_qubit⟩/∂inputs[input] of sample b.</summary>
-    public double DzDxAt(int sample, int input, int qubit) => DzDx[(sample * Shape.Qubits + input) * Shape.Qubits + qubit];
-
-    /// <summary>∂⟨Z_qubit⟩/∂weights[weight] of sample b.</summary>
-    public double DzDwAt(int sample, int weight, int qubit) => DzDw[(sample * Shape.WeightCount + weight) * Shape.Qubits + qubit];
 }

@@ -2,42 +2,43 @@ namespace Qtl.Quantum.Gradients;
 
 /// <summary>
 /// Parameter-shift gradients through any <see cref="IQuantumBackend"/>, so they work on the QDK
-/// simulator and, with shots, the way they would on hardware. Every angle (inputs as well as
-/// weights) enters through one RY gate, whose generator Y/2 has eigenvalues ±1/2, so
-/// ∂⟨Z⟩/∂θ = (⟨Z⟩(θ+π/2) − ⟨Z⟩(θ−π/2)) / 2 exactly, not as an approximation.
+/// simulator and, with shots, the way they would on hardware. Every angle (the weights, and the inputs
+/// of an angle encoding) enters through one RY gate, whose generator Y/2 has eigenvalues ±1/2, so
+/// ∂f/∂θ = (f(θ+π/2) − f(θ−π/2)) / 2 exactly, not as an approximation, for either readout.
 /// </summary>
 /// <remarks>
-/// Circuits per sample: 1 + 2(n + W) — the unshifted circuit, then a +π/2 and a −π/2 shift of
-/// each of the n inputs and W = n·depth weights (57 for 4 qubits, depth 6). All of them go in
-/// ONE backend call, because a call has a fixed cost (~100 ms on the QDK runtime) that would
-/// otherwise be paid per circuit; an <see cref="IShiftedCircuitBackend"/> builds them itself.
+/// Circuits per sample: 1 + 2(S + W) — the unshifted circuit, then a +shift and a −shift of each of the
+/// S shifted inputs (n angles; none for amplitudes) and W = n·depth weights (57 for 4 qubits, depth 6).
+/// All of them go in ONE backend call, because a call has a fixed cost (~100 ms on the QDK runtime) that
+/// would otherwise be paid per circuit; an <see cref="IShiftedCircuitBackend"/> builds them itself.
 /// Layout of the expanded batch, per sample b: circuit b*C + 0 unshifted, then for parameter p
-/// (inputs first, then weights) circuit b*C + 1 + 2p shifted by +π/2 and b*C + 2 + 2p by −π/2.
+/// (inputs first, then weights) circuit b*C + 1 + 2p shifted by +shift and b*C + 2 + 2p by −shift.
+/// Amplitude inputs enter linearly, not through a gate; their derivatives come from the variational
+/// unitary (<see cref="IVariationalUnitaryBackend"/>) and are exact, with or without shots.
 /// </remarks>
 public static class ParameterShift
 {
-    /// <summary>The shift of an RY angle for which the two-term rule is exact.</summary>
-    public const double Shift = Math.PI / 2;
+    /// <summary>Inputs that are shifted: the n angles of an angle encoding; amplitudes are not.</summary>
+    public static int ShiftedInputs(CircuitShape shape) => shape.Encoding == InputEncoding.Angle ? shape.Qubits : 0;
 
-    /// <summary>Circuits evaluated per sample: 1 + 2(n + W).</summary>
-    public static int CircuitsPerSample(CircuitShape shape) => 1 + 2 * (shape.Qubits + shape.WeightCount);
-
-    /// <summary>Exact gradients (as exact as the backend is).</summary>
-    public static CircuitGradients Compute(IQuantumBackend backend, CircuitBatch batch) => Compute(backend, batch, 0);
+    /// <summary>Circuits evaluated per sample: 1 + 2(S + W).</summary>
+    public static int CircuitsPerSample(CircuitShape shape) => 1 + 2 * (ShiftedInputs(shape) + shape.WeightCount);
 
     /// <summary>
-    /// Gradients with every circuit estimated from <paramref name="shots"/> shots (0 = exact);
-    /// the expectations returned are those of the unshifted circuits.
+    /// Gradients with every circuit estimated from <paramref name="shots"/> shots (0 = exact, as exact as the
+    /// backend is), by <paramref name="rule"/> (default: the exact rule); the outputs returned are those of
+    /// the unshifted circuits.
     /// </summary>
-    public static CircuitGradients Compute(IQuantumBackend backend, CircuitBatch batch, int shots)
+    public static CircuitGradients Compute(IQuantumBackend backend, CircuitBatch batch, int shots = 0, ShiftRule? rule = null)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(batch);
+        rule ??= ShiftRule.Exact;
         var shape = batch.Shape;
-        int n = shape.Qubits, w = shape.WeightCount, perSample = CircuitsPerSample(shape);
-        var result = backend is IShiftedCircuitBackend shifted
+        int o = shape.OutputCount, s = ShiftedInputs(shape), w = shape.WeightCount, perSample = CircuitsPerSample(shape);
+        var result = backend is IShiftedCircuitBackend shifted && rule == ShiftRule.Exact && s > 0
             ? shifted.EvaluateShifted(batch, shots)
-            : backend.Evaluate(Expand(batch), shots);
+            : backend.Evaluate(Expand(batch, rule.Shift), shots);
         if (result.Count != batch.Count * perSample)
             throw new InvalidOperationException($"backend '{backend.Name}' returned {result.Count} results for {batch.Count * perSample} circuits.");
 
@@ -45,27 +46,28 @@ public static class ParameterShift
         for (int b = 0; b < batch.Count; b++)
         {
             int first = b * perSample;
-            result.ExpectationsOf(first).CopyTo(gradients.Expectations.AsSpan(b * n, n));
-            for (int p = 0; p < n + w; p++)
+            result.OutputsOf(first).CopyTo(gradients.Outputs.AsSpan(b * o, o));
+            for (int p = 0; p < s + w; p++)
             {
-                var plus = result.ExpectationsOf(first + 1 + 2 * p);
-                var minus = result.ExpectationsOf(first + 2 + 2 * p);
-                var row = p < n
-                    ? gradients.DzDx.AsSpan((b * n + p) * n, n)
-                    : gradients.DzDw.AsSpan((b * w + p - n) * n, n);
-                for (int q = 0; q < n; q++) row[q] = 0.5 * (plus[q] - minus[q]);
+                var plus = result.OutputsOf(first + 1 + 2 * p);
+                var minus = result.OutputsOf(first + 2 + 2 * p);
+                var row = p < s
+                    ? gradients.DInputs.AsSpan((b * s + p) * o, o)
+                    : gradients.DWeights.AsSpan((b * w + p - s) * o, o);
+                for (int k = 0; k < o; k++) row[k] = rule.Scale * (plus[k] - minus[k]);
             }
         }
+        if (s == 0) AmplitudeInputs(backend, batch, gradients);
         return gradients;
     }
 
-    /// <summary>Builds the expanded batch described in the remarks.</summary>
-    public static CircuitBatch Expand(CircuitBatch batch)
+    /// <summary>Builds the expanded batch described in the remarks (the exact rule's shift by default).</summary>
+    public static CircuitBatch Expand(CircuitBatch batch, double shift = Math.PI / 2)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var shape = batch.Shape;
-        int n = shape.Qubits, w = shape.WeightCount, perSample = CircuitsPerSample(shape);
-        var inputs = new double[batch.Count * perSample * n];
+        int i = shape.InputCount, s = ShiftedInputs(shape), w = shape.WeightCount, perSample = CircuitsPerSample(shape);
+        var inputs = new double[batch.Count * perSample * i];
         var weights = new double[batch.Count * perSample * w];
         for (int b = 0; b < batch.Count; b++)
         {
@@ -74,15 +76,47 @@ public static class ParameterShift
             for (int c = 0; c < perSample; c++)
             {
                 int circuit = b * perSample + c;
-                x.CopyTo(inputs.AsSpan(circuit * n, n));
+                x.CopyTo(inputs.AsSpan(circuit * i, i));
                 theta.CopyTo(weights.AsSpan(circuit * w, w));
                 if (c == 0) continue;
                 int p = (c - 1) / 2;
-                double shift = (c - 1) % 2 == 0 ? Shift : -Shift;
-                if (p < n) inputs[circuit * n + p] += shift;
-                else weights[circuit * w + p - n] += shift;
+                double signed = (c - 1) % 2 == 0 ? shift : -shift;
+                if (p < s) inputs[circuit * i + p] += signed;
+                else weights[circuit * w + p - s] += signed;
             }
         }
         return new CircuitBatch(shape, inputs, weights);
+    }
+
+    /// <summary>
+    /// ∂output_o/∂ψ_j = Σ_k d_o(k) · 2 (Uψ)_k U[k, j], where output_o = Σ_k d_o(k) p_k: d_o(k) = δ_ok for
+    /// probabilities, ±1 by qubit o's bit for ⟨Z_o⟩. U is fetched once per distinct weight vector.
+    /// </summary>
+    private static void AmplitudeInputs(IQuantumBackend backend, CircuitBatch batch, CircuitGradients gradients)
+    {
+        if (backend is not IVariationalUnitaryBackend unitary)
+            throw new NotSupportedException($"backend '{backend.Name}' cannot give the variational unitary that amplitude-encoded input gradients need.");
+        var shape = batch.Shape;
+        int n = shape.Qubits, size = shape.StateCount, o = shape.OutputCount;
+        double[] columns = [];
+        var output = new double[size];
+        for (int b = 0; b < batch.Count; b++)
+        {
+            if (b == 0 || !batch.WeightsOf(b).SequenceEqual(batch.WeightsOf(b - 1)))
+                columns = unitary.VariationalColumns(shape, batch.WeightsOf(b));
+            var psi = batch.InputsOf(b);
+            Array.Clear(output);
+            for (int j = 0; j < size; j++)
+                for (int k = 0; k < size; k++) output[k] += columns[j * size + k] * psi[j];
+            var dInputs = gradients.DInputs.AsSpan(b * size * o, size * o);
+            for (int j = 0; j < size; j++)
+                for (int k = 0; k < size; k++)
+                {
+                    double dp = 2 * output[k] * columns[j * size + k];
+                    if (shape.Readout == CircuitReadout.Probabilities) dInputs[j * o + k] = dp;
+                    else
+                        for (int q = 0; q < n; q++) dInputs[j * o + q] += (k & StateVector.Mask(n, q)) == 0 ? dp : -dp;
+                }
+        }
     }
 }

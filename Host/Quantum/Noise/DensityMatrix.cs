@@ -16,6 +16,13 @@ public static class DensityMatrix
     /// <summary>4^10 doubles = 8 MB per matrix; beyond that use shots on the QDK.</summary>
     public const int MaxQubits = 10;
 
+    /// <summary>Noise is modelled for the dressed circuit (angle-encoded inputs), in both noisy engines.</summary>
+    internal static void RequireAngles(CircuitShape shape)
+    {
+        if (shape.Encoding != InputEncoding.Angle)
+            throw new ArgumentException($"the noisy engines run circuits with angle-encoded inputs; a {shape} circuit has no noise model here.");
+    }
+
     /// <summary>
     /// Runs one circuit from |0…0⟩⟨0…0| into <paramref name="rho"/> (4^n doubles), up to but not including
     /// the measurement; see <see cref="MeasuredProbabilities"/> for the read-out.
@@ -25,6 +32,7 @@ public static class DensityMatrix
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(noise);
         int n = shape.Qubits;
+        RequireAngles(shape);
         if (n > MaxQubits)
             throw new ArgumentException($"a density matrix of {n} qubits needs 4^{n} doubles; the native noisy engine allows up to {MaxQubits} qubits.");
         if (inputs.Length != n || weights.Length != shape.WeightCount)

@@ -25,6 +25,7 @@ public sealed class QdkNoisyBackend(NoiseModel noise, QdkRuntime runtime) : IQua
         if (shots <= 0)
             throw new ArgumentException($"shots is {shots}; the QDK's noise simulation is shot-based, so give shots > 0 (use {nameof(NoisyNativeBackend)} for exact noisy values).", nameof(shots));
         var shape = batch.Shape;
+        DensityMatrix.RequireAngles(shape);
         int n = shape.Qubits, dim = shape.StateCount;
         var z = new double[batch.Count * n];
         var probabilities = new double[batch.Count * dim];

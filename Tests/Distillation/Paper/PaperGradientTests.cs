@@ -1,5 +1,6 @@
+using Qtl.Quantum.Gradients;
 using Qtl.Distillation.Paper;
-using Qtl.Quantum.Students;
+using Qtl.Quantum;
 
 namespace Qtl.Tests.Distillation.Paper;
 
@@ -36,8 +37,8 @@ public class PaperGradientTests
     public void TheCircuitIsAProductStateWithQubitZeroTheLeastSignificantBit()
     {
         double[] theta = [0.3, -1.1, 2.0];
-        var circuit = new PaperCircuit(3, 0, new NativeStudentBackend(1), 0, ShiftRule.Exact, new Random(1));
-        var p = circuit.Forward([theta])[0];
+        var circuit = new PaperCircuit(3, 0, new NativeBackend(1), 0, ShiftRule.Exact, new Random(1));
+        var p = circuit.Forward([theta], training: false)[0];
         // H then RY(θ) on |0⟩: P(1) = (1 + sin θ)/2.
         for (int j = 0; j < 8; j++)
         {
@@ -57,9 +58,10 @@ public class PaperGradientTests
         var g = Enumerable.Range(0, 1 << qubits).Select(_ => rng.NextDouble() - 0.5).ToArray();
         foreach (var (rule, factor) in new[] { (ShiftRule.Exact, 1.0), (ShiftRule.Paper, Math.Sqrt(2)) })
         {
-            var circuit = new PaperCircuit(qubits, depth, new NativeStudentBackend(1), 0, rule, new Random(9));
-            double L(double[] t) => circuit.Forward([t])[0].Select((v, j) => v * g[j]).Sum();
-            var dTheta = circuit.Backward([theta], [g])[0];
+            var circuit = new PaperCircuit(qubits, depth, new NativeBackend(1), 0, rule, new Random(9));
+            double L(double[] t) => circuit.Forward([t], training: false)[0].Select((v, j) => v * g[j]).Sum();
+            circuit.Forward([theta], training: true);
+            var dTheta = circuit.Backward([g])[0];
             const double h = 1e-6;
             for (int k = 0; k < qubits; k++)
             {
@@ -83,7 +85,7 @@ public class PaperGradientTests
     public void WholeStudentGradientMatchesFiniteDifferences()
     {
         var rng = new Random(7);
-        var student = new PaperStudent(3, 1, PaperHead.SigmoidPair, new NativeStudentBackend(1), 0, ShiftRule.Exact, rng, dropout: 0);
+        var student = new PaperStudent(3, 1, PaperHead.SigmoidPair, new NativeBackend(1), 0, ShiftRule.Exact, rng, dropout: 0);
         var images = Enumerable.Range(0, 2).Select(_ => Enumerable.Range(0, 784).Select(_ => rng.NextDouble()).ToArray()).ToArray();
         int[] labels = [1, 5];
         double[] soft = [0.1, 0.4, 0.1, 0.1, 0.2, 0.1];

@@ -1,3 +1,4 @@
+using Qtl.Quantum.Gradients;
 using Qtl.Data;
 using Qtl.Distillation.Paper;
 

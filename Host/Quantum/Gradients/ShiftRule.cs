@@ -1,4 +1,4 @@
-namespace Qtl.Distillation.Paper;
+namespace Qtl.Quantum.Gradients;
 
 /// <summary>
 /// A parameter-shift estimate of ∂f/∂θ: Scale · [f(θ + Shift) − f(θ − Shift)], every shifted circuit run afresh
@@ -6,7 +6,7 @@ namespace Qtl.Distillation.Paper;
 /// </summary>
 public sealed record ShiftRule(string Name, double Shift, double Scale)
 {
-    /// <summary>The published code: shift π/4, not divided by 2 sin(π/4), so √2 × the derivative.</summary>
+    /// <summary>The published distillation code (arXiv:2311.13810): shift π/4, not divided by 2 sin(π/4), so √2 × the derivative.</summary>
     public static readonly ShiftRule Paper = new("paper", Math.PI / 4, 1);
 
     /// <summary>The exact rule for RY: shift π/2, divided by 2 sin(π/2) = 2.</summary>

@@ -1,0 +1,10 @@
+namespace Qtl.Quantum;
+
+/// <summary>How a circuit writes a sample's inputs into the register.</summary>
+public enum InputEncoding
+{
+    /// <summary>Hadamard layer, then RY(x_i) on qubit i: the dressed circuit's embedding (Circuits.qs).</summary>
+    Angle,
+    /// <summary>2^n real amplitudes of unit norm, prepared by Q#'s <c>PreparePureStateD</c> (Students.qs).</summary>
+    Amplitude,
+}
