@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Qtl.Data;
 using Qtl.Distillation;
+using Qtl.Training;
 
 namespace Qtl.Tests.Distillation;
 
@@ -45,6 +46,47 @@ public class DistillerTests
         Assert.That(same.Epochs.Select(e => e.Loss), Is.EqualTo(recipe.Epochs.Select(e => e.Loss)), "the same rate must give the same run");
         Assert.That(recipe.Epochs[1].Loss, Is.LessThan(recipe.Epochs[0].Loss - 0.01), "at the recipe rate the front-end learns");
         Assert.That(frozen.Epochs[1].Loss, Is.EqualTo(frozen.Epochs[0].Loss).Within(1e-6), "a frozen front-end leaves nothing to learn");
+    }
+
+    [TestCase("none")]
+    [TestCase("lenet")]
+    public void AResumedRunEndsWithTheBitsOfAnUninterruptedOne(string teacher)
+    {
+        var options = Tiny with { Teacher = teacher, Classes = teacher == "none" ? [0, 1, 5] : [0, 1, 2, 3, 4, 5], Qubits = 3, Epochs = 3, PerClass = 15 };
+        string dir = Directory.CreateTempSubdirectory("qtl-distill-resume-").FullName;
+        try
+        {
+            string whole = Path.Combine(dir, "whole.json"), parts = Path.Combine(dir, "parts.json");
+            var uninterrupted = Distiller.Run(options, checkpoint: whole);
+            Distiller.Run(options with { Epochs = 1 }, checkpoint: parts);
+            var resumed = Distiller.Run(options, checkpoint: parts, resume: true);
+
+            var a = Checkpoint.Load<DistillationState>(whole, DistillationState.Format);
+            var b = Checkpoint.Load<DistillationState>(parts, DistillationState.Format);
+            Assert.That(b.EpochsDone, Is.EqualTo(3));
+            foreach (var (name, values) in a.Parameters)
+                Assert.That(b.Parameters[name], Is.EqualTo(values), $"parameter {name}, bit for bit");
+            Assert.That(b.History.Select(e => e.Loss), Is.EqualTo(a.History.Select(e => e.Loss)));
+            Assert.That(resumed.StudentTestAccuracy, Is.EqualTo(uninterrupted.StudentTestAccuracy));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Test]
+    public void ResumingWithOtherOptionsIsRefusedNamingThem()
+    {
+        string dir = Directory.CreateTempSubdirectory("qtl-distill-resume-").FullName;
+        try
+        {
+            string checkpoint = Path.Combine(dir, DistillationState.File);
+            Distiller.Run(Tiny with { Epochs = 1, PerClass = 10 }, checkpoint: checkpoint);
+            byte[] before = File.ReadAllBytes(checkpoint);
+            var error = Assert.Throws<ArgumentException>(() =>
+                Distiller.Run(Tiny with { Epochs = 2, PerClass = 10, LearningRate = 0.02 }, checkpoint: checkpoint, resume: true))!;
+            Assert.That(error.Message, Does.Contain("learning-rate is 0.02 here, 0.01 in the checkpoint"));
+            Assert.That(File.ReadAllBytes(checkpoint), Is.EqualTo(before), "a refused resume changes nothing");
+        }
+        finally { Directory.Delete(dir, recursive: true); }
     }
 
     [TestCase(0.0)]

@@ -1,0 +1,49 @@
+using Qtl.Data;
+using Qtl.Distillation;
+using Qtl.Tests.Data;
+using Qtl.Training;
+
+namespace Qtl.Tests.Cli;
+
+/// <summary><c>distill</c> owns its run folder as <c>train</c> does: no silent replace, and <c>--resume</c> continues a run.</summary>
+[Integration]
+public class DistillCommandTests
+{
+    private static string[] Distill(string run, int epochs, params string[] more) =>
+    [
+        "distill", "--teacher", "none", "--classes", "0-2", "--qubits", "2", "--depth", "1", "--per-class", "10",
+        "--data", FashionMnist.SubsetDirectory, "--epochs", epochs.ToString(), "--out", run, .. more,
+    ];
+
+    [Test]
+    public void ARunIsNeverReplacedAndResumeContinuesItFromItsCheckpoint()
+    {
+        string root = TestImages.TempDir("qtl-distill");
+        try
+        {
+            string run = Path.Combine(root, "run");
+            var first = QtlProcess.Run(Distill(run, 1));
+            Assert.That(first.Code, Is.EqualTo(0), first.Error);
+            byte[] checkpoint = File.ReadAllBytes(DistillationState.PathIn(run));
+
+            var again = QtlProcess.Run(Distill(run, 2));
+            Assert.That(again.Code, Is.EqualTo(2));
+            Assert.That(again.Error.Trim(), Does.Contain("already holds a run").And.Contain("--resume"));
+            Assert.That(File.ReadAllBytes(DistillationState.PathIn(run)), Is.EqualTo(checkpoint), "a refused run changes nothing");
+
+            var finished = QtlProcess.Run(Distill(run, 1, "--resume"));
+            Assert.That(finished.Code, Is.EqualTo(2));
+            Assert.That(finished.Error, Does.Contain("has finished 1 epochs and --epochs is 1"));
+
+            var resumed = QtlProcess.Run(Distill(run, 2, "--resume"));
+            Assert.That(resumed.Code, Is.EqualTo(0), resumed.Error);
+            Assert.That(resumed.Output, Does.Contain("resuming").And.Contain("from epoch 1 of 2"));
+            Assert.That(Checkpoint.Load<DistillationState>(DistillationState.PathIn(run), DistillationState.Format).EpochsDone, Is.EqualTo(2));
+
+            var nothing = QtlProcess.Run(Distill(Path.Combine(root, "empty"), 2, "--resume"));
+            Assert.That(nothing.Code, Is.EqualTo(2));
+            Assert.That(nothing.Error, Does.Contain("holds no distillation checkpoint"));
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+}
