@@ -42,46 +42,24 @@ public sealed class NoisyNativeBackend : IQuantumBackend
         BatchParallel.ForEachRange(count, work, (from, to) =>
         {
             var rho = new double[dim * dim];
-            var cdf = shots > 0 ? new double[dim] : [];
+            var sampler = shots > 0 ? new ShotSampler(dim) : null;
             for (int b = from; b < to; b++)
             {
                 var p = probabilities.AsSpan(b * dim, dim);
                 DensityMatrix.Run(shape, batch.InputsOf(b), batch.WeightsOf(b), Noise, rho);
                 DensityMatrix.MeasuredProbabilities(rho, n, Noise, p);
-                if (shots > 0) Sample(p, cdf, shots, new Random(SeedOf(seed, stream, b)));
+                if (shots > 0)
+                {
+                    // Rounding can leave a probability a hair below 0; such a state is never drawn.
+                    foreach (ref double v in p) v = Math.Max(0, v);
+                    sampler!.Draw(p, shots, seed, stream, b);
+                }
                 StateVector.ExpectationsZ(p, expectations.AsSpan(b * n, n), n);
             }
         });
         return shots > 0
             ? new BatchResult(shape, count, expectations, probabilities, Name, shots, SampledShotSource)
             : new BatchResult(shape, count, expectations, probabilities, Name, 0, $"exact ({Noise}, native density matrix)");
-    }
-
-    /// <summary>Replaces probabilities by the frequencies of <paramref name="shots"/> draws (inverse CDF, binary search).</summary>
-    private static void Sample(Span<double> probabilities, double[] cdf, int shots, Random rng)
-    {
-        double total = 0;
-        for (int k = 0; k < probabilities.Length; k++) cdf[k] = total += Math.Max(0, probabilities[k]);
-        probabilities.Clear();
-        int last = probabilities.Length - 1;
-        for (int s = 0; s < shots; s++)
-        {
-            double x = rng.NextDouble() * total;
-            int k = Array.BinarySearch(cdf, x);
-            k = k >= 0 ? k + 1 : ~k;
-            // Skip states of zero probability (equal CDF values) and rounding past the end.
-            while (k < last && cdf[k] <= x) k++;
-            probabilities[Math.Min(k, last)] += 1;
-        }
-        for (int k = 0; k < probabilities.Length; k++) probabilities[k] /= shots;
-    }
-
-    private static int SeedOf(int seed, ulong stream, int circuit)
-    {
-        ulong x = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ stream * 0xBF58476D1CE4E5B9UL ^ (ulong)(uint)circuit * 0x94D049BB133111EBUL;
-        x ^= x >> 31;
-        x *= 0xD6E8FEB86659FD93UL;
-        return (int)(x ^ (x >> 32));
     }
 
     public void Dispose() { }
