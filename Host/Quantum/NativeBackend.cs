@@ -24,42 +24,25 @@ public sealed class NativeBackend : IVariationalUnitaryBackend
 
     /// <summary>
     /// Exact ⟨Z_i⟩ and probabilities when <paramref name="shots"/> is 0. Otherwise each circuit's
-    /// outcomes are drawn multinomially from its exact distribution and frequencies returned.
-    /// Every circuit has its own random stream keyed by (seed, call number, circuit index), so
-    /// results do not depend on how the batch is split over threads, and repeated calls draw fresh shots.
+    /// outcomes are drawn multinomially from its exact distribution (<see cref="ShotSampler"/>) and frequencies returned.
     /// </summary>
     public BatchResult Evaluate(CircuitBatch batch, int shots = 0)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentOutOfRangeException.ThrowIfNegative(shots);
         var shape = batch.Shape;
-        int n = shape.Qubits, size = shape.StateCount, count = batch.Count;
-        var probabilities = new double[count * size];
-        var expectations = new double[count * n];
+        int n = shape.Qubits, size = shape.StateCount;
         ulong stream = shots > 0 ? (ulong)Interlocked.Increment(ref calls) : 0;
-        long work = (long)size * (shape.Depth + 1) * Math.Max(1, n / 2) + shots;
-
-        BatchParallel.ForEachRange(count, work, (from, to) =>
-        {
-            Span<double> scratch = size <= 1024 ? stackalloc double[size] : new double[size];
-            var sampler = shots > 0 ? new ShotSampler(size) : null;
-            for (int b = from; b < to; b++)
+        var (probabilities, expectations) = NativeBatch.Evaluate(batch, shots, seed, stream, size,
+            (long)size * (shape.Depth + 1) * Math.Max(1, n / 2), (b, p, scratch) =>
             {
                 // The amplitudes live in the result slot and are squared in place: no copy.
-                var slot = probabilities.AsSpan(b * size, size);
-                StateVector.Run(shape, batch.InputsOf(b), batch.WeightsOf(b), slot, scratch);
-                StateVector.Probabilities(slot, slot);
-                if (shots > 0)
-                {
-                    sampler!.Draw(slot, shots, seed, stream, b);
-                }
-                StateVector.ExpectationsZ(slot, expectations.AsSpan(b * n, n), n);
-            }
-        });
-
+                StateVector.Run(shape, batch.InputsOf(b), batch.WeightsOf(b), p, scratch);
+                StateVector.Probabilities(p, p);
+            });
         return shots > 0
-            ? new BatchResult(shape, count, expectations, probabilities, Name, shots, SampledShotSource)
-            : new BatchResult(shape, count, expectations, probabilities, Name);
+            ? new BatchResult(shape, batch.Count, expectations, probabilities, Name, shots, SampledShotSource)
+            : new BatchResult(shape, batch.Count, expectations, probabilities, Name);
     }
 
     public double[] VariationalColumns(CircuitShape shape, ReadOnlySpan<double> weights)

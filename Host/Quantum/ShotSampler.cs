@@ -25,6 +25,8 @@ internal sealed class ShotSampler(int size)
         double total = 0;
         for (int k = 0; k < size; k++)
         {
+            // A density matrix's rounding can leave a probability a hair below 0; such a state is never drawn.
+            if (probabilities[k] < 0) probabilities[k] = 0;
             total += probabilities[k];
             if (probabilities[k] > probabilities[likeliest]) likeliest = k;
         }

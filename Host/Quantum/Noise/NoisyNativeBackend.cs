@@ -31,35 +31,19 @@ public sealed class NoisyNativeBackend : IQuantumBackend
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentOutOfRangeException.ThrowIfNegative(shots);
         var shape = batch.Shape;
-        int n = shape.Qubits, dim = shape.StateCount, count = batch.Count;
+        int n = shape.Qubits, dim = shape.StateCount;
         if (n > DensityMatrix.MaxQubits)
             throw new ArgumentException($"the native noisy engine simulates up to {DensityMatrix.MaxQubits} qubits (a density matrix of {n} would need 4^{n} doubles); use the QDK's shot-based noise instead.");
-        var probabilities = new double[count * dim];
-        var expectations = new double[count * n];
         ulong stream = shots > 0 ? (ulong)Interlocked.Increment(ref calls) : 0;
-        long work = (long)dim * dim * (3 * n + shape.Depth * 3 * n) + shots;
-
-        BatchParallel.ForEachRange(count, work, (from, to) =>
-        {
-            var rho = new double[dim * dim];
-            var sampler = shots > 0 ? new ShotSampler(dim) : null;
-            for (int b = from; b < to; b++)
+        var (probabilities, expectations) = NativeBatch.Evaluate(batch, shots, seed, stream, dim * dim,
+            (long)dim * dim * (3 * n + shape.Depth * 3 * n), (b, p, rho) =>
             {
-                var p = probabilities.AsSpan(b * dim, dim);
                 DensityMatrix.Run(shape, batch.InputsOf(b), batch.WeightsOf(b), Noise, rho);
                 DensityMatrix.MeasuredProbabilities(rho, n, Noise, p);
-                if (shots > 0)
-                {
-                    // Rounding can leave a probability a hair below 0; such a state is never drawn.
-                    foreach (ref double v in p) v = Math.Max(0, v);
-                    sampler!.Draw(p, shots, seed, stream, b);
-                }
-                StateVector.ExpectationsZ(p, expectations.AsSpan(b * n, n), n);
-            }
-        });
+            });
         return shots > 0
-            ? new BatchResult(shape, count, expectations, probabilities, Name, shots, SampledShotSource)
-            : new BatchResult(shape, count, expectations, probabilities, Name, 0, $"exact ({Noise}, native density matrix)");
+            ? new BatchResult(shape, batch.Count, expectations, probabilities, Name, shots, SampledShotSource)
+            : new BatchResult(shape, batch.Count, expectations, probabilities, Name, 0, $"exact ({Noise}, native density matrix)");
     }
 
     public void Dispose() { }
