@@ -5,7 +5,7 @@ namespace Qtl.Quantum;
 /// then <see cref="Depth"/> variational blocks [CNOT ladder; RY(w) on every qubit], read out as
 /// <see cref="Readout"/>. Weights are ordered block by block, qubit by qubit; basis states and inputs
 /// are big-endian (qubit 0 the most significant bit). The Q# kernels are the definition
-/// (Circuits.qs, Students.qs); the limits here hold for every model and backend.
+/// (Circuits.qs); the limits here hold for every model and backend.
 /// </summary>
 public sealed record CircuitShape
 {

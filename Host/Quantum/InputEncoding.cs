@@ -5,6 +5,6 @@ public enum InputEncoding
 {
     /// <summary>Hadamard layer, then RY(x_i) on qubit i: the dressed circuit's embedding (Circuits.qs).</summary>
     Angle,
-    /// <summary>2^n real amplitudes of unit norm, prepared by Q#'s <c>PreparePureStateD</c> (Students.qs).</summary>
+    /// <summary>2^n real amplitudes of unit norm, prepared by Q#'s <c>PreparePureStateD</c> (Circuits.AmplitudeCircuit).</summary>
     Amplitude,
 }

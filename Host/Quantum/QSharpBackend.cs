@@ -5,8 +5,8 @@ namespace Qtl.Quantum;
 
 /// <summary>
 /// Runs the Q# kernels (QuantumKernels/src) on the QDK simulator through the runtime
-/// process: the dressed circuit for angle-encoded inputs, the amplitude-encoded circuit of
-/// Students.qs for amplitudes. Exact mode reads each final state from a Q# state dump; shots
+/// process: Circuits.EncodedCircuit, the dressed circuit for angle-encoded inputs and the
+/// amplitude-encoded circuit for amplitudes. Exact mode reads each final state from a Q# state dump; shots
 /// mode runs the circuit and measures every qubit with <c>MeasureEachZ</c>, shot by shot.
 /// </summary>
 public sealed class QSharpBackend(QdkRuntime runtime) : IShiftedCircuitBackend, IVariationalUnitaryBackend
@@ -18,16 +18,14 @@ public sealed class QSharpBackend(QdkRuntime runtime) : IShiftedCircuitBackend, 
     public BatchResult Evaluate(CircuitBatch batch, int shots = 0) =>
         Run(shifted: false, batch, 1, shots);
 
-    /// <summary>The parameter-shift circuits of an angle-encoded batch, built by the Q# kernels (ParameterShift.qs).</summary>
+    /// <summary>The parameter-shift circuits, built by the Q# kernels (ParameterShift.qs).</summary>
     public BatchResult EvaluateShifted(CircuitBatch batch, int shots = 0)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Shape.Encoding != InputEncoding.Angle)
-            throw new ArgumentException("the Q# parameter-shift entry shifts input angles; amplitude-encoded circuits are expanded by the host.", nameof(batch));
         return Run(shifted: true, batch, ParameterShift.CircuitsPerSample(batch.Shape), shots);
     }
 
-    /// <summary>The variational blocks' columns U|j⟩, from Q# state dumps (Students.qs).</summary>
+    /// <summary>The variational blocks' columns U|j⟩, from Q# state dumps (Entry.VariationalColumns).</summary>
     public double[] VariationalColumns(CircuitShape shape, ReadOnlySpan<double> weights) =>
         [.. Runtime.VariationalColumns(shape.Qubits, weights.ToArray()).SelectMany(column => column)];
 
@@ -42,9 +40,7 @@ public sealed class QSharpBackend(QdkRuntime runtime) : IShiftedCircuitBackend, 
         var probabilities = new double[circuits * shape.StateCount];
         var inputs = new CircuitRows(batch.Inputs, shape.InputCount, 0, batch.Count);
         var weights = new CircuitRows(batch.Weights, shape.WeightCount, 0, batch.Count);
-        var rows = shape.Encoding == InputEncoding.Angle
-            ? Runtime.Dressed(shape.Qubits, inputs, weights, shots, shifted, circuits)
-            : Runtime.AmplitudeEncoded(shape.Qubits, inputs, weights, shots);
+        var rows = Runtime.Circuits(shape.Qubits, shape.Encoding == InputEncoding.Amplitude, inputs, weights, shots, shifted, circuits);
         for (int b = 0; b < rows.Length; b++)
         {
             var p = probabilities.AsSpan(b * shape.StateCount, shape.StateCount);

@@ -6,27 +6,24 @@ namespace Qtl.Runtime;
 // The runtime's operations (worker.mjs): every op name and JSON shape the host uses is written here, once.
 public sealed partial class QdkRuntime
 {
-    /// <summary>The dressed circuits (Entry.qs), per circuit the 2^n basis-state probabilities, or frequencies from shots.</summary>
+    /// <summary>The circuits of Entry.qs, per circuit the 2^n basis-state probabilities, or frequencies from shots.</summary>
+    /// <param name="amplitude">The inputs are 2^n amplitudes (true) or n angles (false).</param>
     /// <param name="shifted">Each row stands for its parameter-shift circuits (ParameterShift.qs), <paramref name="circuits"/> in all.</param>
-    public double[][] Dressed(int qubits, CircuitRows inputs, CircuitRows weights, int shots, bool shifted, int circuits) =>
+    public double[][] Circuits(int qubits, bool amplitude, CircuitRows inputs, CircuitRows weights, int shots, bool shifted, int circuits) =>
         Distributions(shifted ? (shots == 0 ? "shiftedExact" : "shiftedShots") : (shots == 0 ? "exact" : "shots"),
-            qubits, inputs, weights, shots, circuits);
-
-    /// <summary>The amplitude-encoded circuits (Students.qs): per row, probabilities or frequencies from shots.</summary>
-    public double[][] AmplitudeEncoded(int qubits, CircuitRows inputs, CircuitRows weights, int shots) =>
-        Distributions(shots == 0 ? "studentExact" : "studentShots", qubits, inputs, weights, shots, inputs.Count);
+            qubits, inputs, weights, shots, circuits, w => w.WriteBoolean("amplitude", amplitude));
 
     /// <summary>The dressed circuits measured under the QDK's Pauli noise [px, py, pz]: per row, frequencies.</summary>
     public double[][] NoisyShots(int qubits, CircuitRows inputs, CircuitRows weights, int shots, IReadOnlyList<double> noise)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shots);
-        return Distributions("noisyShots", qubits, inputs, weights, shots, inputs.Count, noise);
+        return Distributions("noisyShots", qubits, inputs, weights, shots, inputs.Count, w => WriteArray(w, "noise", noise));
     }
 
     /// <summary>Columns U|j⟩ of the variational blocks, from Q# state dumps.</summary>
     public double[][] VariationalColumns(int qubits, IReadOnlyList<double> weights)
     {
-        var result = Request("studentColumns", w =>
+        var result = Request("variationalColumns", w =>
         {
             w.WriteNumber("qubits", qubits);
             WriteArray(w, "weights", weights);
@@ -82,7 +79,7 @@ public sealed partial class QdkRuntime
 
     /// <summary>Sends rows of circuits to an op that answers with one probability (or shot count) row per circuit.</summary>
     private double[][] Distributions(string op, int qubits, CircuitRows inputs, CircuitRows weights, int shots, int circuits,
-        IReadOnlyList<double>? noise = null)
+        Action<Utf8JsonWriter> writeMore)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(shots);
         if (inputs.Count != weights.Count)
@@ -94,7 +91,7 @@ public sealed partial class QdkRuntime
             inputs.Write(w, "inputs");
             weights.Write(w, "weights");
             if (shots > 0) w.WriteNumber("shots", shots);
-            if (noise is not null) WriteArray(w, "noise", noise);
+            writeMore(w);
         });
         var rows = result.GetProperty(shots == 0 ? "probabilities" : "counts");
         if (rows.GetArrayLength() != circuits)

@@ -1,4 +1,4 @@
-// Shot-based noisy simulation on the QDK: Entry.DressedShots run with compiler.runWithNoise.
+// Shot-based noisy simulation on the QDK: Entry.Shots run with compiler.runWithNoise.
 // The QDK's sparse simulator draws a Pauli fault (X, Y, Z with probabilities px, py, pz) after
 // every gate on each qubit the gate touches (both qubits of a CNOT, independently) and before
 // every measurement; allocation and release are noiseless, and a reset is a noisy measurement

@@ -114,15 +114,15 @@ export class QSharpKernels {
     return this.evaluate(expr, 1, () => {});
   }
 
-  /** Exact mode: per circuit, the basis-state probabilities (big-endian). */
-  exact({ qubits, inputs, weights }) {
-    return this.probabilities(`Main.DressedExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`, qubits, inputs.length);
+  /** Exact mode: per circuit, the basis-state probabilities (big-endian); `amplitude` selects the input encoding. */
+  exact({ qubits, amplitude, inputs, weights }) {
+    return this.probabilities(`Main.Exact(${qubits},${!!amplitude},${qsMatrix(inputs)},${qsMatrix(weights)})`, qubits, inputs.length);
   }
 
   /** Exact mode for parameter-shift gradients: per sample, its circuits in ParameterShift.qs order. */
-  shiftedExact({ qubits, inputs, weights }) {
-    return this.probabilities(`Main.DressedShiftedExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`,
-      qubits, inputs.length * shiftedCircuitsPerSample({ qubits, weights }));
+  shiftedExact({ qubits, amplitude, inputs, weights }) {
+    return this.probabilities(`Main.ShiftedExact(${qubits},${!!amplitude},${qsMatrix(inputs)},${qsMatrix(weights)})`,
+      qubits, inputs.length * shiftedCircuitsPerSample({ qubits, amplitude, weights }));
   }
 
   /** Runs expr and returns the basis-state probabilities of each of its `count` state dumps. */
@@ -142,52 +142,39 @@ export class QSharpKernels {
   }
 
   /** Shots mode: per circuit, counts of each basis outcome from Q# measurement. */
-  async shots({ qubits, inputs, weights, shots }) {
-    const value = await this.evaluate(
-      `Main.DressedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
-    return { counts: JSON.parse(value) };
+  shots({ qubits, amplitude, inputs, weights, shots }) {
+    return this.counts(`Main.Shots(${qubits},${!!amplitude},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`);
   }
 
   /** Shots mode for parameter-shift gradients: per sample, counts for its circuits in ParameterShift.qs order. */
-  async shiftedShots({ qubits, inputs, weights, shots }) {
-    const value = await this.evaluate(
-      `Main.DressedShiftedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
-    return { counts: JSON.parse(value) };
+  shiftedShots({ qubits, amplitude, inputs, weights, shots }) {
+    return this.counts(`Main.ShiftedShots(${qubits},${!!amplitude},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`);
+  }
+
+  /** Runs expr, a Q# expression returning Int[][], and returns it as counts. */
+  async counts(expr) {
+    return { counts: JSON.parse(await this.evaluate(expr, 1, () => {})) };
   }
 
   /**
-   * Noisy shots mode: Entry.DressedShots under the QDK's Pauli noise [px, py, pz] (see noise.mjs).
+   * Noisy shots mode: Entry.Shots under the QDK's Pauli noise [px, py, pz] (see noise.mjs).
    * The same evaluate() path, on a view of this object whose simulator runs with noise.
    */
   async noisyShots({ qubits, inputs, weights, shots, noise }) {
     const noisy = Object.create(this, {
       simulate: { value: (program, expr, onEvent, s) => wasm.runWithNoise(program, expr, onEvent, s, noise, 0) },
     });
-    const value = await noisy.evaluate(
-      `Main.DressedShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
-    return { counts: JSON.parse(value) };
+    return noisy.counts(`Main.Shots(${qubits},false,${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`);
   }
 
-  /** Amplitude-encoded student (Students.qs), exact: per row of `inputs` (2^n amplitudes), basis-state probabilities. */
-  studentExact({ qubits, inputs, weights }) {
-    return this.probabilities(`Main.AmplitudeStudentExact(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)})`, qubits, inputs.length);
-  }
-
-  /** Amplitude-encoded student, shots: per row, counts of each basis outcome from Q# measurement. */
-  async studentShots({ qubits, inputs, weights, shots }) {
-    const value = await this.evaluate(
-      `Main.AmplitudeStudentShots(${qubits},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`, 1, () => {});
-    return { counts: JSON.parse(value) };
-  }
-
-  /** Columns U|j> of the student's variational part (real; an imaginary part above 1e-9 is an error). */
-  async studentColumns({ qubits, weights }) {
+  /** Columns U|j> of the variational blocks (real; an imaginary part above 1e-9 is an error). */
+  async variationalColumns({ qubits, weights }) {
     const dim = 1 << qubits;
     const columns = [];
     await this.evaluate(`Main.VariationalColumns(${qubits},${qsDoubles(weights)})`, 1, (dump) => {
       const column = new Array(dim).fill(0);
       for (const [label, [re, im]] of Object.entries(dump.state)) {
-        if (Math.abs(im) > 1e-9) throw qdkError("runtime", `student column has a complex amplitude ${re}+${im}i`);
+        if (Math.abs(im) > 1e-9) throw qdkError("runtime", `variational column has a complex amplitude ${re}+${im}i`);
         column[parseInt(label.slice(1, 1 + qubits), 2)] = re;
       }
       columns.push(column);
@@ -259,7 +246,7 @@ const projectHost = {
   },
 };
 
-/** Circuits the parameter-shift rule needs per sample: 1 + 2(n + W). */
-export function shiftedCircuitsPerSample({ qubits, weights }) {
-  return 1 + 2 * (qubits + (weights[0]?.length ?? 0));
+/** Circuits the parameter-shift rule needs per sample: 1 + 2(n + W), or 1 + 2W when the inputs are amplitudes (not shifted). */
+export function shiftedCircuitsPerSample({ qubits, amplitude, weights }) {
+  return 1 + 2 * ((amplitude ? 0 : qubits) + (weights[0]?.length ?? 0));
 }

@@ -59,3 +59,17 @@ internal operation VariationalBlock(weights : Double[], qs : Qubit[]) : Unit is 
     EntanglingLayer(qs);
     RotationLayerY(weights, qs);
 }
+
+/// # Summary
+/// The trainable part of every circuit: one variational block per n weights.
+///
+/// # Input
+/// ## weights
+/// depth × n angles, block by block, qubit by qubit.
+internal operation VariationalBlocks(weights : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
+    let n = Length(qs);
+    Fact(Length(weights) % n == 0, "VariationalBlocks: the number of weights must be a multiple of the qubit count.");
+    for start in 0..n..Length(weights) - 1 {
+        VariationalBlock(weights[start..start + n - 1], qs);
+    }
+}

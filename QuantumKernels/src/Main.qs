@@ -1,14 +1,13 @@
 /// # Summary
 /// The kernels' public API, and all the host calls: the batch entry points (exact state dumps or
-/// shot counts, parameter-shift batches, the amplitude-encoded student) and the dressed circuit
-/// itself, which the host draws and compiles to QIR. Everything else is `internal` to the project.
+/// shot counts, parameter-shift batches, for angle- or amplitude-encoded inputs; the variational
+/// unitary's columns) and the dressed circuit itself, which the host draws and compiles to QIR.
+/// Everything else is `internal` to the project.
 
 export
     Circuits.DressedCircuit,
-    Entry.DressedExact,
-    Entry.DressedShots,
-    Entry.DressedShiftedExact,
-    Entry.DressedShiftedShots,
-    Students.AmplitudeStudentExact,
-    Students.AmplitudeStudentShots,
-    Students.VariationalColumns;
+    Entry.Exact,
+    Entry.Shots,
+    Entry.ShiftedExact,
+    Entry.ShiftedShots,
+    Entry.VariationalColumns;

@@ -13,10 +13,11 @@ internal function ShiftAngle() : Double {
 
 /// # Summary
 /// The (inputs, weights) pairs of one sample's parameter-shift circuits: the unshifted
-/// pair, then for each parameter p (the n inputs first, then the weights) p shifted by
-/// +π/2 and by −π/2. The host's ParameterShift.Expand builds the same order.
-internal function ShiftedAngles(inputs : Double[], weights : Double[]) : (Double[], Double[])[] {
-    let n = Length(inputs);
+/// pair, then for each parameter p (the n inputs first when `shiftInputs`, then the weights)
+/// p shifted by +π/2 and by −π/2. The host's ParameterShift.Expand builds the same order.
+/// Amplitude inputs are not shifted: they enter through state preparation, not a rotation.
+internal function ShiftedAngles(inputs : Double[], weights : Double[], shiftInputs : Bool) : (Double[], Double[])[] {
+    let n = shiftInputs ? Length(inputs) | 0;
     mutable circuits = [(inputs, weights)];
     for p in 0..n + Length(weights) - 1 {
         for shift in [ShiftAngle(), -ShiftAngle()] {
@@ -30,11 +31,11 @@ internal function ShiftedAngles(inputs : Double[], weights : Double[]) : (Double
 
 /// # Summary
 /// ShiftedAngles for every (inputs, weights) row, as one batch of circuits: row b's
-/// 1 + 2(n + W) circuits follow row b − 1's.
-internal function ShiftedBatch(inputs : Double[][], weights : Double[][]) : (Double[][], Double[][]) {
+/// circuits follow row b − 1's.
+internal function ShiftedBatch(inputs : Double[][], weights : Double[][], shiftInputs : Bool) : (Double[][], Double[][]) {
     mutable (xs, ws) = ([], []);
     for b in 0..Length(inputs) - 1 {
-        for (x, w) in ShiftedAngles(inputs[b], weights[b]) {
+        for (x, w) in ShiftedAngles(inputs[b], weights[b], shiftInputs) {
             set xs += [x];
             set ws += [w];
         }

@@ -4,7 +4,7 @@
 import Std.Diagnostics.Fact;
 import Layers.*;
 import Circuits.DressedCircuit;
-import Students.AmplitudeStudent;
+import Circuits.AmplitudeCircuit;
 import Std.Diagnostics.CheckZero;
 import Std.Diagnostics.CheckAllZero;
 import Std.Math.PI;
@@ -70,7 +70,7 @@ operation DressedCircuitWithoutBlocksIsHadamardLayer() : Unit {
 /// ±π/2 on each weight, one parameter at a time.
 @Test()
 function ShiftedAnglesFollowTheHostOrder() : Unit {
-    let circuits = ParameterShift.ShiftedAngles([0.1, 0.2], [0.3, 0.4, 0.5, 0.6]);
+    let circuits = ParameterShift.ShiftedAngles([0.1, 0.2], [0.3, 0.4, 0.5, 0.6], true);
     Fact(Length(circuits) == 1 + 2 * (2 + 4), "1 + 2(n + W) circuits expected.");
     let (x0, w0) = circuits[0];
     Fact(x0 == [0.1, 0.2] and w0 == [0.3, 0.4, 0.5, 0.6], "The first circuit is unshifted.");
@@ -81,11 +81,24 @@ function ShiftedAnglesFollowTheHostOrder() : Unit {
 }
 
 /// # Summary
-/// With no blocks the amplitude student prepares exactly the requested (signed) amplitudes' probabilities.
+/// Amplitude inputs are never shifted: 1 + 2W circuits, the weights shifted in the same order.
 @Test()
-operation AmplitudeStudentPreparesTheState() : Unit {
+function ShiftedAnglesLeaveAmplitudesAlone() : Unit {
+    let circuits = ParameterShift.ShiftedAngles([0.6, 0.0, 0.0, 0.8], [0.3, 0.4], false);
+    Fact(Length(circuits) == 1 + 2 * 2, "1 + 2W circuits expected.");
+    for (x, _) in circuits {
+        Fact(x == [0.6, 0.0, 0.0, 0.8], "The amplitudes are the same in every circuit.");
+    }
+    let (_, w3) = circuits[3];
+    Fact(w3 == [0.3, 0.4 + PI() / 2.0], "Circuit 3 shifts weight 1 by +π/2.");
+}
+
+/// # Summary
+/// With no blocks the amplitude circuit prepares exactly the requested (signed) amplitudes' probabilities.
+@Test()
+operation AmplitudeCircuitPreparesTheState() : Unit {
     use qs = Qubit[2];
-    AmplitudeStudent([0.0, 0.6, 0.0, -0.8], [], qs);
+    AmplitudeCircuit([0.0, 0.6, 0.0, -0.8], [], qs);
     // |01⟩ and |11⟩ only: qubit 1 is One.
     Fact(MResetZ(qs[1]) == One, "qubit 1 should be One for amplitudes on |01⟩ and |11⟩.");
     ResetAll(qs);

@@ -5,7 +5,7 @@ using Qtl.Quantum.Gradients;
 namespace Qtl.Tests.Quantum;
 
 /// <summary>
-/// The students' circuits (amplitude encoding from Students.qs, angle encoding from Circuits.qs, probability
+/// The students' circuits (amplitude and angle encoding from Circuits.qs, probability
 /// readout) on the QDK against the native engine: outputs, and parameter-shift on the QDK against adjoint.
 /// </summary>
 [Integration]

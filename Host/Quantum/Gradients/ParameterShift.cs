@@ -36,7 +36,7 @@ public static class ParameterShift
         rule ??= ShiftRule.Exact;
         var shape = batch.Shape;
         int o = shape.OutputCount, s = ShiftedInputs(shape), w = shape.WeightCount, perSample = CircuitsPerSample(shape);
-        var result = backend is IShiftedCircuitBackend shifted && rule == ShiftRule.Exact && s > 0
+        var result = backend is IShiftedCircuitBackend shifted && rule == ShiftRule.Exact
             ? shifted.EvaluateShifted(batch, shots)
             : backend.Evaluate(Expand(batch, rule.Shift), shots);
         if (result.Count != batch.Count * perSample)

@@ -4,7 +4,7 @@ namespace Qtl.Quantum.Noise;
 
 /// <summary>
 /// The Q# kernels under the QDK's own Pauli noise (<c>compiler.runWithNoise</c>, runtime op
-/// <c>noisyShots</c>): <c>Entry.DressedShots</c> measured shot by shot with a random Pauli fault after
+/// <c>noisyShots</c>): <c>Entry.Shots</c> measured shot by shot with a random Pauli fault after
 /// every gate and before every measurement. Shot-based only: the QDK's noisy simulator is a
 /// trajectory sampler and has no exact noisy state to dump.
 /// </summary>
