@@ -80,7 +80,7 @@ public static class DistillCommand
                 Seed = r.GetValue(seed),
                 Epochs = r.GetValue(epochs),
             });
-            Validate(options);
+            options.Validate();
             string dir = r.GetValue(output) ?? Path.Combine("runs", $"distill-{DateTime.Now:yyyyMMdd-HHmmss}");
             Console.WriteLine($"distill: teacher {options.Teacher}, classes {options.ClassesTag}, {options.Shape}, front-end {options.FrontEnd.ToString().ToLowerInvariant()}, backend {options.Backend}");
             var result = Distiller.Run(options, Console.WriteLine, runtime: runtime);
@@ -94,12 +94,6 @@ public static class DistillCommand
         return command;
     }
 
-    internal static void Validate(DistillationOptions options)
-    {
-        try { options.Validate(); }
-        catch (ArgumentException e) { throw new CliError(e.Message); }
-    }
-
     internal static int[] ParseClasses(string text)
     {
         text = text.Trim();
@@ -107,11 +101,11 @@ public static class DistillCommand
         if (range.Success)
         {
             int a = int.Parse(range.Groups[1].Value, CultureInfo.InvariantCulture), b = int.Parse(range.Groups[2].Value, CultureInfo.InvariantCulture);
-            if (b <= a) throw new CliError($"--classes {text}: the range must go up, e.g. 0-5.");
+            if (b <= a) throw new UserError($"--classes {text}: the range must go up, e.g. 0-5.");
             return Enumerable.Range(a, b - a + 1).ToArray();
         }
         var values = Parsing.Doubles(text, "--classes");
-        if (values.Any(v => v != Math.Floor(v))) throw new CliError($"--classes {text}: give a range like 0-5 or whole class numbers like 0,1,2.");
+        if (values.Any(v => v != Math.Floor(v))) throw new UserError($"--classes {text}: give a range like 0-5 or whole class numbers like 0,1,2.");
         return values.Select(v => (int)v).ToArray();
     }
 }

@@ -30,9 +30,9 @@ public static class PredictCommand
         var files = images.Select(Path.GetFullPath).ToArray();
         foreach (var f in files)
         {
-            if (!File.Exists(f)) throw new CliError($"image not found: {f}");
+            if (!File.Exists(f)) throw new UserError($"image not found: {f}");
             if (!ImageFolder.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                throw new CliError($"{f}: unsupported file type; allowed: {string.Join(", ", ImageFolder.Extensions)}.");
+                throw new UserError($"{f}: unsupported file type; allowed: {string.Join(", ", ImageFolder.Extensions)}.");
         }
         // Labels are unknown here; the extractor needs one per image, so all get class 0.
         string root = Path.GetDirectoryName(files[0])!;

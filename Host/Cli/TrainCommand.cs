@@ -72,9 +72,9 @@ public static class TrainCommand
     public static int Run(QdkRuntime runtime, DataOptions given, TrainingOptions options, IReadOnlyList<string> heads, string? outDir, bool resume)
     {
         if (resume && outDir is null)
-            throw new CliError("--resume needs --out: the run folder to continue.");
+            throw new UserError("--resume needs --out: the run folder to continue.");
         if (given.DataPath is { } dataPath && File.Exists(dataPath))
-            throw new CliError($"--data {Path.GetFullPath(dataPath)} is a file; give a folder: FashionMNIST IDX files, or an image folder with train/<class>/ and val/<class>/.");
+            throw new UserError($"--data {Path.GetFullPath(dataPath)} is a file; give a folder: FashionMNIST IDX files, or an image folder with train/<class>/ and val/<class>/.");
         if (outDir is not null) RunFolderRules.CheckOut(outDir, resume);
         using var owner = outDir is null ? RunFolder.CreateDefault("runs", DateTime.Now) : RunFolderRules.Own(outDir);
         outDir = owner.Folder;

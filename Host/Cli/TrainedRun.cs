@@ -36,21 +36,21 @@ internal sealed class TrainedRun
     public string CheckpointPath(ParseResult r)
     {
         string? run = r.GetValue(_run), checkpoint = r.GetValue(_checkpoint);
-        if (run is not null && checkpoint is not null) throw new CliError("give --run or --checkpoint, not both.");
+        if (run is not null && checkpoint is not null) throw new UserError("give --run or --checkpoint, not both.");
         if (run is not null)
         {
-            if (!Directory.Exists(run)) throw new CliError($"--run: no run folder at {Path.GetFullPath(run)}.");
+            if (!Directory.Exists(run)) throw new UserError($"--run: no run folder at {Path.GetFullPath(run)}.");
             return TransferExperiment.CheckpointPath(run, Head.Quantum);
         }
-        return checkpoint ?? throw new CliError("give a trained model: --run <folder written by train> or --checkpoint <quantum.checkpoint.json>.");
+        return checkpoint ?? throw new UserError("give a trained model: --run <folder written by train> or --checkpoint <quantum.checkpoint.json>.");
     }
 
     public TrainedModel LoadModel(ParseResult r)
     {
         string path = CheckpointPath(r);
-        if (!File.Exists(path)) throw new CliError($"no quantum head checkpoint at {Path.GetFullPath(path)}; train with --heads including quantum.");
+        if (!File.Exists(path)) throw new UserError($"no quantum head checkpoint at {Path.GetFullPath(path)}; train with --heads including quantum.");
         var model = Checkpoint.LoadModel(path);
-        if (model.Kind != Head.Quantum) throw new CliError($"{path} holds a '{model.Kind}' head; these verbs need the quantum head (quantum.checkpoint.json).");
+        if (model.Kind != Head.Quantum) throw new UserError($"{path} holds a '{model.Kind}' head; these verbs need the quantum head (quantum.checkpoint.json).");
         return model;
     }
 
@@ -75,7 +75,7 @@ internal sealed class TrainedRun
         };
         var data = TransferDataLoader.Load(options, notice);
         if (!data.Validation.ClassNames.SequenceEqual(model.ClassNames))
-            throw new CliError($"the data's classes [{string.Join(", ", data.Validation.ClassNames)}] differ from the model's [{string.Join(", ", model.ClassNames)}]; give the data options used in training.");
+            throw new UserError($"the data's classes [{string.Join(", ", data.Validation.ClassNames)}] differ from the model's [{string.Join(", ", model.ClassNames)}]; give the data options used in training.");
         if (summary is { } sum && sum.TryGetProperty("validation_samples", out var vs) && vs.TryGetInt32(out int expected) && expected != data.Validation.Count)
             Warn($"the run was validated on {expected} samples, these data options give {data.Validation.Count}; pass --data/--per-class as used in training to match.");
         return data;
@@ -104,7 +104,7 @@ internal sealed class TrainedRun
         }
         catch (JsonException e)
         {
-            throw new CliError($"{path} is not valid JSON ({e.Message}).");
+            throw new UserError($"{path} is not valid JSON ({e.Message}).");
         }
     }
 

@@ -54,7 +54,7 @@ public sealed class TrainingOptionsBinder
     {
         var heads = r.GetValue(_heads)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (heads.Length == 0)
-            throw new CliError($"--heads is empty; allowed: {string.Join(", ", Head.Kinds)}.");
+            throw new UserError($"--heads is empty; allowed: {string.Join(", ", Head.Kinds)}.");
         foreach (var h in heads) Parsing.OneOf(h, Head.Kinds, "--heads");
         return heads.Distinct().ToArray();
     }

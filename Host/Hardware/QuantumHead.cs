@@ -45,7 +45,7 @@ public sealed class QuantumHead
     public double[][] CircuitInputs(double[][] features)
     {
         if (features.Length > 0 && features[0].Length != Model.FeatureDimension)
-            throw new ArgumentException($"the features have dimension {features[0].Length}, but the model was trained on dimension {Model.FeatureDimension}; use the data and backbone it was trained with.");
+            throw new UserError($"the features have dimension {features[0].Length}, but the model was trained on dimension {Model.FeatureDimension}; use the data and backbone it was trained with.");
         var x = features;
         foreach (var layer in _pre) x = layer.Forward(x, training: false);
         return x;

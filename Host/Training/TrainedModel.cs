@@ -35,7 +35,7 @@ public sealed record TrainedModel(
     public double[][] Logits(double[][] features, IQuantumBackend? backend = null)
     {
         if (features.Length > 0 && features[0].Length != FeatureDimension)
-            throw new ArgumentException(
+            throw new UserError(
                 $"the features have dimension {features[0].Length}, but this {Kind} model was trained on dimension {FeatureDimension}; use the backbone it was trained with.");
         return Trainer.Predict(Build(backend), features);
     }

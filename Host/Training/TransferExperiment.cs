@@ -52,9 +52,9 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<st
             {
                 state.CheckResumable(Options, data.Train.Dimension, data.Train.ClassNames);
             }
-            catch (ArgumentException e)
+            catch (UserError e)
             {
-                throw new ArgumentException($"{checkpoint}: {e.Message}", e);
+                throw new UserError($"{checkpoint}: {e.Message}", e);
             }
             done[kind] = state.EpochsDone;
         }

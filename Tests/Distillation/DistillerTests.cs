@@ -52,14 +52,14 @@ public class DistillerTests
     [TestCase(10.0)]
     public void AnOutOfRangeFrontEndLearningRateIsRefused(double rate)
     {
-        var error = Assert.Throws<ArgumentException>(() => new DistillationOptions { FrontEndLearningRate = rate }.Validate())!;
+        var error = Assert.Throws<UserError>(() => new DistillationOptions { FrontEndLearningRate = rate }.Validate())!;
         Assert.That(error.Message, Does.Contain("front-end learning rate").And.Contain("allowed"));
     }
 
     [Test]
     public void AFrontEndLearningRateWithTheFixedPcaFrontEndIsRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => (Tiny with { FrontEnd = FrontEnd.Pca, FrontEndLearningRate = 1e-4 }).Validate())!;
+        var error = Assert.Throws<UserError>(() => (Tiny with { FrontEnd = FrontEnd.Pca, FrontEndLearningRate = 1e-4 }).Validate())!;
         Assert.That(error.Message, Does.Contain("linear front-end").And.Contain("pca"));
     }
 

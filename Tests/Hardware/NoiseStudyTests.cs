@@ -55,8 +55,8 @@ public class NoiseStudyTests
     [Test]
     public void InvalidStudyOptionsSayWhatIsAllowed()
     {
-        Assert.That(Assert.Throws<ArgumentException>(() => new NoiseStudyOptions { NoiseLevels = [1.5] }.Validate())!.Message, Does.Contain("0 to 1"));
-        Assert.That(Assert.Throws<ArgumentException>(() => new NoiseStudyOptions { Repeats = 0 }.Validate())!.Message, Does.Contain("1 to 100"));
+        Assert.That(Assert.Throws<UserError>(() => new NoiseStudyOptions { NoiseLevels = [1.5] }.Validate())!.Message, Does.Contain("0 to 1"));
+        Assert.That(Assert.Throws<UserError>(() => new NoiseStudyOptions { Repeats = 0 }.Validate())!.Message, Does.Contain("1 to 100"));
         Assert.That(new NoiseStudyOptions().QdkShots(80), Is.EqualTo(5L * 3 * 80 * 100), "default budget: 100 shots on the QDK, larger counts sampled");
     }
 }

@@ -35,7 +35,7 @@ public class ShotTrainingTests
     [Test]
     public void AdjointWithShotsIsRefusedWithAClearMessage()
     {
-        var error = Assert.Throws<ArgumentException>(() => (Fast with { GradientMethod = QuantumLayer.AdjointMethod, Shots = 100 }).Validate())!;
+        var error = Assert.Throws<UserError>(() => (Fast with { GradientMethod = QuantumLayer.AdjointMethod, Shots = 100 }).Validate())!;
         Assert.That(error.Message, Does.Contain("parameter-shift").And.Contain("adjoint"));
         var layer = new QuantumLayer(new CircuitShape(2, 1), new NativeBackend(), QuantumLayer.AdjointMethod, [0.1, 0.2]) { Shots = 100 };
         var e = Assert.Throws<InvalidOperationException>(() => layer.Forward([[0.1, 0.2]], training: true))!;

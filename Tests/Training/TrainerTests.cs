@@ -63,10 +63,10 @@ public class TrainerTests
             string checkpoint = Path.Combine(dir, "c.json");
             new Trainer(Fast with { Epochs = 1 }, new NativeBackend()).Train(Head.Quantum, SyntheticData.Blobs(10, 6, 1), checkpoint);
             var model = Checkpoint.LoadModel(checkpoint);
-            var error = Assert.Throws<ArgumentException>(() => model.Logits([new double[7]]))!;
+            var error = Assert.Throws<UserError>(() => model.Logits([new double[7]]))!;
             Assert.That(error.Message, Does.Contain("dimension 7").And.Contain("dimension 6"));
             string before = File.ReadAllText(checkpoint);
-            Assert.Throws<ArgumentException>(() =>
+            Assert.Throws<UserError>(() =>
                 new Trainer(Fast with { Epochs = 2 }, new NativeBackend()).Train(Head.Quantum, SyntheticData.Blobs(10, 7, 1), checkpoint, resume: true));
             Assert.That(File.ReadAllText(checkpoint), Is.EqualTo(before), "a refused resume must not touch the checkpoint");
         }
