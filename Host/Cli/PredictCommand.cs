@@ -14,18 +14,17 @@ public static class PredictCommand
     public static Command Create(QdkRuntime runtime)
     {
         var run = new Option<string>("--run") { Description = "Run folder written by train.", Required = true };
-        var head = new Option<string>("--head") { Description = "Head: quantum, classical or linear.", DefaultValueFactory = _ => Head.Quantum };
+        var head = new Option<string>("--head") { Description = "Head: quantum, classical or linear.", DefaultValueFactory = _ => HeadKind.Quantum.Name() };
         var images = new Argument<string[]>("images") { Description = "Image files (.jpg, .jpeg, .png).", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per image instead of a table." };
         var command = new Command("predict", "Predict the class of image files with a trained head.") { run, head, images, json };
-        command.SetAction(r => Run(runtime, r.GetValue(run)!, r.GetValue(head)!, r.GetValue(images)!, r.GetValue(json)));
+        command.SetAction(r => Run(runtime, r.GetValue(run)!, Parsing.Head(r.GetValue(head)!, "--head"), r.GetValue(images)!, r.GetValue(json)));
         return command;
     }
 
-    private static int Run(QdkRuntime runtime, string runDir, string kind, string[] images, bool json)
+    private static int Run(QdkRuntime runtime, string runDir, HeadKind kind, string[] images, bool json)
     {
-        Parsing.OneOf(kind, Head.Kinds, "--head");
-        var model = RunFolder.LoadModel(runDir, kind);
+                var model = RunFolder.LoadModel(runDir, kind);
         var dataOptions = RunFolder.LoadDataOptions(runDir);
         var files = images.Select(Path.GetFullPath).ToArray();
         foreach (var f in files)
@@ -40,7 +39,7 @@ public static class PredictCommand
         var items = files.Select(f => new LabelledImage(f, 0)).ToList();
         using var backbone = TransferDataLoader.OpenBackbone(dataOptions);
         var features = new FeatureExtractor(new FeatureCache(dataOptions.CacheDir)).FromFolder(backbone, folder, items, "predict").Features;
-        using var backend = kind == Head.Quantum ? Backends.Create(model.Options.Backend, runtime) : null;
+        using var backend = kind == HeadKind.Quantum ? Backends.Create(model.Options.Backend, runtime) : null;
         var logits = model.Logits(features.Features, backend);
 
         if (json)

@@ -1,4 +1,5 @@
 using Qtl.Data;
+using Qtl.Model;
 using Qtl.Training;
 using Spectre.Console;
 
@@ -49,14 +50,14 @@ internal static class RunFolderRules
     }
 
     /// <summary>Says where each head continues; refuses a resume that has nothing left to train.</summary>
-    public static void AnnounceResume(string outDir, IReadOnlyDictionary<string, int> epochsDone, int epochs)
+    public static void AnnounceResume(string outDir, IReadOnlyDictionary<HeadKind, int> epochsDone, int epochs)
     {
         string full = Path.GetFullPath(outDir);
         if (epochsDone.Values.All(done => done >= epochs))
             throw new UserError($"--resume: {full} has finished {epochsDone.Values.Min()} epochs of every head and --epochs is {epochs}; " +
                 "give a larger --epochs to train on (nothing was changed).");
         foreach (var (kind, done) in epochsDone)
-            AnsiConsole.MarkupLineInterpolated($"resuming {full} ({kind} head) from epoch {Math.Min(done, epochs)} of {epochs}");
+            AnsiConsole.MarkupLineInterpolated($"resuming {full} ({kind.Name()} head) from epoch {Math.Min(done, epochs)} of {epochs}");
     }
 
     private static string? Join(IReadOnlyList<int>? classes) => classes is null ? null : string.Join(",", classes);

@@ -69,7 +69,7 @@ public static class TrainCommand
     /// writes, and on <paramref name="resume"/> takes the run's recorded data options and changes nothing
     /// until the checkpoints are known to fit.
     /// </summary>
-    public static int Run(QdkRuntime runtime, DataOptions given, TrainingOptions options, IReadOnlyList<string> heads, string? outDir, bool resume)
+    public static int Run(QdkRuntime runtime, DataOptions given, TrainingOptions options, IReadOnlyList<HeadKind> heads, string? outDir, bool resume)
     {
         if (resume && outDir is null)
             throw new UserError("--resume needs --out: the run folder to continue.");
@@ -91,11 +91,11 @@ public static class TrainCommand
             RunFolderRules.AnnounceResume(outDir, experiment.ResumePoints(data, outDir), options.Epochs);
         else
             RunFolder.SaveDataOptions(outDir, dataOptions);
-        if (heads.Contains(Head.Quantum) && TrainingTime.QSharpNotice(options, data) is { } estimate)
+        if (heads.Contains(HeadKind.Quantum) && TrainingTime.QSharpNotice(options, data) is { } estimate)
             AnsiConsole.MarkupLineInterpolated($"[yellow]{estimate}[/]");
 
         using var interrupt = new InterruptNotice(outDir, experiment);
-        IReadOnlyDictionary<string, HeadResult> results = null!;
+        IReadOnlyDictionary<HeadKind, HeadResult> results = null!;
         ProgressDisplay.Run(experiment, options, heads, () => results = experiment.Run(data, outDir, resume));
         double seconds = watch.Elapsed.TotalSeconds;
         experiment.WriteSummary(outDir, data, results, seconds);
@@ -106,7 +106,7 @@ public static class TrainCommand
             .AddColumn(new TableColumn("val acc").RightAligned()).AddColumn(new TableColumn("best epoch").RightAligned())
             .AddColumn(new TableColumn("seconds").RightAligned());
         foreach (var (kind, r) in results)
-            table.AddRow(kind, Markup.Escape(r.Description), r.ParameterCount.ToString(), $"{r.Validation.Accuracy:P1}",
+            table.AddRow(kind.Name(), Markup.Escape(r.Description), r.ParameterCount.ToString(), $"{r.Validation.Accuracy:P1}",
                 r.Model.BestEpoch.ToString(), $"{r.Model.Seconds:F1}");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"Total {seconds:F1} s. Run folder: [link]{Path.GetFullPath(outDir)}[/] (summary.json, report.html).");

@@ -40,7 +40,7 @@ internal sealed class TrainedRun
         if (run is not null)
         {
             if (!Directory.Exists(run)) throw new UserError($"--run: no run folder at {Path.GetFullPath(run)}.");
-            return TransferExperiment.CheckpointPath(run, Head.Quantum);
+            return TransferExperiment.CheckpointPath(run, HeadKind.Quantum);
         }
         return checkpoint ?? throw new UserError("give a trained model: --run <folder written by train> or --checkpoint <quantum.checkpoint.json>.");
     }
@@ -50,7 +50,7 @@ internal sealed class TrainedRun
         string path = CheckpointPath(r);
         if (!File.Exists(path)) throw new UserError($"no quantum head checkpoint at {Path.GetFullPath(path)}; train with --heads including quantum.");
         var model = Checkpoint.LoadModel(path);
-        if (model.Kind != Head.Quantum) throw new UserError($"{path} holds a '{model.Kind}' head; these verbs need the quantum head (quantum.checkpoint.json).");
+        if (model.Kind != HeadKind.Quantum) throw new UserError($"{path} holds a '{model.Kind.Name()}' head; these verbs need the quantum head (quantum.checkpoint.json).");
         return model;
     }
 

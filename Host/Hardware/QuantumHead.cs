@@ -32,8 +32,8 @@ public sealed class QuantumHead
     public static QuantumHead From(TrainedModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Kind != Head.Quantum)
-            throw new ArgumentException($"the model is a '{model.Kind}' head; this needs the quantum head (quantum.checkpoint.json of a run).");
+        if (model.Kind != HeadKind.Quantum)
+            throw new ArgumentException($"the model is a '{model.Kind.Name()}' head; this needs the quantum head (quantum.checkpoint.json of a run).");
         // The native backend builds any trained head (adjoint-trained ones too); it is never called here.
         var head = model.Build(new NativeBackend());
         int index = head.Layers.ToList().FindIndex(l => l is QuantumLayer);

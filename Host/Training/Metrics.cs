@@ -1,3 +1,5 @@
+using Qtl.Model;
+
 namespace Qtl.Training;
 
 /// <summary>What one epoch did, on the training and validation splits.</summary>
@@ -28,4 +30,4 @@ public sealed record Evaluation(double Loss, double Accuracy, int[][] Confusion,
 }
 
 /// <summary>Progress of a run, for progress bars.</summary>
-public sealed record TrainingProgress(string Kind, int Epoch, int Epochs, int Step, int StepsPerEpoch);
+public sealed record TrainingProgress(HeadKind Kind, int Epoch, int Epochs, int Step, int StepsPerEpoch);

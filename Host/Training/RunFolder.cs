@@ -15,9 +15,9 @@ public static class RunFolder
     public const string SummaryFile = "summary.json";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static string Checkpoint(string runDir, string kind = Head.Quantum) => TransferExperiment.CheckpointPath(runDir, kind);
+    public static string Checkpoint(string runDir, HeadKind kind = HeadKind.Quantum) => TransferExperiment.CheckpointPath(runDir, kind);
 
-    public static string Metrics(string runDir, string kind) => Path.Combine(runDir, $"{kind}.metrics.jsonl");
+    public static string Metrics(string runDir, HeadKind kind) => Path.Combine(runDir, $"{kind.Name()}.metrics.jsonl");
 
     /// <summary>Whether <paramref name="dir"/> already holds (part of) a run: its data options, a checkpoint or a summary.</summary>
     public static bool HoldsRun(string dir) =>
@@ -68,18 +68,18 @@ public static class RunFolder
     }
 
     /// <summary>The best model of head <paramref name="kind"/>, refusing a checkpoint that holds another head.</summary>
-    public static TrainedModel LoadModel(string runDir, string kind)
+    public static TrainedModel LoadModel(string runDir, HeadKind kind)
     {
         string path = Checkpoint(runDir, kind);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"no {kind} head checkpoint at {Path.GetFullPath(path)}; train with --heads including {kind}.");
+            throw new FileNotFoundException($"no {kind.Name()} head checkpoint at {Path.GetFullPath(path)}; train with --heads including {kind.Name()}.");
         var model = Training.Checkpoint.LoadModel(path);
         if (model.Kind != kind)
-            throw new InvalidDataException($"{path} holds a '{model.Kind}' head, not the {kind} head; give --head {model.Kind} or retrain.");
+            throw new InvalidDataException($"{path} holds a '{model.Kind.Name()}' head, not the {kind.Name()} head; give --head {model.Kind.Name()} or retrain.");
         return model;
     }
 
     /// <summary>Rewrites a head's metrics from its checkpointed history, so the file always matches the checkpoint.</summary>
-    public static void WriteMetrics(string runDir, string kind, IEnumerable<EpochMetrics> history, JsonSerializerOptions json) =>
+    public static void WriteMetrics(string runDir, HeadKind kind, IEnumerable<EpochMetrics> history, JsonSerializerOptions json) =>
         AtomicFile.WriteAllText(Metrics(runDir, kind), string.Concat(history.Select(m => JsonSerializer.Serialize(m, json) + "\n")));
 }

@@ -6,7 +6,7 @@ namespace Qtl.Training;
 /// Everything needed to continue a run: current parameters, Adam's moments and step
 /// count, the epochs done, the best parameters so far and the history.
 /// </summary>
-public sealed record TrainingState(string Kind, TrainingOptions Options, IReadOnlyList<string> ClassNames, int FeatureDimension)
+public sealed record TrainingState(HeadKind Kind, TrainingOptions Options, IReadOnlyList<string> ClassNames, int FeatureDimension)
 {
     public int EpochsDone { get; init; }
     public Dictionary<string, double[]> Parameters { get; init; } = [];
