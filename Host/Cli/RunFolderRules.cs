@@ -37,6 +37,7 @@ internal static class RunFolderRules
         [
             ("--data", wanted.DataPath, recorded.DataPath),
             ("--backbone", wanted.BackbonePath, recorded.BackbonePath),
+            ("--preprocessing", wanted.Preprocessing, recorded.Preprocessing),
             ("--classes", Join(wanted.Classes), Join(recorded.Classes)),
             ("--feature-output", wanted.FeatureOutput, recorded.FeatureOutput),
             ("--per-class", wanted.PerClassLimit, recorded.PerClassLimit),

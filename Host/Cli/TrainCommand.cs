@@ -29,29 +29,20 @@ public static class TrainCommand
 
     public static Command Create(QdkRuntime runtime)
     {
-        var data = new Option<string?>("--data") { Description = "FashionMNIST IDX folder, or an image folder with train/<class>/ and val/<class>/. Default: the installed FashionMNIST, else the committed subset." };
-        var backbone = new Option<string?>("--backbone") { Description = "Backbone: resnet18 (default: the ImageNet ResNet18 of ML.NET's package, 512 features) or a PATH.onnx." };
-        var preprocessing = new Option<string?>("--preprocessing") { Description = $"Preprocessing of a PATH.onnx backbone: {string.Join(", ", Qtl.Backbones.Backbone.PreprocessingNames)} (default: its .json metadata, else grey for 1 channel, torchvision for 3)." };
-        var classes = new Option<string?>("--classes") { Description = "FashionMNIST class indices of the target task, e.g. 0,1 (default 0,1)." };
-        var featureOutput = new Option<string?>("--feature-output") { Description = "Backbone output to use as features (default: its first output)." };
-        var perClass = new Option<int?>("--per-class") { Description = "At most this many training samples per class (FashionMNIST)." };
-        var cache = new Option<string?>("--cache-dir") { Description = "Feature cache folder (default ~/.cache/qtl-qsharp/features)." };
+        var dataOptions = new DataOptionsBinder(recorded: false);
         var output = new Option<string?>("--out") { Description = "Run folder (default runs/<timestamp>)." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoints." };
         var binder = new TrainingOptionsBinder(defaultEpochs: 30);
 
-        var command = new Command("train", "Train the dressed quantum circuit head and classical baselines on backbone features.")
-        {
-            data, backbone, preprocessing, classes, featureOutput, perClass, cache, output, resume,
-        };
+        var command = new Command("train", "Train the dressed quantum circuit head and classical baselines on backbone features.");
+        dataOptions.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(resume);
         binder.AddTo(command);
         command.SetAction(r =>
         {
             var options = binder.Bind(r);
-            return Run(runtime,
-                new DataOptions(r.GetValue(data), r.GetValue(backbone), Parsing.ClassIndices(r.GetValue(classes)), r.GetValue(featureOutput),
-                    r.GetValue(perClass), options.Seed, r.GetValue(cache), r.GetValue(preprocessing)),
-                options, binder.Heads(r), r.GetValue(output), r.GetValue(resume));
+            return Run(runtime, dataOptions.Bind(r, options.Seed), options, binder.Heads(r), r.GetValue(output), r.GetValue(resume));
         });
         return command;
     }

@@ -16,18 +16,13 @@ internal sealed class TrainedRun
 {
     private readonly Option<string?> _run = new("--run") { Description = "Run folder written by train (reads quantum.checkpoint.json and its data options)." };
     private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "A quantum head checkpoint (quantum.checkpoint.json); give the data options it was trained with." };
-    private readonly Option<string?> _data = new("--data") { Description = "Override the data folder recorded in the run (FashionMNIST IDX folder or image folder)." };
-    private readonly Option<string?> _backbone = new("--backbone") { Description = "Override the backbone recorded in the run (resnet18 or a PATH.onnx)." };
-    private readonly Option<string?> _preprocessing = new("--preprocessing") { Description = "Override the backbone preprocessing recorded in the run." };
-    private readonly Option<string?> _classes = new("--classes") { Description = "Override the FashionMNIST classes, e.g. 0,1 (default: as recorded, else the checkpoint's class names)." };
-    private readonly Option<int?> _perClass = new("--per-class") { Description = "Override the per-class limit recorded in the run." };
-    private readonly Option<string?> _featureOutput = new("--feature-output") { Description = "Override the backbone output recorded in the run." };
-    private readonly Option<string?> _cache = new("--cache-dir") { Description = "Feature cache folder (default ~/.cache/qtl-qsharp/features)." };
+    private readonly DataOptionsBinder _dataOptions = new(recorded: true);
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { _run, _checkpoint, _data, _backbone, _preprocessing, _classes, _perClass, _featureOutput, _cache })
-            command.Options.Add(o);
+        command.Options.Add(_run);
+        command.Options.Add(_checkpoint);
+        _dataOptions.AddTo(command);
     }
 
     public bool HasModel(ParseResult r) => r.GetValue(_run) is not null || r.GetValue(_checkpoint) is not null;
@@ -63,16 +58,7 @@ internal sealed class TrainedRun
         DataOptions recorded = File.Exists(Path.Combine(run, RunFolder.DataOptionsFile))
             ? RunFolder.LoadDataOptions(run)
             : FromModel(model);
-        var options = recorded with
-        {
-            DataPath = r.GetValue(_data) ?? recorded.DataPath,
-            BackbonePath = r.GetValue(_backbone) ?? recorded.BackbonePath,
-            Preprocessing = r.GetValue(_preprocessing) ?? recorded.Preprocessing,
-            Classes = Parsing.ClassIndices(r.GetValue(_classes)) ?? recorded.Classes,
-            FeatureOutput = r.GetValue(_featureOutput) ?? recorded.FeatureOutput,
-            PerClassLimit = r.GetValue(_perClass) ?? recorded.PerClassLimit,
-            CacheDir = r.GetValue(_cache) ?? recorded.CacheDir,
-        };
+        var options = _dataOptions.Override(r, recorded);
         var data = TransferDataLoader.Load(options, notice);
         if (!data.Validation.ClassNames.SequenceEqual(model.ClassNames))
             throw new UserError($"the data's classes [{string.Join(", ", data.Validation.ClassNames)}] differ from the model's [{string.Join(", ", model.ClassNames)}]; give the data options used in training.");
