@@ -100,7 +100,7 @@ public static class BenchCommand
             table.AddRow(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
         AnsiConsole.Write(table);
         if (jsonPath is not null)
-            File.WriteAllText(jsonPath, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true }));
+            AtomicFile.WriteAllText(jsonPath, JsonSerializer.Serialize(figures, JsonFiles.Options));
         return 0;
     }
 

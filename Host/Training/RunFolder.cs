@@ -13,7 +13,6 @@ public static class RunFolder
 {
     public const string DataOptionsFile = "data-options.json";
     public const string SummaryFile = "summary.json";
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static string Checkpoint(string runDir, HeadKind kind = HeadKind.Quantum) => TransferExperiment.CheckpointPath(runDir, kind);
 
@@ -43,7 +42,7 @@ public static class RunFolder
     }
 
     public static void SaveDataOptions(string runDir, DataOptions options) =>
-        AtomicFile.WriteAllText(Path.Combine(runDir, DataOptionsFile), JsonSerializer.Serialize(Absolute(options), Json));
+        AtomicFile.WriteAllText(Path.Combine(runDir, DataOptionsFile), JsonSerializer.Serialize(Absolute(options), JsonFiles.Options));
 
     /// <summary>Paths made absolute, as stored, so the run can be evaluated from any working directory.</summary>
     public static DataOptions Absolute(DataOptions options) => options with
@@ -59,7 +58,7 @@ public static class RunFolder
             throw new FileNotFoundException($"{path} not found: is {runDir} a run folder written by `train`?");
         try
         {
-            return JsonSerializer.Deserialize<DataOptions>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} is empty.");
+            return JsonSerializer.Deserialize<DataOptions>(File.ReadAllText(path), JsonFiles.Options) ?? throw new InvalidDataException($"{path} is empty.");
         }
         catch (JsonException e)
         {
@@ -80,6 +79,6 @@ public static class RunFolder
     }
 
     /// <summary>Rewrites a head's metrics from its checkpointed history, so the file always matches the checkpoint.</summary>
-    public static void WriteMetrics(string runDir, HeadKind kind, IEnumerable<EpochMetrics> history, JsonSerializerOptions json) =>
-        AtomicFile.WriteAllText(Metrics(runDir, kind), string.Concat(history.Select(m => JsonSerializer.Serialize(m, json) + "\n")));
+    public static void WriteMetrics(string runDir, HeadKind kind, IEnumerable<EpochMetrics> history) =>
+        AtomicFile.WriteAllText(Metrics(runDir, kind), string.Concat(history.Select(m => JsonSerializer.Serialize(m, JsonFiles.Lines) + "\n")));
 }

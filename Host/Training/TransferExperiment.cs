@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Qtl.Data;
 using Qtl.Model;
 using Qtl.Quantum;
@@ -18,15 +17,6 @@ public sealed record HeadResult(TrainedModel Model, Evaluation Validation, strin
 public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<HeadKind> heads, QdkRuntime runtime)
 {
     public static readonly HeadKind[] DefaultHeads = [HeadKind.Quantum, HeadKind.Classical, HeadKind.Linear];
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    private static readonly JsonSerializerOptions JsonLines = new(Json) { WriteIndented = false };
 
     public TrainingOptions Options { get; } = options.Validate();
     public IReadOnlyList<HeadKind> Heads { get; } = heads;
@@ -75,7 +65,7 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<He
             trainer.EpochCompleted += (k, m) =>
             {
                 history.Add(m);
-                RunFolder.WriteMetrics(outDir, k, history, JsonLines);
+                RunFolder.WriteMetrics(outDir, k, history);
                 EpochCompleted?.Invoke(k, m);
             };
             var model = trainer.Train(kind, data, checkpoint, resumeThis);
@@ -122,6 +112,6 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<He
         // "baseline" is the classical head of the same shape as the quantum one.
         if (results.TryGetValue(HeadKind.Classical, out var baseline))
             summary["baseline"] = Entry(baseline);
-        AtomicFile.WriteAllText(Path.Combine(outDir, RunFolder.SummaryFile), JsonSerializer.Serialize(summary, Json));
+        AtomicFile.WriteAllText(Path.Combine(outDir, RunFolder.SummaryFile), JsonSerializer.Serialize(summary, JsonFiles.WithoutNulls));
     }
 }
