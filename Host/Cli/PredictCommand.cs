@@ -46,11 +46,11 @@ public static class PredictCommand
         {
             for (int i = 0; i < files.Length; i++)
             {
-                var p = Loss.Softmax(logits[i]);
+                var p = Probabilities.Softmax(logits[i]);
                 Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
                 {
                     image = images[i],
-                    predicted = model.ClassNames[Array.IndexOf(p, p.Max())],
+                    predicted = model.ClassNames[Probabilities.ArgMax(p)],
                     probabilities = model.ClassNames.Select((name, c) => new { name, p = p[c] }).ToDictionary(x => x.name, x => x.p),
                 }));
             }
@@ -60,8 +60,8 @@ public static class PredictCommand
         foreach (var name in model.ClassNames) table.AddColumn(new TableColumn($"p({Markup.Escape(name)})").RightAligned());
         for (int i = 0; i < files.Length; i++)
         {
-            var p = Loss.Softmax(logits[i]);
-            int best = Array.IndexOf(p, p.Max());
+            var p = Probabilities.Softmax(logits[i]);
+            int best = Probabilities.ArgMax(p);
             table.AddRow([Markup.Escape(images[i]), Markup.Escape(model.ClassNames[best]), .. p.Select(v => v.ToString("F3"))]);
         }
         AnsiConsole.Write(table);

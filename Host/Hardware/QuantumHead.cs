@@ -78,7 +78,7 @@ public sealed class QuantumHead
     {
         int correct = 0;
         for (int i = 0; i < labels.Count; i++)
-            if (Array.IndexOf(logits[i], logits[i].Max()) == labels[i]) correct++;
+            if (Probabilities.ArgMax(logits[i]) == labels[i]) correct++;
         return correct / (double)labels.Count;
     }
 }

@@ -19,9 +19,9 @@ public sealed record Evaluation(double Loss, double Accuracy, int[][] Confusion,
         int correct = 0;
         for (int i = 0; i < labels.Length; i++)
         {
-            probabilities[i] = Qtl.Model.Loss.Softmax(logits[i]);
+            probabilities[i] = Qtl.Model.Probabilities.Softmax(logits[i]);
             loss -= Math.Log(Math.Max(probabilities[i][labels[i]], 1e-300));
-            predictions[i] = Array.IndexOf(probabilities[i], probabilities[i].Max());
+            predictions[i] = Qtl.Model.Probabilities.ArgMax(probabilities[i]);
             confusion[labels[i]][predictions[i]]++;
             if (predictions[i] == labels[i]) correct++;
         }

@@ -53,7 +53,7 @@ public sealed class Trainer(TrainingOptions options, IQuantumBackend? backend = 
                 head.ZeroGradients();
                 var logits = head.Forward(x, training: true);
                 lossSum += Loss.CrossEntropy(logits, y, out var grad) * idx.Length;
-                correct += idx.Where((i, b) => ArgMax(logits[b]) == y[b]).Count();
+                correct += idx.Where((i, b) => Probabilities.ArgMax(logits[b]) == y[b]).Count();
                 head.Backward(grad);
                 adam.Step(lr);
                 Progress?.Invoke(new TrainingProgress(kind, epoch, Options.Epochs, s + 1, steps));
@@ -91,6 +91,4 @@ public sealed class Trainer(TrainingOptions options, IQuantumBackend? backend = 
         }
         return order;
     }
-
-    private static int ArgMax(double[] v) => Array.IndexOf(v, v.Max());
 }

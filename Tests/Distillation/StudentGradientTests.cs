@@ -1,3 +1,4 @@
+using Qtl.Model;
 using Qtl.Distillation;
 using Qtl.Quantum.Students;
 
@@ -15,7 +16,7 @@ public class StudentGradientTests
         var rng = new Random(11);
         var images = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, 784).Select(_ => rng.NextDouble() * 2 - 1).ToArray()).ToArray();
         int[] labels = [0, 1, 2, classes - 1];
-        var soft = images.Select(_ => { var s = new double[classes]; KdLoss.Softmax(Enumerable.Range(0, classes).Select(_ => rng.NextDouble() * 4).ToArray(), 3, s); return s; }).ToArray();
+        var soft = images.Select(_ => { var s = new double[classes]; Probabilities.Softmax(Enumerable.Range(0, classes).Select(_ => rng.NextDouble() * 4).ToArray(), 3, s); return s; }).ToArray();
         var model = new StudentModel(new StudentShape(qubits, depth, encoding), classes, FrontEnd.Linear, images, rng);
         var backend = new NativeStudentBackend(1);
 
