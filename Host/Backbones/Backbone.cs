@@ -44,7 +44,7 @@ public sealed class Backbone : IDisposable
     {
         notice ??= _ => { };
         if (preprocessing is not null && !PreprocessingNames.Contains(preprocessing))
-            throw new ArgumentException($"unknown preprocessing '{preprocessing}'; allowed: {string.Join(", ", PreprocessingNames)}.");
+            throw new UserError($"unknown preprocessing '{preprocessing}'; allowed: {string.Join(", ", PreprocessingNames)}.");
         bool package = path is null || path == ResNet18Package.Name;
         OnnxModel model = OnnxModel.Open(package ? ResNet18Package.ModelPath : path!);
         try
@@ -53,7 +53,7 @@ public sealed class Backbone : IDisposable
             string name = package ? "resnet18 (ImageNet, ML.NET package)" : Path.GetFileName(model.Path);
             string chosenOutput = output ?? meta.Output ?? (model.Outputs.Count > 0 ? model.Outputs[0].Name : throw new InvalidDataException($"{model.Path} has no outputs."));
             if (!model.Outputs.Any(o => o.Name == chosenOutput))
-                throw new ArgumentException($"{model.Path} has no output '{chosenOutput}'; its outputs: {string.Join(", ", model.Outputs.Select(o => o.Name))}.");
+                throw new UserError($"{model.Path} has no output '{chosenOutput}'; its outputs: {string.Join(", ", model.Outputs.Select(o => o.Name))}.");
             return new Backbone(model, chosenOutput, Choose(model, preprocessing ?? meta.Preprocessing, meta.GreyNormalisation, notice), name);
         }
         catch

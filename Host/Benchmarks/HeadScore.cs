@@ -1,3 +1,5 @@
+using Qtl.Model;
+
 namespace Qtl.Benchmarks;
 
 /// <summary>
@@ -5,4 +7,4 @@ namespace Qtl.Benchmarks;
 /// epoch it selects, as the paper reports), <paramref name="Test"/> that selected model on the held-out test set.
 /// <paramref name="Setting"/> names an ablation ("depth 3"), or is empty for the recipe.
 /// </summary>
-public sealed record HeadScore(string Task, string Head, string Setting, int Seed, double Validation, double Test, int BestEpoch);
+public sealed record HeadScore(string Task, HeadKind Head, string Setting, int Seed, double Validation, double Test, int BestEpoch);

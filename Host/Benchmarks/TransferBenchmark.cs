@@ -44,14 +44,14 @@ public static class TransferBenchmark
                 (TransferData data, double seconds) = Draw(o, task, seed, trainSplit, backbone, extractor, names);
                 extraction += seconds;
                 var recipe = o.Recipe with { Seed = seed };
-                foreach (string head in TransferExperiment.DefaultHeads)
+                foreach (HeadKind head in TransferExperiment.DefaultHeads)
                     scores.Add(Score(task, head, "", recipe, data, test.Features, native, log));
                 if (task == o.AblationTask)
                 {
                     foreach (int depth in o.AblationDepths.Where(d => d != recipe.Depth))
-                        scores.Add(Score(task, Head.Quantum, $"depth {depth}", recipe with { Depth = depth }, data, test.Features, native, log));
+                        scores.Add(Score(task, HeadKind.Quantum, $"depth {depth}", recipe with { Depth = depth }, data, test.Features, native, log));
                     foreach (int qubits in o.AblationQubits.Where(q => q != recipe.Qubits))
-                        scores.Add(Score(task, Head.Quantum, $"{qubits} qubits", recipe with { Qubits = qubits }, data, test.Features, native, log));
+                        scores.Add(Score(task, HeadKind.Quantum, $"{qubits} qubits", recipe with { Qubits = qubits }, data, test.Features, native, log));
                     if (seed == 1) (checkData, checkTest) = (data, test.Features);
                 }
             }
@@ -88,15 +88,15 @@ public static class TransferBenchmark
         return (new TransferData(Rows(train), Rows(validation), $"{task.Name}, seed {seed}"), all.Elapsed.TotalSeconds);
     }
 
-    private static HeadScore Score(BenchmarkTask task, string head, string setting, TrainingOptions options, TransferData data,
+    private static HeadScore Score(BenchmarkTask task, HeadKind head, string setting, TrainingOptions options, TransferData data,
         FeatureSet test, IQuantumBackend backend, Action<string> log)
     {
-        IQuantumBackend? quantum = head == Head.Quantum ? backend : null;
+        IQuantumBackend? quantum = head == HeadKind.Quantum ? backend : null;
         TrainedModel model = new Trainer(options, quantum).Train(head, data);
         double testAccuracy = Evaluation.From(model.Logits(test.Features, quantum), test.Labels, test.ClassNames.Count).Accuracy;
         var score = new HeadScore(task.Name, head, setting, options.Seed, model.BestValidationAccuracy, testAccuracy, model.BestEpoch);
         log(string.Create(CultureInfo.InvariantCulture,
-            $"{task.Name}, seed {options.Seed}, {head}{(setting.Length > 0 ? $" ({setting})" : "")}: validation {100 * score.Validation:F1} % (epoch {score.BestEpoch}), test {100 * score.Test:F1} %"));
+            $"{task.Name}, seed {options.Seed}, {head.Name()}{(setting.Length > 0 ? $" ({setting})" : "")}: validation {100 * score.Validation:F1} % (epoch {score.BestEpoch}), test {100 * score.Test:F1} %"));
         return score;
     }
 
@@ -105,10 +105,10 @@ public static class TransferBenchmark
     {
         var options = o.Recipe with { Seed = 1, Epochs = o.QSharpCheckEpochs };
         log($"Cross-check: {o.AblationTask.Name}, seed 1, quantum head, {options.Epochs} epochs on the qsharp backend (one QDK call per optimiser step)...");
-        TrainedModel onNative = new Trainer(options with { Backend = Backends.Native }, native).Train(Head.Quantum, data);
+        TrainedModel onNative = new Trainer(options with { Backend = Backends.Native }, native).Train(HeadKind.Quantum, data);
         using var qsharp = new QSharpBackend(runtime);
         var watch = Stopwatch.StartNew();
-        TrainedModel onQSharp = new Trainer(options with { Backend = Backends.QSharp }, qsharp).Train(Head.Quantum, data);
+        TrainedModel onQSharp = new Trainer(options with { Backend = Backends.QSharp }, qsharp).Train(HeadKind.Quantum, data);
         double seconds = watch.Elapsed.TotalSeconds;
         double Test(TrainedModel m, IQuantumBackend b) => Evaluation.From(m.Logits(test.Features, b), test.Labels, test.ClassNames.Count).Accuracy;
         double maxDifference = onNative.Parameters.Max(p => p.Value.Zip(onQSharp.Parameters[p.Key], (a, b) => Math.Abs(a - b)).Max());

@@ -41,7 +41,7 @@ public sealed record TransferBenchmarkOptions
 
     public TransferBenchmarkOptions Validate()
     {
-        if (Tasks.Count == 0) throw new ArgumentException("no tasks: at least one class pair is needed.");
+        if (Tasks.Count == 0) throw new UserError("no tasks: at least one class pair is needed.");
         foreach (var t in Tasks) FashionMnist.ValidateClasses(t.Classes);
         Check(Seeds is >= 1 and <= 100, $"seeds is {Seeds}; allowed: 1 to 100.");
         Check(TrainPerClass >= 1 && ValidationPerClass >= 1, $"per-class sizes {TrainPerClass} train, {ValidationPerClass} validation; allowed: 1 or more each.");
@@ -55,6 +55,6 @@ public sealed record TransferBenchmarkOptions
 
     private static void Check(bool ok, string message)
     {
-        if (!ok) throw new ArgumentException(message);
+        if (!ok) throw new UserError(message);
     }
 }

@@ -20,7 +20,7 @@ public static class TransferBenchmarkReport
         Directory.CreateDirectory(dir);
         var csv = new StringBuilder("task,head,setting,seed,validation,test,best_epoch\n");
         foreach (var s in result.Scores)
-            csv.AppendLine(string.Create(Inv, $"\"{s.Task}\",{s.Head},\"{s.Setting}\",{s.Seed},{s.Validation:R},{s.Test:R},{s.BestEpoch}"));
+            csv.AppendLine(string.Create(Inv, $"\"{s.Task}\",{s.Head.Name()},\"{s.Setting}\",{s.Seed},{s.Validation:R},{s.Test:R},{s.BestEpoch}"));
         AtomicFile.WriteAllText(Path.Combine(dir, "results.csv"), csv.ToString());
         AtomicFile.WriteAllText(Path.Combine(dir, "results.md"), Markdown(result, command));
         Chart.Save(TestAccuracyChart(result), dir, "transfer-benchmark");
@@ -53,13 +53,13 @@ public static class TransferBenchmarkReport
         result.Options.Tasks.Select(task =>
         {
             var main = result.Scores.Where(s => s.Task == task.Name && s.Setting.Length == 0).ToList();
-            double[] Of(string head) => main.Where(s => s.Head == head).OrderBy(s => s.Seed).Select(s => s.Test).ToArray();
-            double[] quantum = Of(Head.Quantum);
-            string best = Of(Head.Classical).Average() >= Of(Head.LinearKind).Average() ? Head.Classical : Head.LinearKind;
+            double[] Of(HeadKind head) => main.Where(s => s.Head == head).OrderBy(s => s.Seed).Select(s => s.Test).ToArray();
+            double[] quantum = Of(HeadKind.Quantum);
+            HeadKind best = Of(HeadKind.Classical).Average() >= Of(HeadKind.Linear).Average() ? HeadKind.Classical : HeadKind.Linear;
             double[] diff = quantum.Zip(Of(best), (q, c) => q - c).ToArray();
             var d = SeedStatistics.Of(diff);
             string ci = d.Count > 1 ? string.Create(Inv, $" [{100 * d.Low:+0.0;-0.0}, {100 * d.High:+0.0;-0.0}]") : "";
-            return new TestAccuracyRow(task.Name, Cell(quantum), Cell(Of(Head.Classical)), Cell(Of(Head.LinearKind)),
+            return new TestAccuracyRow(task.Name, Cell(quantum), Cell(Of(HeadKind.Classical)), Cell(Of(HeadKind.Linear)),
                 string.Create(Inv, $"{100 * d.Mean:+0.0;-0.0} pp vs {Label(best)}{ci}"), $"{diff.Count(x => x > 0)} of {diff.Length}");
         }).ToList();
 
@@ -83,8 +83,8 @@ public static class TransferBenchmarkReport
         foreach (var task in o.Tasks)
         {
             var main = result.Scores.Where(s => s.Task == task.Name && s.Setting.Length == 0).ToList();
-            string Of(string head) => Cell(main.Where(s => s.Head == head).Select(s => s.Validation).ToArray());
-            md.AppendLine($"| {task.Name} | {Of(Head.Quantum)} | {Of(Head.Classical)} | {Of(Head.LinearKind)} |");
+            string Of(HeadKind head) => Cell(main.Where(s => s.Head == head).Select(s => s.Validation).ToArray());
+            md.AppendLine($"| {task.Name} | {Of(HeadKind.Quantum)} | {Of(HeadKind.Classical)} | {Of(HeadKind.Linear)} |");
         }
         md.AppendLine(string.Create(Inv, $"| *paper: ants/bees, ResNet18 (validation)* | *{100 * PaperQuantum:F1}* | – | *{100 * PaperClassical:F1}* |"));
 
@@ -115,7 +115,7 @@ public static class TransferBenchmarkReport
     private static List<Ablation> Ablations(TransferBenchmarkResult result)
     {
         var o = result.Options;
-        var quantum = result.Scores.Where(s => s.Task == o.AblationTask.Name && s.Head == Head.Quantum).ToList();
+        var quantum = result.Scores.Where(s => s.Task == o.AblationTask.Name && s.Head == HeadKind.Quantum).ToList();
         if (!quantum.Any(s => s.Setting.Length > 0)) return [];
         string Recipe(string s) => s.Length == 0 ? $"depth {o.Recipe.Depth}, {o.Recipe.Qubits} qubits (recipe)" : s;
         var order = o.AblationDepths.Select(d => d == o.Recipe.Depth ? "" : $"depth {d}")
@@ -134,10 +134,10 @@ public static class TransferBenchmarkReport
         return string.Create(Inv, $"{100 * s.Mean:F1} ± {100 * s.Std:F1}");
     }
 
-    private static string Label(string head) => head switch
+    private static string Label(HeadKind head) => head switch
     {
-        Head.Quantum => "quantum",
-        Head.Classical => "classical",
+        HeadKind.Quantum => "quantum",
+        HeadKind.Classical => "classical",
         _ => "linear 512→2",
     };
 }

@@ -69,7 +69,7 @@ public static class BenchCommand
         int epochCalls = (epochData.Train.Count + recipe.BatchSize - 1) / recipe.BatchSize + 1; // one per step, one for validation
         double EpochSeconds(string backend, string gradient) =>
             new Trainer(recipe with { Backend = backend, GradientMethod = gradient },
-                Backends.Create(backend, runtime)).Train(Head.Quantum, epochData).History[0].Seconds;
+                Backends.Create(backend, runtime)).Train(HeadKind.Quantum, epochData).History[0].Seconds;
         double epochQdk = EpochSeconds(Backends.QSharp, QuantumLayer.ParameterShiftMethod);
         double epochNativeShift = EpochSeconds(Backends.Native, QuantumLayer.ParameterShiftMethod);
         double epochNativeAdjoint = EpochSeconds(Backends.Native, QuantumLayer.AdjointMethod);
@@ -100,7 +100,7 @@ public static class BenchCommand
             table.AddRow(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
         AnsiConsole.Write(table);
         if (jsonPath is not null)
-            File.WriteAllText(jsonPath, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true }));
+            AtomicFile.WriteAllText(jsonPath, JsonSerializer.Serialize(figures, JsonFiles.Options));
         return 0;
     }
 

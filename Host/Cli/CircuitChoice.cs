@@ -33,7 +33,7 @@ internal sealed class CircuitChoice
     {
         int? sample = r.GetValue(_sample);
         string? inputsText = r.GetValue(_inputs);
-        if (sample is not null && inputsText is not null) throw new CliError("give --sample or --inputs, not both.");
+        if (sample is not null && inputsText is not null) throw new UserError("give --sample or --inputs, not both.");
         if (!Run.HasModel(r)) return Random(r, sample, inputsText);
 
         var model = Run.LoadModel(r);
@@ -45,7 +45,7 @@ internal sealed class CircuitChoice
         var data = Run.LoadData(r, model, notice => AnsiConsole.MarkupLineInterpolated($"[grey]{notice}[/]"));
         int index = sample ?? 0;
         if (index < 0 || index >= data.Validation.Count)
-            throw new CliError($"--sample is {index}; allowed: 0 to {data.Validation.Count - 1} (the validation split has {data.Validation.Count} samples).");
+            throw new UserError($"--sample is {index}; allowed: 0 to {data.Validation.Count - 1} (the validation split has {data.Validation.Count} samples).");
         double[] inputs = head.CircuitInputs([data.Validation.Features[index]])[0];
         return new ChosenCircuit(head.Shape, inputs, head.Weights,
             $"{path}, validation sample {index} ({data.Validation.ClassNames[data.Validation.Labels[index]]})", data.Validation.Count);
@@ -53,7 +53,7 @@ internal sealed class CircuitChoice
 
     private ChosenCircuit Random(ParseResult r, int? sample, string? inputsText)
     {
-        if (sample is not null) throw new CliError("--sample needs a trained model: give --run or --checkpoint.");
+        if (sample is not null) throw new UserError("--sample needs a trained model: give --run or --checkpoint.");
         int qubits = r.GetValue(_qubits), depth = r.GetValue(_depth), seed = r.GetValue(_seed);
         Parsing.InRange(qubits, 1, CircuitShape.MaxQubits, "--qubits");
         Parsing.InRange(depth, 0, 100, "--depth");
@@ -69,7 +69,7 @@ internal sealed class CircuitChoice
     private static double[] Angles(string text, int qubits)
     {
         double[] angles = Parsing.Doubles(text, "--inputs");
-        if (angles.Length != qubits) throw new CliError($"--inputs has {angles.Length} values; the circuit has {qubits} qubits and needs exactly {qubits}.");
+        if (angles.Length != qubits) throw new UserError($"--inputs has {angles.Length} values; the circuit has {qubits} qubits and needs exactly {qubits}.");
         return angles;
     }
 }

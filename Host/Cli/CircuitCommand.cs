@@ -45,14 +45,14 @@ public static class CircuitCommand
         Parsing.OneOf(backendName, Backends.Names, "--backend");
         Parsing.OneOf(method, [ParameterShiftMethod, AdjointMethod], "--gradient-method");
         if (method == AdjointMethod && backendName != Backends.Native)
-            throw new CliError("--gradient-method adjoint needs --backend native (the QDK gives no adjoint).");
+            throw new UserError("--gradient-method adjoint needs --backend native (the QDK gives no adjoint).");
         var shape = new CircuitShape(qubits, depth);
         double[] inputs = Parsing.Doubles(inputsText, "--inputs");
         double[] weights = Parsing.Doubles(weightsText, "--weights");
         if (inputs.Length != qubits)
-            throw new CliError($"--inputs has {inputs.Length} values; {qubits} qubits need exactly {qubits}.");
+            throw new UserError($"--inputs has {inputs.Length} values; {qubits} qubits need exactly {qubits}.");
         if (weights.Length != shape.WeightCount)
-            throw new CliError($"--weights has {weights.Length} values; {qubits} qubits × depth {depth} need exactly {shape.WeightCount}.");
+            throw new UserError($"--weights has {weights.Length} values; {qubits} qubits × depth {depth} need exactly {shape.WeightCount}.");
 
         WarnIfSlow(shape, backendName, gradient ? method : null);
         using var backend = Backends.Create(backendName, runtime);

@@ -43,22 +43,45 @@ public static class CommandLine
         {
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is CliError or ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
+        catch (Exception e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
+            return Report(e, Console.Error, args);
         }
-        catch (RuntimeException e)
+    }
+
+    /// <summary>sysexits' EX_SOFTWARE: the program failed, not its input or its environment.</summary>
+    public const int InternalErrorCode = 70;
+
+    /// <summary>
+    /// The exit code of an exception that ended a verb: 2 bad input (options, data or model files), 3 the QDK runtime,
+    /// 4 the file system (full disk, no permission), <see cref="InternalErrorCode"/> anything else, which is a bug.
+    /// </summary>
+    private static int ExitCode(Exception e) => e switch
+    {
+        UserError or FileNotFoundException or DirectoryNotFoundException or InvalidDataException => 2,
+        RuntimeException => 3,
+        IOException or UnauthorizedAccessException => 4,
+        _ => InternalErrorCode,
+    };
+
+    /// <summary>
+    /// Writes what the user needs to <paramref name="error"/> and returns the exit code: one line for their input or
+    /// environment (the message names the value or path); for a bug the type, the stack trace and where to report it.
+    /// </summary>
+    public static int Report(Exception e, TextWriter error, IReadOnlyList<string> args)
+    {
+        int code = ExitCode(e);
+        if (code != InternalErrorCode)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 3;
+            error.WriteLine($"error: {e.Message}");
+            return code;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The file system refused (full disk, no permission, a file where a folder should be): the message names the path.
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 4;
-        }
+        error.WriteLine($"error: internal error: {e.GetType().FullName}: {e.Message}");
+        error.WriteLine(e.StackTrace);
+        if (e.InnerException is { } inner) error.WriteLine($"caused by: {inner}");
+        string commandLine = string.Join(' ', args.Select(a => a.Length == 0 || a.Any(char.IsWhiteSpace) ? $"\"{a}\"" : a));
+        error.WriteLine($"This is a bug in qtl, not in your input: please report it with the command line (qtl {commandLine}) and the text above.");
+        return code;
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ public static class DistillCommand
         {
             if (Parsing.OneOf(r.GetValue(protocol)!, ["ours", "paper"], "--protocol") == "paper")
                 return r.GetValue(resume)
-                    ? throw new CliError("--resume continues --protocol ours runs; a paper-protocol run is re-run whole (its cache keeps finished runs).")
+                    ? throw new UserError("--resume continues --protocol ours runs; a paper-protocol run is re-run whole (its cache keeps finished runs).")
                     : KdFashionPaper.Distill(r, shared, r.GetValue(teacher)!, ParseClasses(r.GetValue(classes)!), r.GetValue(qubits), r.GetValue(seed),
                     r.GetValue(epochs), r.GetValue(backend)!, r.GetValue(output), runtime);
             var options = shared.Fill(r, D with
@@ -83,7 +83,7 @@ public static class DistillCommand
                 Seed = r.GetValue(seed),
                 Epochs = r.GetValue(epochs),
             });
-            Validate(options);
+            options.Validate();
             return Run(options, r.GetValue(output), r.GetValue(resume), runtime);
         });
         return command;
@@ -96,21 +96,21 @@ public static class DistillCommand
     private static int Run(DistillationOptions options, string? outDir, bool resume, QdkRuntime runtime)
     {
         if (resume && outDir is null)
-            throw new CliError("--resume needs --out: the distillation run folder to continue.");
+            throw new UserError("--resume needs --out: the distillation run folder to continue.");
         string dir = Path.GetFullPath(outDir ?? Path.Combine("runs", $"distill-{DateTime.Now:yyyyMMdd-HHmmss}"));
         string checkpoint = DistillationState.PathIn(dir);
         if (File.Exists(dir))
-            throw new CliError($"--out {dir} is a file; give a folder for the run.");
+            throw new UserError($"--out {dir} is a file; give a folder for the run.");
         using var owner = RunFolderRules.Own(dir);
         if (!resume && (File.Exists(checkpoint) || RunFolder.HoldsRun(dir)))
-            throw new CliError($"--out {dir} already holds a run; continue it with --resume, or give another --out.");
+            throw new UserError($"--out {dir} already holds a run; continue it with --resume, or give another --out.");
         if (resume && !File.Exists(checkpoint))
-            throw new CliError($"--resume: {dir} holds no distillation checkpoint ({DistillationState.File}); drop --resume to start a new run there.");
+            throw new UserError($"--resume: {dir} holds no distillation checkpoint ({DistillationState.File}); drop --resume to start a new run there.");
         if (resume)
         {
             int done = Checkpoint.Load<DistillationState>(checkpoint, DistillationState.Format).EpochsDone;
             if (done >= options.Epochs)
-                throw new CliError($"--resume: {dir} has finished {done} epochs and --epochs is {options.Epochs}; give a larger --epochs to train on (nothing was changed).");
+                throw new UserError($"--resume: {dir} has finished {done} epochs and --epochs is {options.Epochs}; give a larger --epochs to train on (nothing was changed).");
             Console.WriteLine($"resuming {dir} from epoch {done} of {options.Epochs}");
         }
         Console.WriteLine($"distill: teacher {options.Teacher}, classes {options.ClassesTag}, {options.Qubits} qubits, depth {options.Depth}, " +
@@ -124,12 +124,6 @@ public static class DistillCommand
         return 0;
     }
 
-    internal static void Validate(DistillationOptions options)
-    {
-        try { options.Validate(); }
-        catch (ArgumentException e) { throw new CliError(e.Message); }
-    }
-
     internal static int[] ParseClasses(string text)
     {
         text = text.Trim();
@@ -137,11 +131,11 @@ public static class DistillCommand
         if (range.Success)
         {
             int a = int.Parse(range.Groups[1].Value, CultureInfo.InvariantCulture), b = int.Parse(range.Groups[2].Value, CultureInfo.InvariantCulture);
-            if (b <= a) throw new CliError($"--classes {text}: the range must go up, e.g. 0-5.");
+            if (b <= a) throw new UserError($"--classes {text}: the range must go up, e.g. 0-5.");
             return Enumerable.Range(a, b - a + 1).ToArray();
         }
         var values = Parsing.Doubles(text, "--classes");
-        if (values.Any(v => v != Math.Floor(v))) throw new CliError($"--classes {text}: give a range like 0-5 or whole class numbers like 0,1,2.");
+        if (values.Any(v => v != Math.Floor(v))) throw new UserError($"--classes {text}: give a range like 0-5 or whole class numbers like 0,1,2.");
         return values.Select(v => (int)v).ToArray();
     }
 }

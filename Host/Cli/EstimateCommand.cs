@@ -71,7 +71,7 @@ public static class EstimateCommand
                 Shots = shots,
                 Estimates = estimates.Select(e => new { OneShot = e, ValidationPass = samples is int k ? e.Repeated((long)k * shots) : null }),
             };
-            AtomicFile.WriteAllText(jsonPath, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+            AtomicFile.WriteAllText(jsonPath, JsonSerializer.Serialize(document, JsonFiles.Options));
             AnsiConsole.MarkupLineInterpolated($"Wrote [link]{Path.GetFullPath(jsonPath)}[/].");
         }
         return 0;

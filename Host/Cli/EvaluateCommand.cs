@@ -15,37 +15,36 @@ public static class EvaluateCommand
     public static Command Create(QdkRuntime runtime)
     {
         var run = new Option<string>("--run") { Description = "Run folder written by train.", Required = true };
-        var head = new Option<string>("--head") { Description = "Head to evaluate: quantum, classical or linear.", DefaultValueFactory = _ => Head.Quantum };
+        var head = new Option<string>("--head") { Description = "Head to evaluate: quantum, classical or linear.", DefaultValueFactory = _ => HeadKind.Quantum.Name() };
         var backend = new Option<string?>("--backend") { Description = "Override the quantum backend: qsharp or native." };
         var shots = new Option<int>("--shots") { Description = "Shots per circuit (0 = exact)." };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("evaluate", "Evaluate a trained head: validation accuracy and confusion matrix.") { run, head, backend, shots, json };
-        command.SetAction(r => Run(runtime, r.GetValue(run)!, r.GetValue(head)!, r.GetValue(backend), r.GetValue(shots), r.GetValue(json)));
+        command.SetAction(r => Run(runtime, r.GetValue(run)!, Parsing.Head(r.GetValue(head)!, "--head"), r.GetValue(backend), r.GetValue(shots), r.GetValue(json)));
         return command;
     }
 
-    private static int Run(QdkRuntime runtime, string runDir, string kind, string? backendName, int shots, bool json)
+    private static int Run(QdkRuntime runtime, string runDir, HeadKind kind, string? backendName, int shots, bool json)
     {
-        Parsing.OneOf(kind, Head.Kinds, "--head");
-        if (backendName is not null) Parsing.OneOf(backendName, Backends.Names, "--backend");
+                if (backendName is not null) Parsing.OneOf(backendName, Backends.Names, "--backend");
         Parsing.InRange(shots, 0, Backends.MaxShots, "--shots");
         var model = RunFolder.LoadModel(runDir, kind);
         var data = TransferDataLoader.Load(RunFolder.LoadDataOptions(runDir), n => { if (!json) AnsiConsole.MarkupLineInterpolated($"[grey]{n}[/]"); });
         model = model with { Options = model.Options with { Backend = backendName ?? model.Options.Backend, Shots = shots } };
-        using var backend = kind == Head.Quantum ? Backends.Create(model.Options.Backend, runtime) : null;
+        using var backend = kind == HeadKind.Quantum ? Backends.Create(model.Options.Backend, runtime) : null;
         var evaluation = Evaluation.From(model.Logits(data.Validation.Features, backend), data.Validation.Labels, data.Validation.ClassNames.Count);
 
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
             {
-                ["head"] = kind, ["backend"] = kind == Head.Quantum ? model.Options.Backend : null, ["shots"] = shots,
+                ["head"] = kind.Name(), ["backend"] = kind == HeadKind.Quantum ? model.Options.Backend : null, ["shots"] = shots,
                 ["accuracy"] = evaluation.Accuracy, ["loss"] = evaluation.Loss, ["samples"] = data.Validation.Count,
                 ["classes"] = data.Validation.ClassNames, ["confusion"] = evaluation.Confusion,
             }));
             return 0;
         }
-        AnsiConsole.MarkupLineInterpolated($"{kind} head, {data.Validation.Count} validation samples: accuracy [bold]{evaluation.Accuracy:P2}[/], loss {evaluation.Loss:F4}");
+        AnsiConsole.MarkupLineInterpolated($"{kind.Name()} head, {data.Validation.Count} validation samples: accuracy [bold]{evaluation.Accuracy:P2}[/], loss {evaluation.Loss:F4}");
         var table = new Table().Title("Confusion matrix (rows: true, columns: predicted)").AddColumn("");
         foreach (var name in data.Validation.ClassNames) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
         for (int i = 0; i < evaluation.Confusion.Length; i++)

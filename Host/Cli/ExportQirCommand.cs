@@ -26,7 +26,7 @@ public static class ExportQirCommand
 
     private static int Run(QdkRuntime runtime, ChosenCircuit circuit, string output, string profile, bool writeSource)
     {
-        if (Directory.Exists(output)) throw new CliError($"--out {output} is a folder; give a file name such as circuit.ll.");
+        if (Directory.Exists(output)) throw new UserError($"--out {output} is a folder; give a file name such as circuit.ll.");
         string qir = QirExport.Generate(runtime, circuit.Shape, circuit.Inputs, circuit.Weights, profile);
         AtomicFile.WriteAllText(output, qir);
         if (writeSource)

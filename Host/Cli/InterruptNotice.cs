@@ -1,3 +1,4 @@
+using Qtl.Model;
 using Qtl.Training;
 
 namespace Qtl.Cli;
@@ -10,7 +11,7 @@ namespace Qtl.Cli;
 internal sealed class InterruptNotice : IDisposable
 {
     private readonly string _outDir;
-    private readonly Dictionary<string, int> _epochs = [];
+    private readonly Dictionary<HeadKind, int> _epochs = [];
 
     public InterruptNotice(string outDir, TransferExperiment experiment)
     {
@@ -23,7 +24,7 @@ internal sealed class InterruptNotice : IDisposable
     {
         string kept;
         lock (_epochs)
-            kept = _epochs.Count == 0 ? "no epoch completed in this session" : string.Join(", ", _epochs.Select(p => $"{p.Key} to epoch {p.Value}"));
+            kept = _epochs.Count == 0 ? "no epoch completed in this session" : string.Join(", ", _epochs.Select(p => $"{p.Key.Name()} to epoch {p.Value}"));
         Console.Error.WriteLine($"interrupted: {_outDir} keeps every completed epoch ({kept}); continue with `train --out {_outDir} --resume` and the same options.");
     }
 

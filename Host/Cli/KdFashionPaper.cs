@@ -22,8 +22,7 @@ internal static class KdFashionPaper
             DataDirectory = r.GetValue(shared.Data),
         };
         int? shots = ExplicitShots(r, shared);
-        try { (template with { Shots = shots ?? 5000 }).Validate(); }
-        catch (ArgumentException e) { throw new CliError(e.Message); }
+        (template with { Shots = shots ?? 5000 }).Validate();
         int steps = ladder ? PaperLadder.Steps.Count : 1;
         Console.WriteLine($"reproduce kd-fashion --protocol paper: {n} seed(s), {template.Epochs} epochs, {template.PerClass} images per class, backend {template.Backend} " +
             $"(shots {(shots is int s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "5000 for 3 qubits, 2000 for 4")}, {(template.Backend == Backends.Native ? "sampled on the native engine" : "Q# measurement on the QDK")}), {steps} rung(s).");
@@ -46,7 +45,7 @@ internal static class KdFashionPaper
     {
         RejectStudentOptions(r, shared, "--teacher --classes --qubits --seed --epochs --shots --per-class --data --backend --out");
         if (!classes.SequenceEqual(Enumerable.Range(0, classes.Length)))
-            throw new CliError($"--classes {string.Join(",", classes)}: the paper protocol takes 0-5 or 0-7 (class c is output c).");
+            throw new UserError($"--classes {string.Join(",", classes)}: the paper protocol takes 0-5 or 0-7 (class c is output c).");
         var options = PaperOptions.ForCell($"0-{classes.Length - 1}", qubits, teacher.ToLowerInvariant(), seed) with
         {
             Epochs = epochs,
@@ -55,8 +54,7 @@ internal static class KdFashionPaper
             DataDirectory = r.GetValue(shared.Data),
         };
         options = options with { Shots = ExplicitShots(r, shared) ?? options.Shots };
-        try { options.Validate(); }
-        catch (ArgumentException e) { throw new CliError(e.Message); }
+        options.Validate();
         string dir = output ?? Path.Combine("runs", $"distill-paper-{DateTime.Now:yyyyMMdd-HHmmss}");
         Console.WriteLine($"distill --protocol paper: teacher {options.Teacher}, classes {options.ClassesTag}, {options.Qubits} qubits, head {options.Head}, {options.Shots} shots, seed {options.Seed}, backend {options.Backend}{(options.KdReachesStudent ? "" : " (this cell's KD term sends no gradient, as in the published notebook)")}");
         var result = PaperTrainer.Run(options, log: Console.WriteLine, runtime: runtime);
@@ -71,7 +69,7 @@ internal static class KdFashionPaper
     {
         foreach (Option o in new Option[] { shared.Depth, shared.Encoding, shared.FrontEnd, shared.Lr, shared.FrontEndLr, shared.Temperature, shared.Lambda, shared.BatchSize, shared.TestPerClass })
             if (r.GetResult(o) is { Implicit: false })
-                throw new CliError($"{o.Name} does not apply to --protocol paper (its student and recipe are the published ones); options: {allowed}.");
+                throw new UserError($"{o.Name} does not apply to --protocol paper (its student and recipe are the published ones); options: {allowed}.");
     }
 
     /// <summary>--shots if given; otherwise null, and each cell takes the published count (5000 for 3 qubits, 2000 for 4).</summary>

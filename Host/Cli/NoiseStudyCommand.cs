@@ -41,15 +41,7 @@ public static class NoiseStudyCommand
                 Repeats = r.GetValue(repeats),
                 QdkMaxShots = r.GetValue(qdkMax),
                 Seed = r.GetValue(seed),
-            };
-            try
-            {
-                options.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliError(e.Message);
-            }
+            }.Validate();
             return Run(runtime, r, run, options, r.GetValue(samples), r.GetValue(output));
         });
         return command;
@@ -97,7 +89,7 @@ public static class NoiseStudyCommand
         text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s =>
             s.Equals("exact", StringComparison.OrdinalIgnoreCase) ? 0
             : int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= 0 ? v
-            : throw new CliError($"--shots: '{s}' is not a shot count; give non-negative integers or 'exact', e.g. 100,1000,exact.")).ToArray();
+            : throw new UserError($"--shots: '{s}' is not a shot count; give non-negative integers or 'exact', e.g. 100,1000,exact.")).ToArray();
 
     private static string Join(IEnumerable<double> values) => string.Join(",", values.Select(v => v.ToString("G4", CultureInfo.InvariantCulture)));
 }

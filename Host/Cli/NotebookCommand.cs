@@ -27,13 +27,13 @@ public static class NotebookCommand
 
     private static async Task<int> Run(string path, string? outPath, string[] sets, bool testParameters, CancellationToken cancel)
     {
-        if (!File.Exists(path)) throw new CliError($"notebook '{path}' not found.");
+        if (!File.Exists(path)) throw new UserError($"notebook '{path}' not found.");
         var nb = NotebookFile.Read(path);
         var parameters = new Dictionary<string, string>(testParameters ? NotebookFile.TestParameters(nb) : new Dictionary<string, string>());
         foreach (string s in sets)
         {
             int eq = s.IndexOf('=');
-            if (eq <= 0) throw new CliError($"--set {s}: expected name=value, e.g. --set epochs=2.");
+            if (eq <= 0) throw new UserError($"--set {s}: expected name=value, e.g. --set epochs=2.");
             parameters[s[..eq].Trim()] = s[(eq + 1)..].Trim();
         }
         var result = await NotebookRunner.RunAsync(nb, Path.GetDirectoryName(Path.GetFullPath(path))!, new NotebookRunOptions { Parameters = parameters }, cancel);

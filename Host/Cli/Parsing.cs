@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Qtl.Model;
 
 namespace Qtl.Cli;
 
@@ -17,9 +18,9 @@ public static class Parsing
         for (int i = 0; i < parts.Length; i++)
         {
             if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
-                throw new CliError($"{option}: '{parts[i]}' (item {i + 1}) is not a number; give comma-separated numbers like 0.1,-2.5e-3.");
+                throw new UserError($"{option}: '{parts[i]}' (item {i + 1}) is not a number; give comma-separated numbers like 0.1,-2.5e-3.");
             if (!double.IsFinite(values[i]))
-                throw new CliError($"{option}: item {i + 1} is {parts[i]}; every value must be a finite number.");
+                throw new UserError($"{option}: item {i + 1} is {parts[i]}; every value must be a finite number.");
         }
         return values;
     }
@@ -65,19 +66,32 @@ public static class Parsing
         if (text is null) return null;
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         return parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out int c) && c <= 9 ? c
-            : throw new CliError($"{option}: '{p}' is not a class index; give comma-separated integers 0 to 9, e.g. 0,1,2.")).ToArray();
+            : throw new UserError($"{option}: '{p}' is not a class index; give comma-separated integers 0 to 9, e.g. 0,1,2.")).ToArray();
+    }
+
+    /// <summary>The head of --head; the one place the command line reads head names.</summary>
+    public static HeadKind Head(string text, string option) => HeadKinds.TryParse(text, out var kind) ? kind
+        : throw new UserError($"{option} is '{text}'; allowed: {string.Join(", ", HeadKinds.Names)}.");
+
+    /// <summary>The heads of --heads: comma-separated names, each once, in the order given.</summary>
+    public static HeadKind[] Heads(string text, string option)
+    {
+        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.Length == 0)
+            throw new UserError($"{option} is empty; allowed: {string.Join(", ", HeadKinds.Names)}.");
+        return names.Select(n => Head(n, option)).Distinct().ToArray();
     }
 
     public static void InRange(int value, int min, int max, string option)
     {
         if (value < min || value > max)
-            throw new CliError($"{option} is {value}; allowed: {min} to {max}.");
+            throw new UserError($"{option} is {value}; allowed: {min} to {max}.");
     }
 
     public static string OneOf(string value, IReadOnlyCollection<string> allowed, string option)
     {
         if (!allowed.Contains(value))
-            throw new CliError($"{option} is '{value}'; allowed: {string.Join(", ", allowed)}.");
+            throw new UserError($"{option} is '{value}'; allowed: {string.Join(", ", allowed)}.");
         return value;
     }
 }

@@ -14,25 +14,24 @@ public static class PredictCommand
     public static Command Create(QdkRuntime runtime)
     {
         var run = new Option<string>("--run") { Description = "Run folder written by train.", Required = true };
-        var head = new Option<string>("--head") { Description = "Head: quantum, classical or linear.", DefaultValueFactory = _ => Head.Quantum };
+        var head = new Option<string>("--head") { Description = "Head: quantum, classical or linear.", DefaultValueFactory = _ => HeadKind.Quantum.Name() };
         var images = new Argument<string[]>("images") { Description = "Image files (.jpg, .jpeg, .png).", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per image instead of a table." };
         var command = new Command("predict", "Predict the class of image files with a trained head.") { run, head, images, json };
-        command.SetAction(r => Run(runtime, r.GetValue(run)!, r.GetValue(head)!, r.GetValue(images)!, r.GetValue(json)));
+        command.SetAction(r => Run(runtime, r.GetValue(run)!, Parsing.Head(r.GetValue(head)!, "--head"), r.GetValue(images)!, r.GetValue(json)));
         return command;
     }
 
-    private static int Run(QdkRuntime runtime, string runDir, string kind, string[] images, bool json)
+    private static int Run(QdkRuntime runtime, string runDir, HeadKind kind, string[] images, bool json)
     {
-        Parsing.OneOf(kind, Head.Kinds, "--head");
-        var model = RunFolder.LoadModel(runDir, kind);
+                var model = RunFolder.LoadModel(runDir, kind);
         var dataOptions = RunFolder.LoadDataOptions(runDir);
         var files = images.Select(Path.GetFullPath).ToArray();
         foreach (var f in files)
         {
-            if (!File.Exists(f)) throw new CliError($"image not found: {f}");
+            if (!File.Exists(f)) throw new UserError($"image not found: {f}");
             if (!ImageFolder.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                throw new CliError($"{f}: unsupported file type; allowed: {string.Join(", ", ImageFolder.Extensions)}.");
+                throw new UserError($"{f}: unsupported file type; allowed: {string.Join(", ", ImageFolder.Extensions)}.");
         }
         // Labels are unknown here; the extractor needs one per image, so all get class 0.
         string root = Path.GetDirectoryName(files[0])!;
@@ -40,18 +39,18 @@ public static class PredictCommand
         var items = files.Select(f => new LabelledImage(f, 0)).ToList();
         using var backbone = TransferDataLoader.OpenBackbone(dataOptions);
         var features = new FeatureExtractor(new FeatureCache(dataOptions.CacheDir)).FromFolder(backbone, folder, items, "predict").Features;
-        using var backend = kind == Head.Quantum ? Backends.Create(model.Options.Backend, runtime) : null;
+        using var backend = kind == HeadKind.Quantum ? Backends.Create(model.Options.Backend, runtime) : null;
         var logits = model.Logits(features.Features, backend);
 
         if (json)
         {
             for (int i = 0; i < files.Length; i++)
             {
-                var p = Loss.Softmax(logits[i]);
+                var p = Probabilities.Softmax(logits[i]);
                 Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
                 {
                     image = images[i],
-                    predicted = model.ClassNames[Array.IndexOf(p, p.Max())],
+                    predicted = model.ClassNames[Probabilities.ArgMax(p)],
                     probabilities = model.ClassNames.Select((name, c) => new { name, p = p[c] }).ToDictionary(x => x.name, x => x.p),
                 }));
             }
@@ -61,8 +60,8 @@ public static class PredictCommand
         foreach (var name in model.ClassNames) table.AddColumn(new TableColumn($"p({Markup.Escape(name)})").RightAligned());
         for (int i = 0; i < files.Length; i++)
         {
-            var p = Loss.Softmax(logits[i]);
-            int best = Array.IndexOf(p, p.Max());
+            var p = Probabilities.Softmax(logits[i]);
+            int best = Probabilities.ArgMax(p);
             table.AddRow([Markup.Escape(images[i]), Markup.Escape(model.ClassNames[best]), .. p.Select(v => v.ToString("F3"))]);
         }
         AnsiConsole.Write(table);

@@ -1,3 +1,4 @@
+using Qtl.Model;
 using Qtl.Training;
 using Spectre.Console;
 
@@ -9,10 +10,10 @@ namespace Qtl.Cli;
 /// </summary>
 public static class ProgressDisplay
 {
-    public static void Run(TransferExperiment experiment, TrainingOptions options, IReadOnlyList<string> heads, Action work)
+    public static void Run(TransferExperiment experiment, TrainingOptions options, IReadOnlyList<HeadKind> heads, Action work)
     {
         experiment.EpochCompleted += (kind, m) => AnsiConsole.MarkupLineInterpolated(
-            $"[grey]{kind,-9}[/] epoch {m.Epoch,3}/{options.Epochs}  lr {m.LearningRate:G3}  train loss {m.TrainLoss:F4} acc {m.TrainAccuracy:P1}  val loss {m.ValidationLoss:F4} acc {m.ValidationAccuracy:P1}  ({m.Seconds:F1} s)");
+            $"[grey]{kind.Name(),-9}[/] epoch {m.Epoch,3}/{options.Epochs}  lr {m.LearningRate:G3}  train loss {m.TrainLoss:F4} acc {m.TrainAccuracy:P1}  val loss {m.ValidationLoss:F4} acc {m.ValidationAccuracy:P1}  ({m.Seconds:F1} s)");
         if (Console.IsOutputRedirected)
         {
             work();
@@ -23,7 +24,7 @@ public static class ProgressDisplay
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
-                var tasks = heads.ToDictionary(h => h, h => ctx.AddTask(h, autoStart: false, maxValue: 1));
+                var tasks = heads.ToDictionary(h => h, h => ctx.AddTask(h.Name(), autoStart: false, maxValue: 1));
                 experiment.Progress += p =>
                 {
                     var task = tasks[p.Kind];

@@ -38,8 +38,8 @@ public static class ReproduceCommand
             bool isQuick = r.GetValue(quick);
             if (Parsing.OneOf(r.GetValue(protocol)!, ["ours", "paper"], "--protocol") == "paper")
                 return KdFashionPaper.Run(r, shared, isQuick, r.GetValue(seeds), r.GetValue(epochs), r.GetValue(backend)!, r.GetValue(ladder), r.GetValue(threads), r.GetValue(output), r.GetValue(cache), runtime);
-            if (r.GetValue(ladder)) throw new CliError("--ladder needs --protocol paper.");
-            if (r.GetValue(cache) is not null) throw new CliError("--cache needs --protocol paper.");
+            if (r.GetValue(ladder)) throw new UserError("--ladder needs --protocol paper.");
+            if (r.GetValue(cache) is not null) throw new UserError("--cache needs --protocol paper.");
             var template = shared.Fill(r, new DistillationOptions()) with
             {
                 Epochs = r.GetValue(epochs) ?? (isQuick ? 4 : 10),
@@ -47,7 +47,7 @@ public static class ReproduceCommand
             };
             int n = r.GetValue(seeds) ?? (isQuick ? 1 : 3);
             Parsing.InRange(n, 1, 20, "--seeds");
-            DistillCommand.Validate(template with { Classes = [0, 1, 2, 3, 4, 5, 6, 7] });
+            (template with { Classes = [0, 1, 2, 3, 4, 5, 6, 7] }).Validate();
             Console.WriteLine($"reproduce kd-fashion: {n} seed(s), {template.Epochs} epochs, backend {template.Backend} (native by default: 12 configurations × seeds; the Q# kernels define the same circuits and tests hold them equal), readout {(template.Shots == 0 ? "exact" : $"{template.Shots} shots")}.");
             var result = KdFashion.Run(template, n, Console.WriteLine, runtime);
             string dir = r.GetValue(output) ?? Path.Combine("runs", "kd-fashion");

@@ -1,4 +1,5 @@
 using Qtl.Data;
+using Qtl.Model;
 using Qtl.Training;
 using Spectre.Console;
 
@@ -14,15 +15,15 @@ internal static class RunFolderRules
     {
         string full = Path.GetFullPath(outDir);
         if (File.Exists(full))
-            throw new CliError($"--out {full} is a file; give a folder for the run.");
+            throw new UserError($"--out {full} is a file; give a folder for the run.");
         if (!resume && RunFolder.HoldsRun(full))
-            throw new CliError($"--out {full} already holds a run; continue it with --resume, or give another --out.");
+            throw new UserError($"--out {full} already holds a run; continue it with --resume, or give another --out.");
         if (resume && !File.Exists(Path.Combine(full, RunFolder.DataOptionsFile)))
-            throw new CliError($"--resume: {full} holds no run to continue (no {RunFolder.DataOptionsFile}); drop --resume to start a new run there.");
+            throw new UserError($"--resume: {full} holds no run to continue (no {RunFolder.DataOptionsFile}); drop --resume to start a new run there.");
     }
 
     public static RunLock Own(string outDir) => RunLock.TryAcquire(outDir)
-        ?? throw new CliError($"--out {Path.GetFullPath(outDir)} is in use by another qtl process; wait for it to finish, or give another --out.");
+        ?? throw new UserError($"--out {Path.GetFullPath(outDir)} is in use by another qtl process; wait for it to finish, or give another --out.");
 
     /// <summary>
     /// The run's recorded data options: a resumed run must see the same features. Options given on the
@@ -36,27 +37,28 @@ internal static class RunFolderRules
         [
             ("--data", wanted.DataPath, recorded.DataPath),
             ("--backbone", wanted.BackbonePath, recorded.BackbonePath),
+            ("--preprocessing", wanted.Preprocessing, recorded.Preprocessing),
             ("--classes", Join(wanted.Classes), Join(recorded.Classes)),
             ("--feature-output", wanted.FeatureOutput, recorded.FeatureOutput),
             ("--per-class", wanted.PerClassLimit, recorded.PerClassLimit),
         ];
         foreach (var (option, value, was) in fields)
             if (value is not null && !value.Equals(was))
-                throw new CliError($"cannot resume {Path.GetFullPath(outDir)}: {option} is {value} here, {was ?? "the default"} in the run; " +
+                throw new UserError($"cannot resume {Path.GetFullPath(outDir)}: {option} is {value} here, {was ?? "the default"} in the run; " +
                     "a resumed run keeps its data options (leave them out), or start a new run with another --out.");
         // The cache folder does not change the features; the seed is checked against the checkpoints.
         return recorded with { CacheDir = given.CacheDir ?? recorded.CacheDir, Seed = given.Seed };
     }
 
     /// <summary>Says where each head continues; refuses a resume that has nothing left to train.</summary>
-    public static void AnnounceResume(string outDir, IReadOnlyDictionary<string, int> epochsDone, int epochs)
+    public static void AnnounceResume(string outDir, IReadOnlyDictionary<HeadKind, int> epochsDone, int epochs)
     {
         string full = Path.GetFullPath(outDir);
         if (epochsDone.Values.All(done => done >= epochs))
-            throw new CliError($"--resume: {full} has finished {epochsDone.Values.Min()} epochs of every head and --epochs is {epochs}; " +
+            throw new UserError($"--resume: {full} has finished {epochsDone.Values.Min()} epochs of every head and --epochs is {epochs}; " +
                 "give a larger --epochs to train on (nothing was changed).");
         foreach (var (kind, done) in epochsDone)
-            AnsiConsole.MarkupLineInterpolated($"resuming {full} ({kind} head) from epoch {Math.Min(done, epochs)} of {epochs}");
+            AnsiConsole.MarkupLineInterpolated($"resuming {full} ({kind.Name()} head) from epoch {Math.Min(done, epochs)} of {epochs}");
     }
 
     private static string? Join(IReadOnlyList<int>? classes) => classes is null ? null : string.Join(",", classes);

@@ -29,29 +29,20 @@ public static class TrainCommand
 
     public static Command Create(QdkRuntime runtime)
     {
-        var data = new Option<string?>("--data") { Description = "FashionMNIST IDX folder, or an image folder with train/<class>/ and val/<class>/. Default: the installed FashionMNIST, else the committed subset." };
-        var backbone = new Option<string?>("--backbone") { Description = "Backbone: resnet18 (default: the ImageNet ResNet18 of ML.NET's package, 512 features) or a PATH.onnx." };
-        var preprocessing = new Option<string?>("--preprocessing") { Description = $"Preprocessing of a PATH.onnx backbone: {string.Join(", ", Qtl.Backbones.Backbone.PreprocessingNames)} (default: its .json metadata, else grey for 1 channel, torchvision for 3)." };
-        var classes = new Option<string?>("--classes") { Description = "FashionMNIST class indices of the target task, e.g. 0,1 (default 0,1)." };
-        var featureOutput = new Option<string?>("--feature-output") { Description = "Backbone output to use as features (default: its first output)." };
-        var perClass = new Option<int?>("--per-class") { Description = "At most this many training samples per class (FashionMNIST)." };
-        var cache = new Option<string?>("--cache-dir") { Description = "Feature cache folder (default ~/.cache/qtl-qsharp/features)." };
+        var dataOptions = new DataOptionsBinder(recorded: false);
         var output = new Option<string?>("--out") { Description = "Run folder (default runs/<timestamp>)." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoints." };
         var binder = new TrainingOptionsBinder(defaultEpochs: 30);
 
-        var command = new Command("train", "Train the dressed quantum circuit head and classical baselines on backbone features.")
-        {
-            data, backbone, preprocessing, classes, featureOutput, perClass, cache, output, resume,
-        };
+        var command = new Command("train", "Train the dressed quantum circuit head and classical baselines on backbone features.");
+        dataOptions.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(resume);
         binder.AddTo(command);
         command.SetAction(r =>
         {
             var options = binder.Bind(r);
-            return Run(runtime,
-                new DataOptions(r.GetValue(data), r.GetValue(backbone), Parsing.ClassIndices(r.GetValue(classes)), r.GetValue(featureOutput),
-                    r.GetValue(perClass), options.Seed, r.GetValue(cache), r.GetValue(preprocessing)),
-                options, binder.Heads(r), r.GetValue(output), r.GetValue(resume));
+            return Run(runtime, dataOptions.Bind(r, options.Seed), options, binder.Heads(r), r.GetValue(output), r.GetValue(resume));
         });
         return command;
     }
@@ -69,12 +60,12 @@ public static class TrainCommand
     /// writes, and on <paramref name="resume"/> takes the run's recorded data options and changes nothing
     /// until the checkpoints are known to fit.
     /// </summary>
-    public static int Run(QdkRuntime runtime, DataOptions given, TrainingOptions options, IReadOnlyList<string> heads, string? outDir, bool resume)
+    public static int Run(QdkRuntime runtime, DataOptions given, TrainingOptions options, IReadOnlyList<HeadKind> heads, string? outDir, bool resume)
     {
         if (resume && outDir is null)
-            throw new CliError("--resume needs --out: the run folder to continue.");
+            throw new UserError("--resume needs --out: the run folder to continue.");
         if (given.DataPath is { } dataPath && File.Exists(dataPath))
-            throw new CliError($"--data {Path.GetFullPath(dataPath)} is a file; give a folder: FashionMNIST IDX files, or an image folder with train/<class>/ and val/<class>/.");
+            throw new UserError($"--data {Path.GetFullPath(dataPath)} is a file; give a folder: FashionMNIST IDX files, or an image folder with train/<class>/ and val/<class>/.");
         if (outDir is not null) RunFolderRules.CheckOut(outDir, resume);
         using var owner = outDir is null ? RunFolder.CreateDefault("runs", DateTime.Now) : RunFolderRules.Own(outDir);
         outDir = owner.Folder;
@@ -91,11 +82,11 @@ public static class TrainCommand
             RunFolderRules.AnnounceResume(outDir, experiment.ResumePoints(data, outDir), options.Epochs);
         else
             RunFolder.SaveDataOptions(outDir, dataOptions);
-        if (heads.Contains(Head.Quantum) && TrainingTime.QSharpNotice(options, data) is { } estimate)
+        if (heads.Contains(HeadKind.Quantum) && TrainingTime.QSharpNotice(options, data) is { } estimate)
             AnsiConsole.MarkupLineInterpolated($"[yellow]{estimate}[/]");
 
         using var interrupt = new InterruptNotice(outDir, experiment);
-        IReadOnlyDictionary<string, HeadResult> results = null!;
+        IReadOnlyDictionary<HeadKind, HeadResult> results = null!;
         ProgressDisplay.Run(experiment, options, heads, () => results = experiment.Run(data, outDir, resume));
         double seconds = watch.Elapsed.TotalSeconds;
         experiment.WriteSummary(outDir, data, results, seconds);
@@ -106,7 +97,7 @@ public static class TrainCommand
             .AddColumn(new TableColumn("val acc").RightAligned()).AddColumn(new TableColumn("best epoch").RightAligned())
             .AddColumn(new TableColumn("seconds").RightAligned());
         foreach (var (kind, r) in results)
-            table.AddRow(kind, Markup.Escape(r.Description), r.ParameterCount.ToString(), $"{r.Validation.Accuracy:P1}",
+            table.AddRow(kind.Name(), Markup.Escape(r.Description), r.ParameterCount.ToString(), $"{r.Validation.Accuracy:P1}",
                 r.Model.BestEpoch.ToString(), $"{r.Model.Seconds:F1}");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"Total {seconds:F1} s. Run folder: [link]{Path.GetFullPath(outDir)}[/] (summary.json, report.html).");

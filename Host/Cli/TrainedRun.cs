@@ -16,18 +16,13 @@ internal sealed class TrainedRun
 {
     private readonly Option<string?> _run = new("--run") { Description = "Run folder written by train (reads quantum.checkpoint.json and its data options)." };
     private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "A quantum head checkpoint (quantum.checkpoint.json); give the data options it was trained with." };
-    private readonly Option<string?> _data = new("--data") { Description = "Override the data folder recorded in the run (FashionMNIST IDX folder or image folder)." };
-    private readonly Option<string?> _backbone = new("--backbone") { Description = "Override the backbone recorded in the run (resnet18 or a PATH.onnx)." };
-    private readonly Option<string?> _preprocessing = new("--preprocessing") { Description = "Override the backbone preprocessing recorded in the run." };
-    private readonly Option<string?> _classes = new("--classes") { Description = "Override the FashionMNIST classes, e.g. 0,1 (default: as recorded, else the checkpoint's class names)." };
-    private readonly Option<int?> _perClass = new("--per-class") { Description = "Override the per-class limit recorded in the run." };
-    private readonly Option<string?> _featureOutput = new("--feature-output") { Description = "Override the backbone output recorded in the run." };
-    private readonly Option<string?> _cache = new("--cache-dir") { Description = "Feature cache folder (default ~/.cache/qtl-qsharp/features)." };
+    private readonly DataOptionsBinder _dataOptions = new(recorded: true);
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { _run, _checkpoint, _data, _backbone, _preprocessing, _classes, _perClass, _featureOutput, _cache })
-            command.Options.Add(o);
+        command.Options.Add(_run);
+        command.Options.Add(_checkpoint);
+        _dataOptions.AddTo(command);
     }
 
     public bool HasModel(ParseResult r) => r.GetValue(_run) is not null || r.GetValue(_checkpoint) is not null;
@@ -36,21 +31,21 @@ internal sealed class TrainedRun
     public string CheckpointPath(ParseResult r)
     {
         string? run = r.GetValue(_run), checkpoint = r.GetValue(_checkpoint);
-        if (run is not null && checkpoint is not null) throw new CliError("give --run or --checkpoint, not both.");
+        if (run is not null && checkpoint is not null) throw new UserError("give --run or --checkpoint, not both.");
         if (run is not null)
         {
-            if (!Directory.Exists(run)) throw new CliError($"--run: no run folder at {Path.GetFullPath(run)}.");
-            return TransferExperiment.CheckpointPath(run, Head.Quantum);
+            if (!Directory.Exists(run)) throw new UserError($"--run: no run folder at {Path.GetFullPath(run)}.");
+            return TransferExperiment.CheckpointPath(run, HeadKind.Quantum);
         }
-        return checkpoint ?? throw new CliError("give a trained model: --run <folder written by train> or --checkpoint <quantum.checkpoint.json>.");
+        return checkpoint ?? throw new UserError("give a trained model: --run <folder written by train> or --checkpoint <quantum.checkpoint.json>.");
     }
 
     public TrainedModel LoadModel(ParseResult r)
     {
         string path = CheckpointPath(r);
-        if (!File.Exists(path)) throw new CliError($"no quantum head checkpoint at {Path.GetFullPath(path)}; train with --heads including quantum.");
+        if (!File.Exists(path)) throw new UserError($"no quantum head checkpoint at {Path.GetFullPath(path)}; train with --heads including quantum.");
         var model = Checkpoint.LoadModel(path);
-        if (model.Kind != Head.Quantum) throw new CliError($"{path} holds a '{model.Kind}' head; these verbs need the quantum head (quantum.checkpoint.json).");
+        if (model.Kind != HeadKind.Quantum) throw new UserError($"{path} holds a '{model.Kind.Name()}' head; these verbs need the quantum head (quantum.checkpoint.json).");
         return model;
     }
 
@@ -63,19 +58,10 @@ internal sealed class TrainedRun
         DataOptions recorded = File.Exists(Path.Combine(run, RunFolder.DataOptionsFile))
             ? RunFolder.LoadDataOptions(run)
             : FromModel(model);
-        var options = recorded with
-        {
-            DataPath = r.GetValue(_data) ?? recorded.DataPath,
-            BackbonePath = r.GetValue(_backbone) ?? recorded.BackbonePath,
-            Preprocessing = r.GetValue(_preprocessing) ?? recorded.Preprocessing,
-            Classes = Parsing.ClassIndices(r.GetValue(_classes)) ?? recorded.Classes,
-            FeatureOutput = r.GetValue(_featureOutput) ?? recorded.FeatureOutput,
-            PerClassLimit = r.GetValue(_perClass) ?? recorded.PerClassLimit,
-            CacheDir = r.GetValue(_cache) ?? recorded.CacheDir,
-        };
+        var options = _dataOptions.Override(r, recorded);
         var data = TransferDataLoader.Load(options, notice);
         if (!data.Validation.ClassNames.SequenceEqual(model.ClassNames))
-            throw new CliError($"the data's classes [{string.Join(", ", data.Validation.ClassNames)}] differ from the model's [{string.Join(", ", model.ClassNames)}]; give the data options used in training.");
+            throw new UserError($"the data's classes [{string.Join(", ", data.Validation.ClassNames)}] differ from the model's [{string.Join(", ", model.ClassNames)}]; give the data options used in training.");
         if (summary is { } sum && sum.TryGetProperty("validation_samples", out var vs) && vs.TryGetInt32(out int expected) && expected != data.Validation.Count)
             Warn($"the run was validated on {expected} samples, these data options give {data.Validation.Count}; pass --data/--per-class as used in training to match.");
         return data;
@@ -104,7 +90,7 @@ internal sealed class TrainedRun
         }
         catch (JsonException e)
         {
-            throw new CliError($"{path} is not valid JSON ({e.Message}).");
+            throw new UserError($"{path} is not valid JSON ({e.Message}).");
         }
     }
 

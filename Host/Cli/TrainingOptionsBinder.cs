@@ -21,7 +21,7 @@ public sealed class TrainingOptionsBinder
     private readonly Option<string> _backend = new("--backend") { Description = "qsharp (QDK simulator) or native (C# state vector).", DefaultValueFactory = _ => Recipe.Backend };
     private readonly Option<string> _gradient = new("--gradient") { Description = "parameter-shift, or adjoint (native only).", DefaultValueFactory = _ => Recipe.GradientMethod };
     private readonly Option<int> _shots = new("--shots") { Description = "Shots per circuit for the quantum head, in training (parameter-shift on shot estimates) and evaluation; 0 = exact.", DefaultValueFactory = _ => 0 };
-    private readonly Option<string> _heads = new("--heads") { Description = "Heads to train: quantum, classical, linear (comma-separated).", DefaultValueFactory = _ => string.Join(",", TransferExperiment.DefaultHeads) };
+    private readonly Option<string> _heads = new("--heads") { Description = "Heads to train: quantum, classical, linear (comma-separated).", DefaultValueFactory = _ => string.Join(",", TransferExperiment.DefaultHeads.Select(HeadKinds.Name)) };
 
     public TrainingOptionsBinder(int defaultEpochs)
     {
@@ -50,12 +50,5 @@ public sealed class TrainingOptionsBinder
         Shots = r.GetValue(_shots),
     }.Validate();
 
-    public string[] Heads(ParseResult r)
-    {
-        var heads = r.GetValue(_heads)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (heads.Length == 0)
-            throw new CliError($"--heads is empty; allowed: {string.Join(", ", Head.Kinds)}.");
-        foreach (var h in heads) Parsing.OneOf(h, Head.Kinds, "--heads");
-        return heads.Distinct().ToArray();
-    }
+    public HeadKind[] Heads(ParseResult r) => Parsing.Heads(r.GetValue(_heads)!, "--heads");
 }

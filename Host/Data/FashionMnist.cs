@@ -77,11 +77,11 @@ public static class FashionMnist
     {
         foreach (int c in classes)
             if (c < 0 || c >= ClassNames.Count)
-                throw new ArgumentException($"class {c} is out of range; FashionMNIST classes are 0 to 9 ({Describe(Enumerable.Range(0, 10).ToArray())}).");
+                throw new UserError($"class {c} is out of range; FashionMNIST classes are 0 to 9 ({Describe(Enumerable.Range(0, 10).ToArray())}).");
         if (classes.Distinct().Count() != classes.Count)
-            throw new ArgumentException($"classes {string.Join(",", classes)} repeat a class; give each class once.");
+            throw new UserError($"classes {string.Join(",", classes)} repeat a class; give each class once.");
         if (classes.Count < 2)
-            throw new ArgumentException($"{classes.Count} class given; at least 2 are needed.");
+            throw new UserError($"{classes.Count} class given; at least 2 are needed.");
     }
 
     /// <summary>
@@ -92,7 +92,7 @@ public static class FashionMnist
     {
         ValidateClasses(classes);
         if (perClassLimit is <= 0)
-            throw new ArgumentException($"the per-class limit must be positive; got {perClassLimit}.");
+            throw new UserError($"the per-class limit must be positive; got {perClassLimit}.");
         var chosen = new List<int>();
         foreach (int c in classes)
         {

@@ -85,22 +85,13 @@ public sealed class FeatureCache
     /// <summary>Writes an entry atomically; a failure to write (read-only cache, full disk) is not an error of the run.</summary>
     public bool Store(string key, CacheEntry entry)
     {
-        string path = PathOf(key);
-        string temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
-            System.IO.Directory.CreateDirectory(Directory);
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(Encode(entry));
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
+            Training.AtomicFile.WriteAllBytes(PathOf(key), Encode(entry));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             return false;
         }
     }

@@ -31,14 +31,14 @@ public static class TransferDataLoader
     {
         notice ??= _ => { };
         if (o.PerClassLimit is <= 0)
-            throw new ArgumentException($"the per-class limit must be positive; got {o.PerClassLimit}.");
+            throw new UserError($"the per-class limit must be positive; got {o.PerClassLimit}.");
         if (o.DataPath is not null && !Directory.Exists(o.DataPath))
             throw new DirectoryNotFoundException($"data directory not found: {Path.GetFullPath(o.DataPath)}; give an image folder " +
                 "(train/<class>/, val/<class>/) or a directory of FashionMNIST IDX files.");
         var extractor = new FeatureExtractor(new FeatureCache(o.CacheDir), progress);
         bool folder = o.DataPath is not null && ImageFolder.IsImageFolder(o.DataPath);
         if (folder && o.Classes is not null)
-            throw new ArgumentException("classes select FashionMNIST classes; an image folder uses all its class folders.");
+            throw new UserError("classes select FashionMNIST classes; an image folder uses all its class folders.");
         using Backbone backbone = OpenBackbone(o, notice);
         return folder ? LoadFolder(o, backbone, extractor, notice) : LoadIdx(o, backbone, extractor, notice);
     }

@@ -67,23 +67,23 @@ public sealed record DistillationOptions
     public void Validate()
     {
         if (Qubits < 1 || Qubits > CircuitShape.MaxProbabilityQubits)
-            throw new ArgumentException($"qubits is {Qubits}; allowed: 1 to {CircuitShape.MaxProbabilityQubits}.");
-        if (Depth < 0 || Depth > CircuitShape.MaxDepth) throw new ArgumentException($"depth is {Depth}; allowed: 0 to {CircuitShape.MaxDepth}.");
+            throw new UserError($"qubits is {Qubits}; allowed: 1 to {CircuitShape.MaxProbabilityQubits}.");
+        if (Depth < 0 || Depth > CircuitShape.MaxDepth) throw new UserError($"depth is {Depth}; allowed: 0 to {CircuitShape.MaxDepth}.");
         if (Classes.Count > 1 << Qubits)
-            throw new ArgumentException($"{Classes.Count} classes need at least {Classes.Count} basis states; {Qubits} qubits give {1 << Qubits}.");
-        if (!Backends.Names.Contains(Backend)) throw new ArgumentException($"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
-        if (Shots < 0 || Shots > Backends.MaxShots) throw new ArgumentException($"shots is {Shots}; allowed: 0 (exact) to {Backends.MaxShots}.");
-        if (Epochs < 1 || Epochs > 1000) throw new ArgumentException($"epochs is {Epochs}; allowed: 1 to 1000.");
-        if (!(LearningRate > 0 && LearningRate < 10)) throw new ArgumentException($"learning rate is {LearningRate}; allowed: greater than 0 and below 10.");
+            throw new UserError($"{Classes.Count} classes need at least {Classes.Count} basis states; {Qubits} qubits give {1 << Qubits}.");
+        if (!Backends.Names.Contains(Backend)) throw new UserError($"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
+        if (Shots < 0 || Shots > Backends.MaxShots) throw new UserError($"shots is {Shots}; allowed: 0 (exact) to {Backends.MaxShots}.");
+        if (Epochs < 1 || Epochs > 1000) throw new UserError($"epochs is {Epochs}; allowed: 1 to 1000.");
+        if (!(LearningRate > 0 && LearningRate < 10)) throw new UserError($"learning rate is {LearningRate}; allowed: greater than 0 and below 10.");
         if (FrontEndLearningRate is { } f && !(f > 0 && f < 10))
-            throw new ArgumentException($"front-end learning rate is {f}; allowed: greater than 0 and below 10.");
+            throw new UserError($"front-end learning rate is {f}; allowed: greater than 0 and below 10.");
         if (FrontEndLearningRate is not null && FrontEnd != FrontEnd.Linear)
-            throw new ArgumentException("a front-end learning rate needs the linear front-end; the pca front-end is fixed and has nothing to train.");
-        if (!(Temperature > 0 && Temperature <= 100)) throw new ArgumentException($"temperature is {Temperature}; allowed: greater than 0, at most 100.");
-        if (!(Lambda >= 0 && Lambda <= 1)) throw new ArgumentException($"lambda is {Lambda}; allowed: 0 to 1.");
-        if (PerClass < 1) throw new ArgumentException($"per-class is {PerClass}; it must be at least 1.");
-        if (BatchSize < 1) throw new ArgumentException($"batch size is {BatchSize}; it must be at least 1.");
-        if (TestPerClass is < 1) throw new ArgumentException($"test per class is {TestPerClass}; it must be at least 1.");
+            throw new UserError("a front-end learning rate needs the linear front-end; the pca front-end is fixed and has nothing to train.");
+        if (!(Temperature > 0 && Temperature <= 100)) throw new UserError($"temperature is {Temperature}; allowed: greater than 0, at most 100.");
+        if (!(Lambda >= 0 && Lambda <= 1)) throw new UserError($"lambda is {Lambda}; allowed: 0 to 1.");
+        if (PerClass < 1) throw new UserError($"per-class is {PerClass}; it must be at least 1.");
+        if (BatchSize < 1) throw new UserError($"batch size is {BatchSize}; it must be at least 1.");
+        if (TestPerClass is < 1) throw new UserError($"test per class is {TestPerClass}; it must be at least 1.");
         Data.FashionMnist.ValidateClasses(Classes);
     }
 

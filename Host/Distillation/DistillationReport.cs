@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qtl.Reports;
+using Qtl.Training;
 
 namespace Qtl.Distillation;
 
@@ -18,24 +18,24 @@ public static class DistillationReport
         var summary = new JsonObject
         {
             ["teacher"] = r.TeacherName,
-            ["teacherModels"] = new JsonArray(r.TeacherModels.Select(m => (JsonNode)m).ToArray()),
-            ["teacherTestAccuracy"] = r.TeacherTestAccuracy,
-            ["studentTestAccuracy"] = r.StudentTestAccuracy,
+            ["teacher_models"] = new JsonArray(r.TeacherModels.Select(m => (JsonNode)m).ToArray()),
+            ["teacher_test_accuracy"] = r.TeacherTestAccuracy,
+            ["student_test_accuracy"] = r.StudentTestAccuracy,
             ["student"] = r.Student,
-            ["studentParameters"] = r.StudentParameters,
+            ["student_parameters"] = r.StudentParameters,
             ["readout"] = r.ReadoutSource,
             ["classes"] = new JsonArray(o.Classes.Select(c => (JsonNode)c).ToArray()),
             ["qubits"] = o.Qubits, ["depth"] = o.Depth, ["encoding"] = o.Encoding.ToString().ToLowerInvariant(),
-            ["frontEnd"] = o.FrontEnd.ToString().ToLowerInvariant(), ["backend"] = o.Backend, ["shots"] = o.Shots,
-            ["seed"] = o.Seed, ["epochs"] = o.Epochs, ["learningRate"] = o.LearningRate, ["frontEndLearningRate"] = o.FrontEndLearningRate ?? o.LearningRate, ["temperature"] = o.Temperature,
-            ["lambda"] = o.Lambda, ["perClass"] = o.PerClass, ["batchSize"] = o.BatchSize,
-            ["trainImages"] = r.TrainCount, ["testImages"] = r.TestCount, ["data"] = r.DataNotice,
+            ["front_end"] = o.FrontEnd.ToString().ToLowerInvariant(), ["backend"] = o.Backend, ["shots"] = o.Shots,
+            ["seed"] = o.Seed, ["epochs"] = o.Epochs, ["learning_rate"] = o.LearningRate, ["front_end_learning_rate"] = o.FrontEndLearningRate ?? o.LearningRate, ["temperature"] = o.Temperature,
+            ["lambda"] = o.Lambda, ["per_class"] = o.PerClass, ["batch_size"] = o.BatchSize,
+            ["train_images"] = r.TrainCount, ["test_images"] = r.TestCount, ["data"] = r.DataNotice,
             ["seconds"] = Math.Round(r.Seconds, 2),
         };
-        File.WriteAllText(Path.Combine(dir, "summary.json"), summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), summary.ToJsonString(JsonFiles.Options));
         var csv = new StringBuilder("epoch,loss,train_accuracy,seconds\n");
         foreach (var e in r.Epochs) csv.AppendLine(string.Create(Inv, $"{e.Epoch},{e.Loss:R},{e.TrainAccuracy:R},{e.Seconds:F3}"));
-        File.WriteAllText(Path.Combine(dir, "metrics.csv"), csv.ToString());
+        AtomicFile.WriteAllText(Path.Combine(dir, "metrics.csv"), csv.ToString());
 
         var md = new StringBuilder();
         md.AppendLine($"# Distillation run: {r.TeacherName} → quantum student\n");
@@ -53,6 +53,6 @@ public static class DistillationReport
             Chart.Save(Chart.LossCurves([new Curve("student", "train", r.Epochs.Select(e => e.Loss).ToArray())], "Training loss", "KD loss"), dir, "loss");
             md.AppendLine("\n![loss](loss.svg)");
         }
-        File.WriteAllText(Path.Combine(dir, "report.md"), md.ToString());
+        AtomicFile.WriteAllText(Path.Combine(dir, "report.md"), md.ToString());
     }
 }

@@ -36,7 +36,7 @@ public sealed record DistillationState(DistillationOptions Options) : ICheckpoin
             .Select(key => $"{key} is {given[key]?.ToJsonString() ?? "unset"} here, {recorded[key]?.ToJsonString() ?? "unset"} in the checkpoint")
             .ToList();
         if (differences.Count > 0)
-            throw new ArgumentException($"cannot resume: {string.Join("; ", differences)} (only --epochs may change; repeat the run's options).");
+            throw new UserError($"cannot resume: {string.Join("; ", differences)} (only --epochs may change; repeat the run's options).");
     }
 
     private static readonly JsonSerializerOptions SettingsJson = new()

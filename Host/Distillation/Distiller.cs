@@ -82,7 +82,7 @@ public static class Distiller
                     lossSum += KdLoss.Compute(pass.Logits[b], data.Train.Labels[i], soft is null ? default : soft[i],
                         options.Temperature, options.Lambda, gradient);
                     dLogits[b] = gradient.Select(g => g / batch.Length).ToArray();
-                    if (TeacherSet.ArgMax(pass.Logits[b]) == data.Train.Labels[i]) correct++;
+                    if (Probabilities.ArgMax(pass.Logits[b]) == data.Train.Labels[i]) correct++;
                 }
                 foreach (var p in model.Parameters) p.ZeroGradient();
                 model.Backward(pass, dLogits);
@@ -110,7 +110,7 @@ public static class Distiller
             var pass = model.Forward(data.Test.Pixels[start..(start + count)], training: false);
             for (int b = 0; b < count; b++)
             {
-                int predicted = TeacherSet.ArgMax(pass.Logits[b]), label = data.Test.Labels[start + b];
+                int predicted = Probabilities.ArgMax(pass.Logits[b]), label = data.Test.Labels[start + b];
                 confusion[label, predicted]++;
                 if (predicted == label) right++;
             }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Qtl.Reports;
+using Qtl.Training;
 using Qtl.Runtime;
 
 namespace Qtl.Distillation;
@@ -78,8 +79,8 @@ public static class KdFashion
             csv.AppendLine(string.Create(inv, $"\"{c.Row}\",{c.Column},{c.Accuracies.Count},{100 * c.Mean:F2},{100 * c.Std:F2},{c.Published:F2},{string.Join(";", c.Accuracies.Select(a => (100 * a).ToString("F2", inv)))}"));
         foreach (var c in result.TeacherCells)
             csv.AppendLine(string.Create(inv, $"\"teacher {c.Row}\",{c.Column},1,{100 * c.Mean:F2},0,{c.Published:F2},{100 * c.Mean:F2}"));
-        File.WriteAllText(Path.Combine(dir, "results.csv"), csv.ToString());
-        File.WriteAllText(Path.Combine(dir, "results.md"), Markdown(result, command));
+        AtomicFile.WriteAllText(Path.Combine(dir, "results.csv"), csv.ToString());
+        AtomicFile.WriteAllText(Path.Combine(dir, "results.md"), Markdown(result, command));
         Chart.Save(Chart.GroupedBars(result.Students.Select(c => new BarValue(c.Row, c.Column == "none" ? "student alone" : $"{c.Column} → student", c.Mean, c.Std)),
             $"Quantum students on FashionMNIST (mean ± std over {result.Seeds} seed{(result.Seeds > 1 ? "s" : "")})", "test accuracy", "subset, student"), dir, "kd-fashion");
     }

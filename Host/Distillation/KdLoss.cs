@@ -1,3 +1,5 @@
+using Qtl.Model;
+
 namespace Qtl.Distillation;
 
 /// <summary>
@@ -11,7 +13,7 @@ public static class KdLoss
     {
         int c = studentLogits.Length;
         Span<double> q = stackalloc double[c], qt = stackalloc double[c];
-        Softmax(studentLogits, 1, q);
+        Probabilities.Softmax(studentLogits, 1, q);
         double ce = -Math.Log(Math.Max(q[label], 1e-300));
         if (teacherSoft.IsEmpty)
         {
@@ -19,7 +21,7 @@ public static class KdLoss
             return ce;
         }
         if (teacherSoft.Length != c) throw new ArgumentException($"teacher gives {teacherSoft.Length} classes, the student {c}.");
-        Softmax(studentLogits, temperature, qt);
+        Probabilities.Softmax(studentLogits, temperature, qt);
         double kl = 0;
         for (int k = 0; k < c; k++)
             if (teacherSoft[k] > 0) kl += teacherSoft[k] * (Math.Log(teacherSoft[k]) - Math.Log(Math.Max(qt[k], 1e-300)));
@@ -27,16 +29,6 @@ public static class KdLoss
         for (int k = 0; k < c; k++)
             gradient[k] = (1 - lambda) * (q[k] - (k == label ? 1 : 0)) + lambda * temperature * (qt[k] - teacherSoft[k]);
         return (1 - lambda) * ce + lambda * t2 * kl;
-    }
-
-    /// <summary>softmax(x / T), shifted by the maximum for stability.</summary>
-    public static void Softmax(ReadOnlySpan<double> logits, double temperature, Span<double> output)
-    {
-        double max = double.NegativeInfinity;
-        foreach (double v in logits) max = Math.Max(max, v);
-        double sum = 0;
-        for (int k = 0; k < logits.Length; k++) sum += output[k] = Math.Exp((logits[k] - max) / temperature);
-        for (int k = 0; k < logits.Length; k++) output[k] /= sum;
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Qtl.Data;
 using Qtl.Backbones;
+using Qtl.Model;
 
 namespace Qtl.Distillation;
 
@@ -60,7 +61,7 @@ public sealed class TeacherSet
             soft[i] = new double[c];
             foreach (var m in members)
             {
-                KdLoss.Softmax(m[i], temperature, tmp);
+                Probabilities.Softmax(m[i], temperature, tmp);
                 for (int k = 0; k < c; k++) soft[i][k] += tmp[k] / members.Count;
             }
         }
@@ -72,15 +73,8 @@ public sealed class TeacherSet
     {
         var soft = Soft(members, 1);
         int correct = 0;
-        for (int i = 0; i < labels.Length; i++) if (ArgMax(soft[i]) == labels[i]) correct++;
+        for (int i = 0; i < labels.Length; i++) if (Probabilities.ArgMax(soft[i]) == labels[i]) correct++;
         return labels.Length == 0 ? 0 : correct / (double)labels.Length;
-    }
-
-    public static int ArgMax(ReadOnlySpan<double> v)
-    {
-        int best = 0;
-        for (int k = 1; k < v.Length; k++) if (v[k] > v[best]) best = k;
-        return best;
     }
 
     private static double[][] MemberLogits(string model, KdSplit split, int classes, FeatureCache cache)

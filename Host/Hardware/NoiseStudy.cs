@@ -35,11 +35,11 @@ public sealed record NoiseStudyOptions
     public NoiseStudyOptions Validate()
     {
         if (NoiseLevels.Count == 0 || NoiseLevels.Any(p => !double.IsFinite(p) || p < 0 || p > 1))
-            throw new ArgumentException($"noise levels are [{string.Join(", ", NoiseLevels)}]; allowed: one or more depolarizing probabilities from 0 to 1.");
+            throw new UserError($"noise levels are [{string.Join(", ", NoiseLevels)}]; allowed: one or more depolarizing probabilities from 0 to 1.");
         if (Shots.Count == 0 || Shots.Any(s => s < 0 || s > Backends.MaxShots))
-            throw new ArgumentException($"shots are [{string.Join(", ", Shots)}]; allowed: one or more of 0 (exact) to {Backends.MaxShots}.");
-        if (Repeats is < 1 or > 100) throw new ArgumentException($"repeats is {Repeats}; allowed: 1 to 100.");
-        if (QdkMaxShots is < 0 or > Backends.MaxShots) throw new ArgumentException($"the QDK shot limit is {QdkMaxShots}; allowed: 0 to {Backends.MaxShots}.");
+            throw new UserError($"shots are [{string.Join(", ", Shots)}]; allowed: one or more of 0 (exact) to {Backends.MaxShots}.");
+        if (Repeats is < 1 or > 100) throw new UserError($"repeats is {Repeats}; allowed: 1 to 100.");
+        if (QdkMaxShots is < 0 or > Backends.MaxShots) throw new UserError($"the QDK shot limit is {QdkMaxShots}; allowed: 0 to {Backends.MaxShots}.");
         return this;
     }
 
@@ -76,7 +76,7 @@ public static class NoiseStudy
         options = options.Validate();
         var head = QuantumHead.From(model);
         if (head.Shape.Qubits > DensityMatrix.MaxQubits)
-            throw new ArgumentException($"the circuit has {head.Shape.Qubits} qubits; the exact noisy engine allows up to {DensityMatrix.MaxQubits}.");
+            throw new UserError($"the circuit has {head.Shape.Qubits} qubits; the exact noisy engine allows up to {DensityMatrix.MaxQubits}.");
         var watch = Stopwatch.StartNew();
         var inputs = head.CircuitInputs(validation.Features);
         var labels = validation.Labels;

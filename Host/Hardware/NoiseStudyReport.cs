@@ -9,8 +9,6 @@ namespace Qtl.Hardware;
 /// <summary>Writes a noise study as noise-study.csv, noise-study.json, two SVG charts (with their data as CSV) and report.html.</summary>
 public static class NoiseStudyReport
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     /// <summary>Writes every file into <paramref name="dir"/>; returns the report's path.</summary>
     public static string Write(string dir, NoiseStudyResult result, string model, string data)
     {
@@ -27,7 +25,7 @@ public static class NoiseStudyReport
             result.Options,
             Seconds = Math.Round(result.Seconds, 2),
             Points = result.Points.Select(p => new { p.Noise, Shots = p.ShotsLabel, p.Source, p.Mean, p.Std, p.Accuracies, Seconds = Math.Round(p.Seconds, 2) }),
-        }, Json));
+        }, JsonFiles.Options));
 
         var sections = new List<ReportSection>
         {

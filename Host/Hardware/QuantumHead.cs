@@ -32,8 +32,8 @@ public sealed class QuantumHead
     public static QuantumHead From(TrainedModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Kind != Head.Quantum)
-            throw new ArgumentException($"the model is a '{model.Kind}' head; this needs the quantum head (quantum.checkpoint.json of a run).");
+        if (model.Kind != HeadKind.Quantum)
+            throw new ArgumentException($"the model is a '{model.Kind.Name()}' head; this needs the quantum head (quantum.checkpoint.json of a run).");
         // The native backend builds any trained head (adjoint-trained ones too); it is never called here.
         var head = model.Build(new NativeBackend());
         int index = head.Layers.ToList().FindIndex(l => l is QuantumLayer);
@@ -45,7 +45,7 @@ public sealed class QuantumHead
     public double[][] CircuitInputs(double[][] features)
     {
         if (features.Length > 0 && features[0].Length != Model.FeatureDimension)
-            throw new ArgumentException($"the features have dimension {features[0].Length}, but the model was trained on dimension {Model.FeatureDimension}; use the data and backbone it was trained with.");
+            throw new UserError($"the features have dimension {features[0].Length}, but the model was trained on dimension {Model.FeatureDimension}; use the data and backbone it was trained with.");
         var x = features;
         foreach (var layer in _pre) x = layer.Forward(x, training: false);
         return x;
@@ -78,7 +78,7 @@ public sealed class QuantumHead
     {
         int correct = 0;
         for (int i = 0; i < labels.Count; i++)
-            if (Array.IndexOf(logits[i], logits[i].Max()) == labels[i]) correct++;
+            if (Probabilities.ArgMax(logits[i]) == labels[i]) correct++;
         return correct / (double)labels.Count;
     }
 }

@@ -57,7 +57,7 @@ public static class ResourceEstimates
         models ??= Models;
         if (models.Count == 0) throw new ArgumentException("no qubit models to estimate; give at least one.", nameof(models));
         if (!double.IsFinite(errorBudget) || errorBudget <= 0 || errorBudget >= 1)
-            throw new ArgumentException($"the error budget is {errorBudget}; allowed: a probability in (0, 1), e.g. 0.001.", nameof(errorBudget));
+            throw new UserError($"the error budget is {errorBudget}; allowed: a probability in (0, 1), e.g. 0.001.");
         string source = InferenceEntry.Source(shape, inputs, weights);
         var items = runtime.Estimates(InferenceEntry.File, source, InferenceEntry.Expression,
             new JsonArray(models.Select(m => (JsonNode)m.Params(errorBudget)).ToArray()));

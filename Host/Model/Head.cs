@@ -1,18 +1,8 @@
 namespace Qtl.Model;
 
-/// <summary>
-/// A trainable head on frozen features: a chain of layers ending in class logits.
-/// Kinds: <c>quantum</c> (the dressed circuit), <c>classical</c> (the same shape with the
-/// circuit replaced by Linear(n→n)+tanh) and <c>linear</c> (Linear(F→C)).
-/// </summary>
-public sealed class Head(string kind, IReadOnlyList<ILayer> layers)
+/// <summary>A trainable head on frozen features: a chain of layers ending in class logits.</summary>
+public sealed class Head(IReadOnlyList<ILayer> layers)
 {
-    public const string Quantum = "quantum";
-    public const string Classical = "classical";
-    public const string LinearKind = "linear";
-    public static readonly string[] Kinds = [Quantum, Classical, LinearKind];
-
-    public string Kind { get; } = kind;
     public IReadOnlyList<ILayer> Layers { get; } = layers;
     public IReadOnlyList<Parameter> Parameters => Layers.SelectMany(l => l.Parameters).ToList();
     public string Describe() => string.Join(" → ", Layers.Select(l => l.Describe()));

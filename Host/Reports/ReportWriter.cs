@@ -15,18 +15,8 @@ public static class ReportWriter
     /// <summary>Writes <c>report.html</c> into <paramref name="dir"/> atomically (temp file + rename); returns its path.</summary>
     public static string Write(string dir, ReportData data)
     {
-        Directory.CreateDirectory(dir);
         string path = Path.Combine(dir, "report.html");
-        string temp = Path.Combine(dir, $".report.html.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, Html(data), new UTF8Encoding(false));
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        Training.AtomicFile.WriteAllText(path, Html(data));
         return path;
     }
 

@@ -9,7 +9,7 @@ namespace Qtl.Reports;
 public static class RunReport
 {
     /// <param name="runtime">Draws the quantum head's circuit (the QDK's own gate grid).</param>
-    public static string Write(QdkRuntime runtime, string outDir, TransferData data, TrainingOptions options, IReadOnlyDictionary<string, HeadResult> results)
+    public static string Write(QdkRuntime runtime, string outDir, TransferData data, TrainingOptions options, IReadOnlyDictionary<HeadKind, HeadResult> results)
     {
         var sections = new List<ReportSection>
         {
@@ -22,16 +22,16 @@ public static class RunReport
                 ("recipe", $"Adam lr {options.LearningRate}, batch {options.BatchSize}, {options.Epochs} epochs, StepLR {options.StepSize}×{options.Gamma}, q_delta {options.QDelta}, seed {options.Seed}")),
             new TableSection("Validation accuracy",
                 ["head", "architecture", "parameters", "validation accuracy", "best epoch", "seconds"],
-                results.Select(r => (IReadOnlyList<string>)[r.Key, r.Value.Description, r.Value.ParameterCount.ToString(),
+                results.Select(r => (IReadOnlyList<string>)[r.Key.Name(), r.Value.Description, r.Value.ParameterCount.ToString(),
                     $"{r.Value.Validation.Accuracy:P1}", r.Value.Model.BestEpoch.ToString(), $"{r.Value.Model.Seconds:F1}"]).ToList()),
             Figure.FromChart("loss", Chart.LossCurves(Curves(results, m => m.TrainLoss, m => m.ValidationLoss)), outDir),
             Figure.FromChart("accuracy", Chart.AccuracyCurves(Curves(results, m => m.TrainAccuracy, m => m.ValidationAccuracy)), outDir),
         };
         foreach (var (kind, r) in results)
-            sections.Add(Figure.FromChart($"confusion-{kind}", Chart.ConfusionMatrix(ToMatrix(r.Validation.Confusion), data.Validation.ClassNames,
-                $"Confusion matrix, {kind} head (validation)"), outDir));
+            sections.Add(Figure.FromChart($"confusion-{kind.Name()}", Chart.ConfusionMatrix(ToMatrix(r.Validation.Confusion), data.Validation.ClassNames,
+                $"Confusion matrix, {kind.Name()} head (validation)"), outDir));
 
-        if (results.TryGetValue(Head.Quantum, out var quantum))
+        if (results.TryGetValue(HeadKind.Quantum, out var quantum))
         {
             int n = options.Qubits;
             var weights = quantum.Model.Parameters["circuit.weights"];
@@ -54,12 +54,12 @@ public static class RunReport
             $"{data.Description} — quantum head vs classical baselines on the same features", sections));
     }
 
-    private static IEnumerable<Curve> Curves(IReadOnlyDictionary<string, HeadResult> results,
+    private static IEnumerable<Curve> Curves(IReadOnlyDictionary<HeadKind, HeadResult> results,
         Func<EpochMetrics, double> train, Func<EpochMetrics, double> validation) =>
         results.SelectMany(r => new[]
         {
-            new Curve(r.Key, "train", r.Value.Model.History.Select(train).ToList()),
-            new Curve(r.Key, "validation", r.Value.Model.History.Select(validation).ToList()),
+            new Curve(r.Key.Name(), "train", r.Value.Model.History.Select(train).ToList()),
+            new Curve(r.Key.Name(), "validation", r.Value.Model.History.Select(validation).ToList()),
         });
 
     /// <summary>The circuit's input angles for one sample: the pre-net and tanh·π/2 of the trained head.</summary>

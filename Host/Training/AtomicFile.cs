@@ -9,9 +9,12 @@ namespace Qtl.Training;
 /// </summary>
 public static partial class AtomicFile
 {
+    /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte-order mark, as <see cref="WriteAllBytes"/>.</summary>
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
+
     /// <summary>Writes through a temporary file in the same folder, then renames it over <paramref name="path"/>.</summary>
     /// <exception cref="IOException">One line naming <paramref name="path"/>; the previous file, if any, is unchanged.</exception>
-    public static void WriteAllText(string path, string text)
+    public static void WriteAllBytes(string path, byte[] bytes)
     {
         string full = Path.GetFullPath(path);
         string dir = Path.GetDirectoryName(full)!;
@@ -23,7 +26,7 @@ public static partial class AtomicFile
             // Plain writes, not File.WriteAllText: its preallocation reports a file-size limit as an argument error.
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(new UTF8Encoding(false).GetBytes(text));
+                stream.Write(bytes);
                 stream.Flush(flushToDisk: true); // on disk before the rename makes it the result
             }
             File.Move(temp, full, overwrite: true);

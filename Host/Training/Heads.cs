@@ -6,13 +6,13 @@ namespace Qtl.Training;
 /// <summary>Builds the heads compared in every run, from the same options and seed.</summary>
 public static class Heads
 {
-    public static Head Create(string kind, int features, int classes, TrainingOptions o, IQuantumBackend? backend = null)
+    public static Head Create(HeadKind kind, int features, int classes, TrainingOptions o, IQuantumBackend? backend = null)
     {
         var rng = new Random(o.Seed);
         int n = o.Qubits;
         return kind switch
         {
-            Head.Quantum => new Head(kind,
+            HeadKind.Quantum => new Head(
             [
                 new Linear("pre", features, n, rng),
                 new Tanh(Math.PI / 2),
@@ -20,7 +20,7 @@ public static class Heads
                     QuantumLayer.InitialWeights(o.Shape, o.QDelta, rng)) { Shots = o.Shots },
                 new Linear("post", n, classes, rng),
             ]),
-            Head.Classical => new Head(kind,
+            HeadKind.Classical => new Head(
             [
                 new Linear("pre", features, n, rng),
                 new Tanh(),
@@ -28,8 +28,8 @@ public static class Heads
                 new Tanh(),
                 new Linear("post", n, classes, rng),
             ]),
-            Head.LinearKind => new Head(kind, [new Linear("fc", features, classes, rng)]),
-            _ => throw new ArgumentException($"unknown head '{kind}'; allowed: {string.Join(", ", Head.Kinds)}."),
+            HeadKind.Linear => new Head([new Linear("fc", features, classes, rng)]),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a head kind."),
         };
     }
 }

@@ -1,3 +1,5 @@
+using Qtl.Model;
+
 namespace Qtl.Training;
 
 /// <summary>What one epoch did, on the training and validation splits.</summary>
@@ -17,9 +19,9 @@ public sealed record Evaluation(double Loss, double Accuracy, int[][] Confusion,
         int correct = 0;
         for (int i = 0; i < labels.Length; i++)
         {
-            probabilities[i] = Qtl.Model.Loss.Softmax(logits[i]);
+            probabilities[i] = Qtl.Model.Probabilities.Softmax(logits[i]);
             loss -= Math.Log(Math.Max(probabilities[i][labels[i]], 1e-300));
-            predictions[i] = Array.IndexOf(probabilities[i], probabilities[i].Max());
+            predictions[i] = Qtl.Model.Probabilities.ArgMax(probabilities[i]);
             confusion[labels[i]][predictions[i]]++;
             if (predictions[i] == labels[i]) correct++;
         }
@@ -28,4 +30,4 @@ public sealed record Evaluation(double Loss, double Accuracy, int[][] Confusion,
 }
 
 /// <summary>Progress of a run, for progress bars.</summary>
-public sealed record TrainingProgress(string Kind, int Epoch, int Epochs, int Step, int StepsPerEpoch);
+public sealed record TrainingProgress(HeadKind Kind, int Epoch, int Epochs, int Step, int StepsPerEpoch);

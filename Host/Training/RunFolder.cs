@@ -13,11 +13,10 @@ public static class RunFolder
 {
     public const string DataOptionsFile = "data-options.json";
     public const string SummaryFile = "summary.json";
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static string Checkpoint(string runDir, string kind = Head.Quantum) => TransferExperiment.CheckpointPath(runDir, kind);
+    public static string Checkpoint(string runDir, HeadKind kind = HeadKind.Quantum) => TransferExperiment.CheckpointPath(runDir, kind);
 
-    public static string Metrics(string runDir, string kind) => Path.Combine(runDir, $"{kind}.metrics.jsonl");
+    public static string Metrics(string runDir, HeadKind kind) => Path.Combine(runDir, $"{kind.Name()}.metrics.jsonl");
 
     /// <summary>Whether <paramref name="dir"/> already holds (part of) a run: its data options, a checkpoint or a summary.</summary>
     public static bool HoldsRun(string dir) =>
@@ -43,7 +42,7 @@ public static class RunFolder
     }
 
     public static void SaveDataOptions(string runDir, DataOptions options) =>
-        AtomicFile.WriteAllText(Path.Combine(runDir, DataOptionsFile), JsonSerializer.Serialize(Absolute(options), Json));
+        AtomicFile.WriteAllText(Path.Combine(runDir, DataOptionsFile), JsonSerializer.Serialize(Absolute(options), JsonFiles.Options));
 
     /// <summary>Paths made absolute, as stored, so the run can be evaluated from any working directory.</summary>
     public static DataOptions Absolute(DataOptions options) => options with
@@ -59,7 +58,7 @@ public static class RunFolder
             throw new FileNotFoundException($"{path} not found: is {runDir} a run folder written by `train`?");
         try
         {
-            return JsonSerializer.Deserialize<DataOptions>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} is empty.");
+            return JsonSerializer.Deserialize<DataOptions>(File.ReadAllText(path), JsonFiles.Options) ?? throw new InvalidDataException($"{path} is empty.");
         }
         catch (JsonException e)
         {
@@ -68,18 +67,18 @@ public static class RunFolder
     }
 
     /// <summary>The best model of head <paramref name="kind"/>, refusing a checkpoint that holds another head.</summary>
-    public static TrainedModel LoadModel(string runDir, string kind)
+    public static TrainedModel LoadModel(string runDir, HeadKind kind)
     {
         string path = Checkpoint(runDir, kind);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"no {kind} head checkpoint at {Path.GetFullPath(path)}; train with --heads including {kind}.");
+            throw new FileNotFoundException($"no {kind.Name()} head checkpoint at {Path.GetFullPath(path)}; train with --heads including {kind.Name()}.");
         var model = Training.Checkpoint.LoadModel(path);
         if (model.Kind != kind)
-            throw new InvalidDataException($"{path} holds a '{model.Kind}' head, not the {kind} head; give --head {model.Kind} or retrain.");
+            throw new InvalidDataException($"{path} holds a '{model.Kind.Name()}' head, not the {kind.Name()} head; give --head {model.Kind.Name()} or retrain.");
         return model;
     }
 
     /// <summary>Rewrites a head's metrics from its checkpointed history, so the file always matches the checkpoint.</summary>
-    public static void WriteMetrics(string runDir, string kind, IEnumerable<EpochMetrics> history, JsonSerializerOptions json) =>
-        AtomicFile.WriteAllText(Metrics(runDir, kind), string.Concat(history.Select(m => JsonSerializer.Serialize(m, json) + "\n")));
+    public static void WriteMetrics(string runDir, HeadKind kind, IEnumerable<EpochMetrics> history) =>
+        AtomicFile.WriteAllText(Metrics(runDir, kind), string.Concat(history.Select(m => JsonSerializer.Serialize(m, JsonFiles.Lines) + "\n")));
 }

@@ -8,7 +8,7 @@ namespace Qtl.Training;
 /// parameters by validation accuracy, and the history of every epoch.
 /// </summary>
 public sealed record TrainedModel(
-    string Kind,
+    HeadKind Kind,
     TrainingOptions Options,
     IReadOnlyList<string> ClassNames,
     int FeatureDimension,
@@ -35,8 +35,8 @@ public sealed record TrainedModel(
     public double[][] Logits(double[][] features, IQuantumBackend? backend = null)
     {
         if (features.Length > 0 && features[0].Length != FeatureDimension)
-            throw new ArgumentException(
-                $"the features have dimension {features[0].Length}, but this {Kind} model was trained on dimension {FeatureDimension}; use the backbone it was trained with.");
+            throw new UserError(
+                $"the features have dimension {features[0].Length}, but this {Kind.Name()} model was trained on dimension {FeatureDimension}; use the backbone it was trained with.");
         return Trainer.Predict(Build(backend), features);
     }
 }

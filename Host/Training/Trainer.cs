@@ -17,13 +17,13 @@ public sealed class Trainer(TrainingOptions options, IQuantumBackend? backend = 
     public TrainingOptions Options { get; } = options.Validate();
 
     public event Action<TrainingProgress>? Progress;
-    public event Action<string, EpochMetrics>? EpochCompleted;
+    public event Action<HeadKind, EpochMetrics>? EpochCompleted;
 
     /// <summary>
     /// Trains <paramref name="kind"/> on <paramref name="data"/>. With <paramref name="checkpointPath"/>
     /// the state is saved there after every epoch; with <paramref name="resume"/> training continues from it.
     /// </summary>
-    public TrainedModel Train(string kind, TransferData data, string? checkpointPath = null, bool resume = false)
+    public TrainedModel Train(HeadKind kind, TransferData data, string? checkpointPath = null, bool resume = false)
     {
         if (data.Train.Dimension != data.Validation.Dimension)
             throw new ArgumentException($"train features have dimension {data.Train.Dimension}, validation {data.Validation.Dimension}.");
@@ -53,7 +53,7 @@ public sealed class Trainer(TrainingOptions options, IQuantumBackend? backend = 
                 head.ZeroGradients();
                 var logits = head.Forward(x, training: true);
                 lossSum += Loss.CrossEntropy(logits, y, out var grad) * idx.Length;
-                correct += idx.Where((i, b) => ArgMax(logits[b]) == y[b]).Count();
+                correct += idx.Where((i, b) => Probabilities.ArgMax(logits[b]) == y[b]).Count();
                 head.Backward(grad);
                 adam.Step(lr);
                 Progress?.Invoke(new TrainingProgress(kind, epoch, Options.Epochs, s + 1, steps));
@@ -91,6 +91,4 @@ public sealed class Trainer(TrainingOptions options, IQuantumBackend? backend = 
         }
         return order;
     }
-
-    private static int ArgMax(double[] v) => Array.IndexOf(v, v.Max());
 }

@@ -77,6 +77,6 @@ public sealed record TrainingOptions
 
     private static void Check(bool ok, string message)
     {
-        if (!ok) throw new ArgumentException(message);
+        if (!ok) throw new UserError(message);
     }
 }

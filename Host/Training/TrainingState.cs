@@ -6,7 +6,7 @@ namespace Qtl.Training;
 /// Everything needed to continue a run: current parameters, Adam's moments and step
 /// count, the epochs done, the best parameters so far and the history.
 /// </summary>
-public sealed record TrainingState(string Kind, TrainingOptions Options, IReadOnlyList<string> ClassNames, int FeatureDimension)
+public sealed record TrainingState(HeadKind Kind, TrainingOptions Options, IReadOnlyList<string> ClassNames, int FeatureDimension)
     : ICheckpointState
 {
     public int EpochsDone { get; init; }
@@ -48,12 +48,12 @@ public sealed record TrainingState(string Kind, TrainingOptions Options, IReadOn
     {
         var differences = options.Differences(Options).Where(d => d.Option != "--epochs").ToList();
         if (differences.Count > 0)
-            throw new ArgumentException("cannot resume: " + string.Join("; ", differences.Select(d => $"{d.Option} is {d.Given} here, {d.Recorded} in the checkpoint")) +
+            throw new UserError("cannot resume: " + string.Join("; ", differences.Select(d => $"{d.Option} is {d.Given} here, {d.Recorded} in the checkpoint")) +
                 " (only --epochs may change; repeat the run's options).");
         if (featureDimension != FeatureDimension)
-            throw new ArgumentException($"cannot resume: the features have dimension {featureDimension}, the checkpoint {FeatureDimension}.");
+            throw new UserError($"cannot resume: the features have dimension {featureDimension}, the checkpoint {FeatureDimension}.");
         if (!classNames.SequenceEqual(ClassNames))
-            throw new ArgumentException($"cannot resume: classes [{string.Join(", ", classNames)}] differ from the checkpoint's [{string.Join(", ", ClassNames)}].");
+            throw new UserError($"cannot resume: classes [{string.Join(", ", classNames)}] differ from the checkpoint's [{string.Join(", ", ClassNames)}].");
     }
 
     /// <summary>Loads this state into a freshly built head and optimiser, after checking they match.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Qtl.Data;
 using Qtl.Model;
 using Qtl.Quantum;
@@ -15,81 +14,72 @@ public sealed record HeadResult(TrainedModel Model, Evaluation Validation, strin
 /// same features with the same optimiser, then written to a run folder (checkpoints, metrics,
 /// summary.json).
 /// </summary>
-public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<string> heads, QdkRuntime runtime)
+public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<HeadKind> heads, QdkRuntime runtime)
 {
-    public static readonly string[] DefaultHeads = [Head.Quantum, Head.Classical, Head.LinearKind];
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    private static readonly JsonSerializerOptions JsonLines = new(Json) { WriteIndented = false };
+    public static readonly HeadKind[] DefaultHeads = [HeadKind.Quantum, HeadKind.Classical, HeadKind.Linear];
 
     public TrainingOptions Options { get; } = options.Validate();
-    public IReadOnlyList<string> HeadKinds { get; } = heads;
+    public IReadOnlyList<HeadKind> Heads { get; } = heads;
 
     public event Action<TrainingProgress>? Progress;
-    public event Action<string, EpochMetrics>? EpochCompleted;
+    public event Action<HeadKind, EpochMetrics>? EpochCompleted;
 
     /// <summary>
     /// Checks, before anything is trained or written, that every head's checkpoint in <paramref name="outDir"/>
     /// can continue with these options and data, and returns the epochs each head has done (0 without a checkpoint).
     /// </summary>
-    public IReadOnlyDictionary<string, int> ResumePoints(TransferData data, string outDir)
+    public IReadOnlyDictionary<HeadKind, int> ResumePoints(TransferData data, string outDir)
     {
-        var done = new Dictionary<string, int>();
-        foreach (var kind in HeadKinds)
+        var done = new Dictionary<HeadKind, int>();
+        foreach (var kind in Heads)
         {
             string checkpoint = CheckpointPath(outDir, kind);
             if (!File.Exists(checkpoint)) { done[kind] = 0; continue; }
             var state = Checkpoint.Load(checkpoint);
             if (state.Kind != kind)
-                throw new InvalidDataException($"{checkpoint} holds a '{state.Kind}' head, not the {kind} head.");
+                throw new InvalidDataException($"{checkpoint} holds a '{state.Kind.Name()}' head, not the {kind.Name()} head.");
             try
             {
                 state.CheckResumable(Options, data.Train.Dimension, data.Train.ClassNames);
             }
-            catch (ArgumentException e)
+            catch (UserError e)
             {
-                throw new ArgumentException($"{checkpoint}: {e.Message}", e);
+                throw new UserError($"{checkpoint}: {e.Message}", e);
             }
             done[kind] = state.EpochsDone;
         }
         return done;
     }
 
-    public IReadOnlyDictionary<string, HeadResult> Run(TransferData data, string outDir, bool resume = false)
+    public IReadOnlyDictionary<HeadKind, HeadResult> Run(TransferData data, string outDir, bool resume = false)
     {
-        var results = new Dictionary<string, HeadResult>();
+        var results = new Dictionary<HeadKind, HeadResult>();
         using IQuantumBackend backend = Backends.Create(Options.Backend, runtime);
-        foreach (var kind in HeadKinds)
+        foreach (var kind in Heads)
         {
             string checkpoint = CheckpointPath(outDir, kind);
             bool resumeThis = resume && File.Exists(checkpoint);
             var history = resumeThis ? Checkpoint.Load(checkpoint).History.ToList() : [];
-            var trainer = new Trainer(Options, kind == Head.Quantum ? backend : null);
+            var trainer = new Trainer(Options, kind == HeadKind.Quantum ? backend : null);
             trainer.Progress += p => Progress?.Invoke(p);
             trainer.EpochCompleted += (k, m) =>
             {
                 history.Add(m);
-                RunFolder.WriteMetrics(outDir, k, history, JsonLines);
+                RunFolder.WriteMetrics(outDir, k, history);
                 EpochCompleted?.Invoke(k, m);
             };
             var model = trainer.Train(kind, data, checkpoint, resumeThis);
-            var head = model.Build(kind == Head.Quantum ? backend : null);
+            var head = model.Build(kind == HeadKind.Quantum ? backend : null);
             var validation = Evaluation.From(Trainer.Predict(head, data.Validation.Features), data.Validation.Labels, data.Validation.ClassNames.Count);
             results[kind] = new HeadResult(model, validation, head.Describe(), head.ParameterCount);
         }
         return results;
     }
 
-    public static string CheckpointPath(string outDir, string kind) => Path.Combine(outDir, $"{kind}.checkpoint.json");
+    public static string CheckpointPath(string outDir, HeadKind kind) => Path.Combine(outDir, $"{kind.Name()}.checkpoint.json");
 
     /// <summary>Writes summary.json: the quantum head and its baselines side by side.</summary>
-    public void WriteSummary(string outDir, TransferData data, IReadOnlyDictionary<string, HeadResult> results, double seconds)
+    public void WriteSummary(string outDir, TransferData data, IReadOnlyDictionary<HeadKind, HeadResult> results, double seconds)
     {
         object Entry(HeadResult r) => new
         {
@@ -118,10 +108,10 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<st
             ["options"] = Options,
         };
         foreach (var (kind, r) in results)
-            summary[kind] = Entry(r);
+            summary[kind.Name()] = Entry(r);
         // "baseline" is the classical head of the same shape as the quantum one.
-        if (results.TryGetValue(Head.Classical, out var baseline))
+        if (results.TryGetValue(HeadKind.Classical, out var baseline))
             summary["baseline"] = Entry(baseline);
-        AtomicFile.WriteAllText(Path.Combine(outDir, RunFolder.SummaryFile), JsonSerializer.Serialize(summary, Json));
+        AtomicFile.WriteAllText(Path.Combine(outDir, RunFolder.SummaryFile), JsonSerializer.Serialize(summary, JsonFiles.WithoutNulls));
     }
 }

@@ -46,7 +46,7 @@ public class BackboneTests
     {
         using (Backbone b = Backbone.Open(TestImages.Model("tiny-resnet.onnx"), preprocessing: "resnet18"))
             Assert.That(b.Preprocessing, Is.TypeOf<ResNet18Preprocessing>());
-        var e = Assert.Throws<ArgumentException>(() => Backbone.Open(TestImages.Model("tiny-resnet.onnx"), preprocessing: "imagenet"));
+        var e = Assert.Throws<UserError>(() => Backbone.Open(TestImages.Model("tiny-resnet.onnx"), preprocessing: "imagenet"));
         Assert.That(e!.Message, Does.Contain("unknown preprocessing 'imagenet'").And.Contain("resnet18, torchvision, grey"));
     }
 
@@ -61,7 +61,7 @@ public class BackboneTests
     [Test]
     public void UnknownFeatureOutputListsTheOutputs()
     {
-        var e = Assert.Throws<ArgumentException>(() => Backbone.Open(TestImages.Model("tiny-resnet.onnx"), output: "fc9"));
+        var e = Assert.Throws<UserError>(() => Backbone.Open(TestImages.Model("tiny-resnet.onnx"), output: "fc9"));
         Assert.That(e!.Message, Does.Contain("has no output 'fc9'").And.Contain("features"));
     }
 

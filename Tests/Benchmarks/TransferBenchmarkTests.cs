@@ -54,7 +54,7 @@ public class TransferBenchmarkTests
 
         var main = result.Scores.Where(s => s.Setting == "").ToList();
         Assert.That(main, Has.Count.EqualTo(2 * 2 * 3), "tasks × seeds × heads");
-        Assert.That(main.Select(s => s.Head).Distinct(), Is.EquivalentTo(new[] { Head.Quantum, Head.Classical, Head.LinearKind }));
+        Assert.That(main.Select(s => s.Head).Distinct(), Is.EquivalentTo(new[] { HeadKind.Quantum, HeadKind.Classical, HeadKind.Linear }));
         Assert.That(result.Scores.Where(s => s.Setting != "").Select(s => (s.Task, s.Setting)).Distinct(),
             Is.EquivalentTo(new[] { ("T-shirt/top vs Shirt", "depth 0"), ("T-shirt/top vs Shirt", "2 qubits") }));
         Assert.That(result.Scores.All(s => s.Validation is >= 0 and <= 1 && s.Test is >= 0 and <= 1), Is.True);

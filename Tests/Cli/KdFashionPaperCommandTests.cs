@@ -35,7 +35,7 @@ public class KdFashionPaperCommandTests
             Assert.That(code, Is.EqualTo(0), error);
             Assert.That(output, Does.Contain("KD term sends no gradient"), "the LeNet → 0-7, 4-qubit cell keeps its published quirk");
             var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json"))).RootElement;
-            Assert.That(summary.GetProperty("trainImages").GetInt32(), Is.EqualTo(24));
+            Assert.That(summary.GetProperty("train_images").GetInt32(), Is.EqualTo(24));
             Assert.That(summary.GetProperty("shots").GetInt32(), Is.EqualTo(20));
             Assert.That(File.ReadAllLines(Path.Combine(dir, "metrics.csv")), Has.Length.EqualTo(2));
         }

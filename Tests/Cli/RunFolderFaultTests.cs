@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Qtl.Data;
+using Qtl.Model;
 using Qtl.Tests.Data;
 using Qtl.Training;
 
@@ -125,7 +126,7 @@ public class RunFolderFaultTests
     public void EvaluateRefusesACheckpointOfAnotherHeadUnderTheQuantumName()
     {
         string copy = CopyRun("mislabelled");
-        File.Copy(RunFolder.Checkpoint(copy, "linear"), RunFolder.Checkpoint(copy), overwrite: true);
+        File.Copy(RunFolder.Checkpoint(copy, HeadKind.Linear), RunFolder.Checkpoint(copy), overwrite: true);
         AssertOneLineError(QtlProcess.Run(["evaluate", "--run", copy]), "holds a 'linear' head, not the quantum head");
     }
 

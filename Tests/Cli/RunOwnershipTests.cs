@@ -38,7 +38,7 @@ public class RunOwnershipTests
             // Refused while the other writes, or after it finished: either way with one line and nothing written.
             Assert.That(refused.Error.Trim().Split('\n'), Has.Length.EqualTo(1));
             Assert.That(refused.Error, Does.Contain("in use by another qtl process").Or.Contain("already holds a run"));
-            Assert.That(File.ReadAllLines(RunFolder.Metrics(run, "quantum")), Has.Length.EqualTo(3), "one writer: three epochs, not interleaved");
+            Assert.That(File.ReadAllLines(Path.Combine(run, "quantum.metrics.jsonl")), Has.Length.EqualTo(3), "one writer: three epochs, not interleaved");
             Assert.That(Checkpoint.Load(RunFolder.Checkpoint(run)).EpochsDone, Is.EqualTo(3));
         }
         finally

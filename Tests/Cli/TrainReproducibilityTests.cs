@@ -74,7 +74,7 @@ public class TrainReproducibilityTests
             // Redirected output: one line per epoch, no redrawn progress bar.
             Assert.That(output.Split('\n').Where(l => l.Contains('%') && !l.Contains("epoch") && !l.Contains('│')), Is.Empty, output);
             AssertSameBits(Checkpoint.Load(RunFolder.Checkpoint(straight)), Checkpoint.Load(RunFolder.Checkpoint(resumed)), gradient);
-            Assert.That(File.ReadAllLines(RunFolder.Metrics(resumed, "quantum")), Has.Length.EqualTo(3));
+            Assert.That(File.ReadAllLines(Path.Combine(resumed, "quantum.metrics.jsonl")), Has.Length.EqualTo(3));
         }
         finally
         {

@@ -56,7 +56,7 @@ public class FashionMnistTests
     [TestCase(new[] { 3, 3 }, "repeat a class")]
     public void InvalidClassListsAreRejected(int[] classes, string message)
     {
-        var e = Assert.Throws<ArgumentException>(() => FashionMnist.ValidateClasses(classes));
+        var e = Assert.Throws<UserError>(() => FashionMnist.ValidateClasses(classes));
         Assert.That(e!.Message, Does.Contain(message));
     }
 

@@ -42,7 +42,7 @@ public class TransferDataLoaderTests
     [Test]
     public void ClassOutOfRangeIsRejected()
     {
-        var e = Assert.Throws<ArgumentException>(() => TransferDataLoader.Load(new DataOptions(Classes: [0, 12], CacheDir: _dir)));
+        var e = Assert.Throws<UserError>(() => TransferDataLoader.Load(new DataOptions(Classes: [0, 12], CacheDir: _dir)));
         Assert.That(e!.Message, Does.Contain("class 12 is out of range"));
     }
 

@@ -81,7 +81,7 @@ public class DistillerTests
             string checkpoint = Path.Combine(dir, DistillationState.File);
             Distiller.Run(Tiny with { Epochs = 1, PerClass = 10 }, checkpoint: checkpoint);
             byte[] before = File.ReadAllBytes(checkpoint);
-            var error = Assert.Throws<ArgumentException>(() =>
+            var error = Assert.Throws<UserError>(() =>
                 Distiller.Run(Tiny with { Epochs = 2, PerClass = 10, LearningRate = 0.02 }, checkpoint: checkpoint, resume: true))!;
             Assert.That(error.Message, Does.Contain("learning-rate is 0.02 here, 0.01 in the checkpoint"));
             Assert.That(File.ReadAllBytes(checkpoint), Is.EqualTo(before), "a refused resume changes nothing");
@@ -94,14 +94,14 @@ public class DistillerTests
     [TestCase(10.0)]
     public void AnOutOfRangeFrontEndLearningRateIsRefused(double rate)
     {
-        var error = Assert.Throws<ArgumentException>(() => new DistillationOptions { FrontEndLearningRate = rate }.Validate())!;
+        var error = Assert.Throws<UserError>(() => new DistillationOptions { FrontEndLearningRate = rate }.Validate())!;
         Assert.That(error.Message, Does.Contain("front-end learning rate").And.Contain("allowed"));
     }
 
     [Test]
     public void AFrontEndLearningRateWithTheFixedPcaFrontEndIsRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => (Tiny with { FrontEnd = FrontEnd.Pca, FrontEndLearningRate = 1e-4 }).Validate())!;
+        var error = Assert.Throws<UserError>(() => (Tiny with { FrontEnd = FrontEnd.Pca, FrontEndLearningRate = 1e-4 }).Validate())!;
         Assert.That(error.Message, Does.Contain("linear front-end").And.Contain("pca"));
     }
 

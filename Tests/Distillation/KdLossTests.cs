@@ -1,3 +1,4 @@
+using Qtl.Model;
 using Qtl.Distillation;
 
 namespace Qtl.Tests.Distillation;
@@ -19,7 +20,7 @@ public class KdLossTests
     {
         double[] logits = [0.3, -1.2, 0.8, 0.1];
         var soft = new double[4];
-        KdLoss.Softmax(logits, 3, soft);
+        Probabilities.Softmax(logits, 3, soft);
         var g = new double[4];
         double loss = KdLoss.Compute(logits, 2, soft, 3, 1.0, g);
         Assert.That(loss, Is.EqualTo(0).Within(1e-12));
@@ -45,7 +46,7 @@ public class KdLossTests
             int c = 6;
             var logits = Enumerable.Range(0, c).Select(_ => rng.NextDouble() * 4 - 2).ToArray();
             var teacher = new double[c];
-            KdLoss.Softmax(Enumerable.Range(0, c).Select(_ => rng.NextDouble() * 6 - 3).ToArray(), 3, teacher);
+            Probabilities.Softmax(Enumerable.Range(0, c).Select(_ => rng.NextDouble() * 6 - 3).ToArray(), 3, teacher);
             var g = new double[c];
             KdLoss.Compute(logits, trial % c, teacher, 3, 0.9, g);
             var scratch = new double[c];

@@ -18,7 +18,7 @@ public class StudentGradientTests
         var rng = new Random(11);
         var images = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, 784).Select(_ => rng.NextDouble() * 2 - 1).ToArray()).ToArray();
         int[] labels = [0, 1, 2, classes - 1];
-        var soft = images.Select(_ => { var s = new double[classes]; KdLoss.Softmax(Enumerable.Range(0, classes).Select(_ => rng.NextDouble() * 4).ToArray(), 3, s); return s; }).ToArray();
+        var soft = images.Select(_ => { var s = new double[classes]; Probabilities.Softmax(Enumerable.Range(0, classes).Select(_ => rng.NextDouble() * 4).ToArray(), 3, s); return s; }).ToArray();
         var shape = new CircuitShape(qubits, depth, encoding, CircuitReadout.Probabilities);
         var model = new StudentModel(shape, classes, FrontEnd.Linear, images, new NativeBackend(1), gradient, rng);
 

@@ -20,7 +20,7 @@ public class NoiseStudyTests
             Qubits = 2, Depth = 2, LearningRate = 0.05, BatchSize = 4, Epochs = 4, StepSize = 3, Gamma = 0.5,
             Backend = Backends.Native, GradientMethod = QuantumLayer.AdjointMethod, Seed = 2,
         };
-        var model = new Trainer(options, new NativeBackend()).Train(Head.Quantum, data);
+        var model = new Trainer(options, new NativeBackend()).Train(HeadKind.Quantum, data);
         Assert.That(model.BestValidationAccuracy, Is.GreaterThanOrEqualTo(0.9), "the study needs a model that learned something");
 
         var study = new NoiseStudyOptions { NoiseLevels = [0, 0.05, 0.6], Shots = [100, 2000, 0], Repeats = 2, QdkMaxShots = 100 };
@@ -55,8 +55,8 @@ public class NoiseStudyTests
     [Test]
     public void InvalidStudyOptionsSayWhatIsAllowed()
     {
-        Assert.That(Assert.Throws<ArgumentException>(() => new NoiseStudyOptions { NoiseLevels = [1.5] }.Validate())!.Message, Does.Contain("0 to 1"));
-        Assert.That(Assert.Throws<ArgumentException>(() => new NoiseStudyOptions { Repeats = 0 }.Validate())!.Message, Does.Contain("1 to 100"));
+        Assert.That(Assert.Throws<UserError>(() => new NoiseStudyOptions { NoiseLevels = [1.5] }.Validate())!.Message, Does.Contain("0 to 1"));
+        Assert.That(Assert.Throws<UserError>(() => new NoiseStudyOptions { Repeats = 0 }.Validate())!.Message, Does.Contain("1 to 100"));
         Assert.That(new NoiseStudyOptions().QdkShots(80), Is.EqualTo(5L * 3 * 80 * 100), "default budget: 100 shots on the QDK, larger counts sampled");
     }
 }

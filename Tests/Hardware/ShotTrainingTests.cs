@@ -35,7 +35,7 @@ public class ShotTrainingTests
     [Test]
     public void AdjointWithShotsIsRefusedWithAClearMessage()
     {
-        var error = Assert.Throws<ArgumentException>(() => (Fast with { GradientMethod = QuantumLayer.AdjointMethod, Shots = 100 }).Validate())!;
+        var error = Assert.Throws<UserError>(() => (Fast with { GradientMethod = QuantumLayer.AdjointMethod, Shots = 100 }).Validate())!;
         Assert.That(error.Message, Does.Contain("parameter-shift").And.Contain("adjoint"));
         var layer = new QuantumLayer(new CircuitShape(2, 1), new NativeBackend(), QuantumLayer.AdjointMethod, [0.1, 0.2]) { Shots = 100 };
         var e = Assert.Throws<InvalidOperationException>(() => layer.Forward([[0.1, 0.2]], training: true))!;
@@ -47,9 +47,9 @@ public class ShotTrainingTests
     public void TheHeadLearnsFromShotsAndUnderNoise()
     {
         var data = SyntheticData.Blobs(perClass: 24, features: 6, seed: 1);
-        var fromShots = new Trainer(Fast with { Shots = 500 }, new NativeBackend()).Train(Head.Quantum, data);
+        var fromShots = new Trainer(Fast with { Shots = 500 }, new NativeBackend()).Train(HeadKind.Quantum, data);
         Assert.That(fromShots.BestValidationAccuracy, Is.GreaterThanOrEqualTo(0.85), "trained from 500-shot parameter-shift estimates");
-        var underNoise = new Trainer(Fast, new NoisyNativeBackend(NoiseModel.Depolarizing(0.02))).Train(Head.Quantum, data);
+        var underNoise = new Trainer(Fast, new NoisyNativeBackend(NoiseModel.Depolarizing(0.02))).Train(HeadKind.Quantum, data);
         Assert.That(underNoise.BestValidationAccuracy, Is.GreaterThanOrEqualTo(0.85), "trained on exact noisy expectations");
     }
 }

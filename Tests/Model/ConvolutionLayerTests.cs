@@ -10,7 +10,7 @@ public class ConvolutionLayerTests
     public void ChainGradientsMatchFiniteDifferences()
     {
         var rng = new Random(5);
-        var chain = new Head("test", [
+        var chain = new Head([
             new Conv2d("c1", 2, 3, 3, 8, 7, rng), new MaxPool2d(3, 6, 5), new Relu(),
             new Conv2d("c2", 3, 2, 2, 3, 2, rng), new Linear("fc", 4, 3, rng),
         ]);

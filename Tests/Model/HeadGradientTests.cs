@@ -7,12 +7,12 @@ namespace Qtl.Tests.Model;
 /// <summary>Backpropagation through every head equals central finite differences of the loss.</summary>
 public class HeadGradientTests
 {
-    [TestCase(Head.Quantum, Backends.Native, QuantumLayer.AdjointMethod)]
-    [TestCase(Head.Quantum, Backends.Native, QuantumLayer.ParameterShiftMethod)]
-    [TestCase(Head.Quantum, Backends.QSharp, QuantumLayer.ParameterShiftMethod, Category = IntegrationAttribute.Category)]
-    [TestCase(Head.Classical, Backends.Native, QuantumLayer.ParameterShiftMethod)]
-    [TestCase(Head.LinearKind, Backends.Native, QuantumLayer.ParameterShiftMethod)]
-    public void BackwardMatchesFiniteDifferences(string kind, string backendName, string method)
+    [TestCase(HeadKind.Quantum, Backends.Native, QuantumLayer.AdjointMethod)]
+    [TestCase(HeadKind.Quantum, Backends.Native, QuantumLayer.ParameterShiftMethod)]
+    [TestCase(HeadKind.Quantum, Backends.QSharp, QuantumLayer.ParameterShiftMethod, Category = IntegrationAttribute.Category)]
+    [TestCase(HeadKind.Classical, Backends.Native, QuantumLayer.ParameterShiftMethod)]
+    [TestCase(HeadKind.Linear, Backends.Native, QuantumLayer.ParameterShiftMethod)]
+    public void BackwardMatchesFiniteDifferences(HeadKind kind, string backendName, string method)
     {
         var options = new TrainingOptions { Qubits = 3, Depth = 2, QDelta = 0.5, Seed = 11, Backend = backendName, GradientMethod = method };
         using var backend = Backends.Create(backendName, QdkSession.Runtime);

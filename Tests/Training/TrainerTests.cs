@@ -16,7 +16,7 @@ public class TrainerTests
     public void TheQuantumHeadLearnsASeparableTask()
     {
         var data = SyntheticData.Blobs(perClass: 30, features: 6, seed: 1);
-        var model = new Trainer(Fast, new NativeBackend()).Train(Head.Quantum, data);
+        var model = new Trainer(Fast, new NativeBackend()).Train(HeadKind.Quantum, data);
         Assert.That(model.BestValidationAccuracy, Is.GreaterThanOrEqualTo(0.9));
         Assert.That(model.History, Has.Count.EqualTo(6));
     }
@@ -28,7 +28,7 @@ public class TrainerTests
         string dir = Directory.CreateTempSubdirectory("qtl-resume").FullName;
         try
         {
-            var uninterrupted = new Trainer(Fast, new NativeBackend()).Train(Head.Quantum, data, Path.Combine(dir, "a.json"));
+            var uninterrupted = new Trainer(Fast, new NativeBackend()).Train(HeadKind.Quantum, data, Path.Combine(dir, "a.json"));
 
             // Interrupt the second run in the middle of epoch 4 (after its epoch-3 checkpoint).
             string checkpoint = Path.Combine(dir, "b.json");
@@ -37,10 +37,10 @@ public class TrainerTests
             {
                 if (p.Epoch == 3 && p.Step == 5) throw new OperationCanceledException("killed mid-epoch");
             };
-            Assert.Throws<OperationCanceledException>(() => interrupted.Train(Head.Quantum, data, checkpoint));
+            Assert.Throws<OperationCanceledException>(() => interrupted.Train(HeadKind.Quantum, data, checkpoint));
             Assert.That(Checkpoint.Load(checkpoint).EpochsDone, Is.EqualTo(3));
 
-            var resumed = new Trainer(Fast, new NativeBackend()).Train(Head.Quantum, data, checkpoint, resume: true);
+            var resumed = new Trainer(Fast, new NativeBackend()).Train(HeadKind.Quantum, data, checkpoint, resume: true);
 
             var finalA = Checkpoint.Load(Path.Combine(dir, "a.json")).Parameters;
             var finalB = Checkpoint.Load(checkpoint).Parameters;
@@ -61,13 +61,13 @@ public class TrainerTests
         try
         {
             string checkpoint = Path.Combine(dir, "c.json");
-            new Trainer(Fast with { Epochs = 1 }, new NativeBackend()).Train(Head.Quantum, SyntheticData.Blobs(10, 6, 1), checkpoint);
+            new Trainer(Fast with { Epochs = 1 }, new NativeBackend()).Train(HeadKind.Quantum, SyntheticData.Blobs(10, 6, 1), checkpoint);
             var model = Checkpoint.LoadModel(checkpoint);
-            var error = Assert.Throws<ArgumentException>(() => model.Logits([new double[7]]))!;
+            var error = Assert.Throws<UserError>(() => model.Logits([new double[7]]))!;
             Assert.That(error.Message, Does.Contain("dimension 7").And.Contain("dimension 6"));
             string before = File.ReadAllText(checkpoint);
-            Assert.Throws<ArgumentException>(() =>
-                new Trainer(Fast with { Epochs = 2 }, new NativeBackend()).Train(Head.Quantum, SyntheticData.Blobs(10, 7, 1), checkpoint, resume: true));
+            Assert.Throws<UserError>(() =>
+                new Trainer(Fast with { Epochs = 2 }, new NativeBackend()).Train(HeadKind.Quantum, SyntheticData.Blobs(10, 7, 1), checkpoint, resume: true));
             Assert.That(File.ReadAllText(checkpoint), Is.EqualTo(before), "a refused resume must not touch the checkpoint");
         }
         finally

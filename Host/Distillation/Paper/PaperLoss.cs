@@ -1,3 +1,5 @@
+using Qtl.Model;
+
 namespace Qtl.Distillation.Paper;
 
 /// <summary>
@@ -13,13 +15,13 @@ public static class PaperLoss
     {
         int n = outputs.Length;
         Span<double> s = stackalloc double[n];
-        KdLoss.Softmax(outputs, 1, s);
+        Probabilities.Softmax(outputs, 1, s);
         double loss = -Math.Log(Math.Max(s[label], 1e-300));
         for (int k = 0; k < n; k++) gradient[k] = s[k] - (k == label ? 1 : 0);
         if (teacherSoft.IsEmpty) return loss;
         int c = teacherSoft.Length;
         Span<double> q = stackalloc double[c];
-        KdLoss.Softmax(outputs[..c], temperature, q);
+        Probabilities.Softmax(outputs[..c], temperature, q);
         double kl = 0;
         for (int k = 0; k < c; k++)
         {

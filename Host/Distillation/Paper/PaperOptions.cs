@@ -58,19 +58,19 @@ public sealed record PaperOptions
     /// <summary>Checks every value; messages say what is allowed.</summary>
     public void Validate()
     {
-        if (Teacher is not ("none" or "lenet" or "alexnet" or "ensemble")) throw new ArgumentException($"teacher is '{Teacher}'; allowed: none, lenet, alexnet, ensemble.");
+        if (Teacher is not ("none" or "lenet" or "alexnet" or "ensemble")) throw new UserError($"teacher is '{Teacher}'; allowed: none, lenet, alexnet, ensemble.");
         if (Classes.Count < 2 || !Classes.SequenceEqual(Enumerable.Range(0, Classes.Count)))
-            throw new ArgumentException($"classes {string.Join(",", Classes)}; the paper protocol takes 0-5 or 0-7 (classes 0..C−1, class c = output c).");
+            throw new UserError($"classes {string.Join(",", Classes)}; the paper protocol takes 0-5 or 0-7 (classes 0..C−1, class c = output c).");
         if (Qubits < 1 || Qubits > Quantum.CircuitShape.MaxProbabilityQubits)
-            throw new ArgumentException($"qubits is {Qubits}; allowed: 1 to {Quantum.CircuitShape.MaxProbabilityQubits}.");
-        if (Classes.Count > 1 << Qubits) throw new ArgumentException($"{Classes.Count} classes need {Classes.Count} outputs; {Qubits} qubits give {1 << Qubits}.");
-        if (Depth < 0 || Depth > Quantum.CircuitShape.MaxDepth) throw new ArgumentException($"depth is {Depth}; allowed: 0 to {Quantum.CircuitShape.MaxDepth}.");
-        if (Shots < 0 || Shots > 1_000_000) throw new ArgumentException($"shots is {Shots}; allowed: 0 (exact) to 1000000.");
-        if (!Backends.Names.Contains(Backend)) throw new ArgumentException($"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
-        if (Epochs < 1 || Epochs > 1000) throw new ArgumentException($"epochs is {Epochs}; allowed: 1 to 1000.");
-        if (!(LearningRate > 0 && LearningRate < 10)) throw new ArgumentException($"learning rate is {LearningRate}; allowed: greater than 0 and below 10.");
-        if (!(Temperature > 0 && Temperature <= 100)) throw new ArgumentException($"temperature is {Temperature}; allowed: greater than 0, at most 100.");
-        if (!(KdWeight >= 0 && KdWeight <= 1000)) throw new ArgumentException($"KD weight is {KdWeight}; allowed: 0 to 1000.");
-        if (PerClass < 1) throw new ArgumentException($"per-class is {PerClass}; it must be at least 1.");
+            throw new UserError($"qubits is {Qubits}; allowed: 1 to {Quantum.CircuitShape.MaxProbabilityQubits}.");
+        if (Classes.Count > 1 << Qubits) throw new UserError($"{Classes.Count} classes need {Classes.Count} outputs; {Qubits} qubits give {1 << Qubits}.");
+        if (Depth < 0 || Depth > Quantum.CircuitShape.MaxDepth) throw new UserError($"depth is {Depth}; allowed: 0 to {Quantum.CircuitShape.MaxDepth}.");
+        if (Shots < 0 || Shots > 1_000_000) throw new UserError($"shots is {Shots}; allowed: 0 (exact) to 1000000.");
+        if (!Backends.Names.Contains(Backend)) throw new UserError($"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
+        if (Epochs < 1 || Epochs > 1000) throw new UserError($"epochs is {Epochs}; allowed: 1 to 1000.");
+        if (!(LearningRate > 0 && LearningRate < 10)) throw new UserError($"learning rate is {LearningRate}; allowed: greater than 0 and below 10.");
+        if (!(Temperature > 0 && Temperature <= 100)) throw new UserError($"temperature is {Temperature}; allowed: greater than 0, at most 100.");
+        if (!(KdWeight >= 0 && KdWeight <= 1000)) throw new UserError($"KD weight is {KdWeight}; allowed: 0 to 1000.");
+        if (PerClass < 1) throw new UserError($"per-class is {PerClass}; it must be at least 1.");
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qtl.Training;
 
@@ -16,15 +15,15 @@ public static class PaperRunReport
         {
             ["protocol"] = "paper (arXiv:2311.13810, the authors' FashionMNIST notebooks)",
             ["teacher"] = o.Teacher, ["classes"] = o.ClassesTag, ["qubits"] = o.Qubits, ["depth"] = o.Depth,
-            ["head"] = o.Head.ToString(), ["shiftRule"] = o.Rule.Describe(), ["selection"] = o.Selection.ToString(),
-            ["kdReachesStudent"] = o.KdReachesStudent, ["kdWeight"] = o.KdWeight, ["temperature"] = o.Temperature,
+            ["head"] = o.Head.ToString(), ["shift_rule"] = o.Rule.Describe(), ["selection"] = o.Selection.ToString(),
+            ["kd_reaches_student"] = o.KdReachesStudent, ["kd_weight"] = o.KdWeight, ["temperature"] = o.Temperature,
             ["shots"] = o.Shots, ["readout"] = r.Readout, ["backend"] = o.Backend, ["seed"] = o.Seed, ["epochs"] = o.Epochs,
-            ["learningRate"] = o.LearningRate, ["perClass"] = o.PerClass, ["trainImages"] = r.TrainCount, ["scoredImages"] = r.ScoredCount,
+            ["learning_rate"] = o.LearningRate, ["per_class"] = o.PerClass, ["train_images"] = r.TrainCount, ["scored_images"] = r.ScoredCount,
             ["student"] = r.Student, ["parameters"] = r.ParameterCount,
-            ["accuracy"] = r.Accuracy, ["selectedEpoch"] = r.SelectedEpoch, ["teacherAccuracy"] = r.TeacherAccuracy,
+            ["accuracy"] = r.Accuracy, ["selected_epoch"] = r.SelectedEpoch, ["teacher_accuracy"] = r.TeacherAccuracy,
             ["seconds"] = Math.Round(r.Seconds, 2),
         };
-        AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), summary.ToJsonString(JsonFiles.Options));
         var csv = new StringBuilder($"epoch,loss,train_accuracy,{(o.Selection == PaperSelection.HeldOut ? "validation" : "test_subset")}_accuracy,seconds\n");
         foreach (var e in r.Epochs) csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch},{e.Loss:R},{e.TrainAccuracy:R},{e.SelectionAccuracy:R},{e.Seconds:F3}"));
         AtomicFile.WriteAllText(Path.Combine(dir, "metrics.csv"), csv.ToString());

@@ -17,7 +17,7 @@ public sealed class PaperStudent
     /// <param name="dropout">0.5 in the paper; 0 makes training passes deterministic (finite-difference tests).</param>
     public PaperStudent(int qubits, int depth, PaperHead head, IQuantumBackend backend, int shots, ShiftRule rule, Random rng, double dropout = 0.5)
     {
-        Front = new Head("cnn", [
+        Front = new Head([
             new Conv2d("conv1", 1, 10, 5, 28, 28, rng, inputGradient: false), new MaxPool2d(10, 24, 24), new Relu(),
             new Conv2d("conv2", 10, 20, 5, 12, 12, rng), new Dropout(dropout, rng, groupSize: 8 * 8), new MaxPool2d(20, 8, 8), new Relu(),
             new Linear("fc1", 320, 50, rng), new Relu(), new Dropout(dropout, rng),

@@ -52,7 +52,7 @@ public static class PaperTrainer
                 var gradient = new double[pass.Outputs[0].Length];
                 lossSum += PaperLoss.Compute(pass.Outputs[0], data.Train.Labels[i], soft is null ? default : soft[i],
                     options.Temperature, options.KdWeight, gradient);
-                if (TeacherSet.ArgMax(pass.Outputs[0]) == data.Train.Labels[i]) correct++;
+                if (Probabilities.ArgMax(pass.Outputs[0]) == data.Train.Labels[i]) correct++;
                 student.Backward(pass, [gradient]);
                 adam.Step(options.LearningRate);
             }
@@ -86,7 +86,7 @@ public static class PaperTrainer
             int count = Math.Min(chunk, split.Count - start);
             var pass = student.Forward(split.Pixels[start..(start + count)], training: false);
             for (int b = 0; b < count; b++)
-                if (TeacherSet.ArgMax(pass.Outputs[b]) == split.Labels[start + b]) right++;
+                if (Probabilities.ArgMax(pass.Outputs[b]) == split.Labels[start + b]) right++;
         }
         return right / (double)split.Count;
     }

@@ -35,7 +35,7 @@ public class PaperProtocolTests
         Assert.That(PaperOptions.ForCell("0-7", 4, "alexnet", 1).Shots, Is.EqualTo(2000));
         var top = PaperLadder.Configure(PaperLadder.Steps.Count - 1, "0-7", 4, "lenet", 1);
         Assert.That((top.KdReachesStudent, top.Rule, top.Selection, top.Depth), Is.EqualTo((true, ShiftRule.Exact, PaperSelection.HeldOut, 3)));
-        Assert.Throws<ArgumentException>(() => (Tiny("none") with { Teacher = "resnet" }).Validate());
+        Assert.Throws<UserError>(() => (Tiny("none") with { Teacher = "resnet" }).Validate());
     }
 
     [Test]
