@@ -96,7 +96,7 @@ public static class TransferBenchmark
         double testAccuracy = Evaluation.From(model.Logits(test.Features, quantum), test.Labels, test.ClassNames.Count).Accuracy;
         var score = new HeadScore(task.Name, head, setting, options.Seed, model.BestValidationAccuracy, testAccuracy, model.BestEpoch);
         log(string.Create(CultureInfo.InvariantCulture,
-            $"{task.Name}, seed {options.Seed}, {head.Name()}{(setting.Length > 0 ? $" ({setting})" : "")}: validation {100 * score.Validation:F1} % (epoch {score.BestEpoch}), test {100 * score.Test:F1} %"));
+            $"{task.Name}, seed {options.Seed}, {head.Text()}{(setting.Length > 0 ? $" ({setting})" : "")}: validation {100 * score.Validation:F1} % (epoch {score.BestEpoch}), test {100 * score.Test:F1} %"));
         return score;
     }
 
@@ -105,10 +105,10 @@ public static class TransferBenchmark
     {
         var options = o.Recipe with { Seed = 1, Epochs = o.QSharpCheckEpochs };
         log($"Cross-check: {o.AblationTask.Name}, seed 1, quantum head, {options.Epochs} epochs on the qsharp backend (one QDK call per optimiser step)...");
-        TrainedModel onNative = new Trainer(options with { Backend = Backends.Native }, native).Train(HeadKind.Quantum, data);
+        TrainedModel onNative = new Trainer(options with { Backend = BackendKind.Native }, native).Train(HeadKind.Quantum, data);
         using var qsharp = new QSharpBackend(runtime);
         var watch = Stopwatch.StartNew();
-        TrainedModel onQSharp = new Trainer(options with { Backend = Backends.QSharp }, qsharp).Train(HeadKind.Quantum, data);
+        TrainedModel onQSharp = new Trainer(options with { Backend = BackendKind.QSharp }, qsharp).Train(HeadKind.Quantum, data);
         double seconds = watch.Elapsed.TotalSeconds;
         double Test(TrainedModel m, IQuantumBackend b) => Evaluation.From(m.Logits(test.Features, b), test.Labels, test.ClassNames.Count).Accuracy;
         double maxDifference = onNative.Parameters.Max(p => p.Value.Zip(onQSharp.Parameters[p.Key], (a, b) => Math.Abs(a - b)).Max());

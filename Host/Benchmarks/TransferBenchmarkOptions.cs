@@ -28,7 +28,7 @@ public sealed record TransferBenchmarkOptions
     /// <summary>Test images per class from t10k; null = all (1000 per class).</summary>
     public int? TestPerClass { get; init; }
     /// <summary>The published recipe; its backend (native) runs the table.</summary>
-    public TrainingOptions Recipe { get; init; } = new() { Backend = Quantum.Backends.Native };
+    public TrainingOptions Recipe { get; init; } = new() { Backend = Quantum.BackendKind.Native };
     public IReadOnlyList<int> AblationDepths { get; init; } = [0, 1, 3, 6];
     public IReadOnlyList<int> AblationQubits { get; init; } = [2, 4, 6, 8];
     /// <summary>Epochs of the cross-check of one cell on the qsharp backend (0 = no check).</summary>

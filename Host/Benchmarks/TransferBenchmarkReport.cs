@@ -20,7 +20,7 @@ public static class TransferBenchmarkReport
         Directory.CreateDirectory(dir);
         var csv = new StringBuilder("task,head,setting,seed,validation,test,best_epoch\n");
         foreach (var s in result.Scores)
-            csv.AppendLine(string.Create(Inv, $"\"{s.Task}\",{s.Head.Name()},\"{s.Setting}\",{s.Seed},{s.Validation:R},{s.Test:R},{s.BestEpoch}"));
+            csv.AppendLine(string.Create(Inv, $"\"{s.Task}\",{s.Head.Text()},\"{s.Setting}\",{s.Seed},{s.Validation:R},{s.Test:R},{s.BestEpoch}"));
         AtomicFile.WriteAllText(Path.Combine(dir, "results.csv"), csv.ToString());
         AtomicFile.WriteAllText(Path.Combine(dir, "results.md"), Markdown(result, command));
         Chart.Save(TestAccuracyChart(result), dir, "transfer-benchmark");
@@ -71,7 +71,7 @@ public static class TransferBenchmarkReport
         md.AppendLine($"Command: `{command}`  ");
         md.AppendLine(string.Create(Inv, $"Time: {result.Seconds:F0} s, of which {result.ExtractionSeconds:F0} s feature extraction (0 when cached). {result.Data}.  "));
         md.AppendLine(string.Create(Inv, $"Per task and seed: {2 * o.TrainPerClass} training and {2 * o.ValidationPerClass} validation images drawn from the train split by the seed; test: {(o.TestPerClass is int t ? $"{t}" : "all 1000")} t10k images per class, the same for every seed.  "));
-        md.AppendLine(string.Create(Inv, $"Recipe: {r.Qubits} qubits, depth {r.Depth}, {r.Epochs} epochs, Adam lr {r.LearningRate}, batch {r.BatchSize}, StepLR {r.StepSize} × {r.Gamma}, q_delta {r.QDelta}, backend {r.Backend}, {r.GradientMethod}; the model kept is the epoch of best validation accuracy.\n"));
+        md.AppendLine(string.Create(Inv, $"Recipe: {r.Qubits} qubits, depth {r.Depth}, {r.Epochs} epochs, Adam lr {r.LearningRate}, batch {r.BatchSize}, StepLR {r.StepSize} × {r.Gamma}, q_delta {r.QDelta}, backend {r.Backend.Text()}, {r.GradientMethod.Text()}; the model kept is the epoch of best validation accuracy.\n"));
 
         md.AppendLine($"### Test accuracy (%), mean ± std over {o.Seeds} seed(s)\n");
         md.AppendLine("| task | quantum | classical, same shape | linear 512→2 | quantum − best classical (95 % CI) | seeds quantum won |");

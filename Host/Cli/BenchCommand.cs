@@ -67,12 +67,12 @@ public static class BenchCommand
         var epochData = PublishedSetting(rng);
         var recipe = new TrainingOptions { Epochs = 1, Qubits = qubits, Depth = depth };
         int epochCalls = (epochData.Train.Count + recipe.BatchSize - 1) / recipe.BatchSize + 1; // one per step, one for validation
-        double EpochSeconds(string backend, string gradient) =>
+        double EpochSeconds(BackendKind backend, GradientMethod gradient) =>
             new Trainer(recipe with { Backend = backend, GradientMethod = gradient },
                 Backends.Create(backend, runtime)).Train(HeadKind.Quantum, epochData).History[0].Seconds;
-        double epochQdk = EpochSeconds(Backends.QSharp, QuantumLayer.ParameterShiftMethod);
-        double epochNativeShift = EpochSeconds(Backends.Native, QuantumLayer.ParameterShiftMethod);
-        double epochNativeAdjoint = EpochSeconds(Backends.Native, QuantumLayer.AdjointMethod);
+        double epochQdk = EpochSeconds(BackendKind.QSharp, GradientMethod.ParameterShift);
+        double epochNativeShift = EpochSeconds(BackendKind.Native, GradientMethod.ParameterShift);
+        double epochNativeAdjoint = EpochSeconds(BackendKind.Native, GradientMethod.Adjoint);
         (double resnet, double resnetMlNet) = ResNet18Rates(repeats);
 
         var figures = new Dictionary<string, object>

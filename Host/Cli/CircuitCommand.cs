@@ -13,39 +13,34 @@ namespace Qtl.Cli;
 /// </summary>
 public static class CircuitCommand
 {
-    public const string ParameterShiftMethod = "parameter-shift";
-    public const string AdjointMethod = "adjoint";
-
     public static Command Create(QdkRuntime runtime)
     {
         var qubits = new Option<int>("--qubits") { Description = "Number of qubits (1-16).", DefaultValueFactory = _ => 4 };
         var depth = new Option<int>("--depth") { Description = "Number of variational blocks (0-100).", DefaultValueFactory = _ => 6 };
         var inputs = new Option<string>("--inputs") { Description = "Comma-separated embedding angles, one per qubit.", Required = true };
         var weights = new Option<string>("--weights") { Description = "Comma-separated weights, qubits×depth, block by block." };
-        var backend = new Option<string>("--backend") { Description = "qsharp (QDK simulator) or native (C# state vector).", DefaultValueFactory = _ => Backends.QSharp };
-        var gradient = new Option<bool>("--gradient") { Description = "Also compute d<Z>/d(weights) and d<Z>/d(inputs)." };
-        var method = new Option<string>("--gradient-method") { Description = "parameter-shift (any backend) or adjoint (native only).", DefaultValueFactory = _ => ParameterShiftMethod };
+        var backend = new Option<string>("--backend") { Description = "qsharp (QDK simulator) or native (C# state vector).", DefaultValueFactory = _ => BackendKind.QSharp.Text() };
+        var gradient = new Option<string?>("--gradient") { Description = "Also compute d<Z>/d(weights) and d<Z>/d(inputs) by parameter-shift (any backend) or adjoint (native only)." };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
 
         var command = new Command("circuit", "Evaluate one dressed quantum circuit: <Z_i> per qubit and, with --gradient, its gradients.")
         {
-            qubits, depth, inputs, weights, backend, gradient, method, json,
+            qubits, depth, inputs, weights, backend, gradient, json,
         };
         command.SetAction(r => Run(runtime,
             r.GetValue(qubits), r.GetValue(depth), r.GetValue(inputs), r.GetValue(weights),
-            r.GetValue(backend)!, r.GetValue(gradient), r.GetValue(method)!, r.GetValue(json)));
+            EnumText.Parse<BackendKind>(r.GetValue(backend)!, "--backend"),
+            r.GetValue(gradient) is string g ? EnumText.Parse<GradientMethod>(g, "--gradient") : null, r.GetValue(json)));
         return command;
     }
 
     private static int Run(QdkRuntime runtime, int qubits, int depth, string? inputsText, string? weightsText,
-        string backendName, bool gradient, string method, bool json)
+        BackendKind backendKind, GradientMethod? method, bool json)
     {
         Parsing.InRange(qubits, 1, CircuitShape.MaxQubits, "--qubits");
         Parsing.InRange(depth, 0, 100, "--depth");
-        Parsing.OneOf(backendName, Backends.Names, "--backend");
-        Parsing.OneOf(method, [ParameterShiftMethod, AdjointMethod], "--gradient-method");
-        if (method == AdjointMethod && backendName != Backends.Native)
-            throw new UserError("--gradient-method adjoint needs --backend native (the QDK gives no adjoint).");
+        if (method == GradientMethod.Adjoint && backendKind != BackendKind.Native)
+            throw new UserError("--gradient adjoint needs --backend native (the QDK gives no adjoint).");
         var shape = new CircuitShape(qubits, depth);
         double[] inputs = Parsing.Doubles(inputsText, "--inputs");
         double[] weights = Parsing.Doubles(weightsText, "--weights");
@@ -54,14 +49,14 @@ public static class CircuitCommand
         if (weights.Length != shape.WeightCount)
             throw new UserError($"--weights has {weights.Length} values; {qubits} qubits × depth {depth} need exactly {shape.WeightCount}.");
 
-        WarnIfSlow(shape, backendName, gradient ? method : null);
-        using var backend = Backends.Create(backendName, runtime);
+        WarnIfSlow(shape, backendKind, method);
+        using var backend = Backends.Create(backendKind, runtime);
         var batch = new CircuitBatch(shape, inputs, weights);
         double[] z;
         CircuitGradients? grads = null;
-        if (gradient)
+        if (method is not null)
         {
-            grads = method == AdjointMethod ? Adjoint.Compute(batch) : ParameterShift.Compute(backend, batch);
+            grads = method == GradientMethod.Adjoint ? Adjoint.Compute(batch) : ParameterShift.Compute(backend, batch);
             z = grads.Outputs;
         }
         else
@@ -70,7 +65,7 @@ public static class CircuitCommand
         }
 
         if (json)
-            Console.WriteLine(ToJson(shape, backend.Name, z, grads, gradient ? method : null));
+            Console.WriteLine(ToJson(shape, backend.Name, z, grads, method));
         else
             Print(shape, backend.Name, z, grads, method);
         return 0;
@@ -80,19 +75,19 @@ public static class CircuitCommand
     /// Says up front, on stderr (stdout may be --json), when a request is big enough to run for minutes:
     /// 16 qubits at depth 100 with parameter-shift are 3,233 circuits of 65,536 amplitudes and 1,700 gates each.
     /// </summary>
-    private static void WarnIfSlow(CircuitShape shape, string backend, string? gradientMethod)
+    private static void WarnIfSlow(CircuitShape shape, BackendKind backend, GradientMethod? gradientMethod)
     {
-        long circuits = gradientMethod == ParameterShiftMethod ? ParameterShift.CircuitsPerSample(shape) : 1;
-        double updates = gradientMethod == AdjointMethod
+        long circuits = gradientMethod == GradientMethod.ParameterShift ? ParameterShift.CircuitsPerSample(shape) : 1;
+        double updates = gradientMethod == GradientMethod.Adjoint
             ? (double)shape.StateCount * (shape.Qubits + 1) * (shape.WeightCount + shape.Qubits + 1)
             : circuits * (double)shape.StateCount * (shape.Depth + 1) * shape.Qubits;
         // Amplitude updates per second for one big circuit, measured here: ~2e7 on the QDK, ~3e8 native.
-        double perSecond = backend == Backends.Native ? 3e8 : 2e7;
+        double perSecond = backend == BackendKind.Native ? 3e8 : 2e7;
         if (updates / perSecond < 10) return;
-        Console.Error.WriteLine($"note: {circuits} circuit(s) of {shape.Qubits} qubits, depth {shape.Depth} on {backend}: about {Math.Ceiling(updates / perSecond / 60)} min or more; Ctrl+C stops it.");
+        Console.Error.WriteLine($"note: {circuits} circuit(s) of {shape.Qubits} qubits, depth {shape.Depth} on {backend.Text()}: about {Math.Ceiling(updates / perSecond / 60)} min or more; Ctrl+C stops it.");
     }
 
-    private static string ToJson(CircuitShape shape, string backend, double[] z, CircuitGradients? g, string? method)
+    private static string ToJson(CircuitShape shape, string backend, double[] z, CircuitGradients? g, GradientMethod? method)
     {
         var result = new Dictionary<string, object?>
         {
@@ -103,7 +98,7 @@ public static class CircuitCommand
         };
         if (g is not null)
         {
-            result["gradient_method"] = method;
+            result["gradient_method"] = method?.Text();
             result["dz_dw"] = Rows(g.DWeights, shape.WeightCount, shape.Qubits);
             result["dz_dx"] = Rows(g.DInputs, shape.Qubits, shape.Qubits);
         }
@@ -113,7 +108,7 @@ public static class CircuitCommand
     private static double[][] Rows(double[] flat, int rows, int width) =>
         Enumerable.Range(0, rows).Select(r => flat.AsSpan(r * width, width).ToArray()).ToArray();
 
-    private static void Print(CircuitShape shape, string backend, double[] z, CircuitGradients? g, string method)
+    private static void Print(CircuitShape shape, string backend, double[] z, CircuitGradients? g, GradientMethod? method)
     {
         AnsiConsole.MarkupLine($"[bold]Dressed circuit[/], {shape}, backend [green]{backend}[/]");
         var table = new Table().AddColumn("qubit").AddColumn("<Z>");
@@ -121,7 +116,7 @@ public static class CircuitCommand
             table.AddRow(i.ToString(), z[i].ToString("F12"));
         AnsiConsole.Write(table);
         if (g is null) return;
-        AnsiConsole.MarkupLine($"Gradients by [green]{method}[/] (rows: parameters, columns: d<Z_i>):");
+        AnsiConsole.MarkupLine($"Gradients by [green]{method?.Text()}[/] (rows: parameters, columns: d<Z_i>):");
         var grads = new Table().AddColumn("parameter");
         for (int i = 0; i < shape.Qubits; i++) grads.AddColumn($"Z{i}");
         for (int p = 0; p < shape.Qubits; p++)

@@ -36,8 +36,8 @@ public static class DistillCommand
         public DistillationOptions Fill(ParseResult r, DistillationOptions o) => o with
         {
             Depth = r.GetValue(Depth),
-            Encoding = Parsing.OneOf(r.GetValue(Encoding)!, ["amplitude", "angle"], "--encoding") == "angle" ? InputEncoding.Angle : InputEncoding.Amplitude,
-            FrontEnd = Parsing.OneOf(r.GetValue(FrontEnd)!, ["linear", "pca"], "--front-end") == "pca" ? Distillation.FrontEnd.Pca : Distillation.FrontEnd.Linear,
+            Encoding = EnumText.Parse<InputEncoding>(r.GetValue(Encoding)!, "--encoding"),
+            FrontEnd = EnumText.Parse<Distillation.FrontEnd>(r.GetValue(FrontEnd)!, "--front-end"),
             Shots = r.GetValue(Shots),
             LearningRate = r.GetValue(Lr),
             FrontEndLearningRate = r.GetValue(FrontEndLr),
@@ -56,7 +56,7 @@ public static class DistillCommand
         var teacher = new Option<string>("--teacher") { Description = "lenet | alexnet | ensemble | none | PATH.onnx (a classifier of the chosen classes).", DefaultValueFactory = _ => D.Teacher };
         var classes = new Option<string>("--classes") { Description = "0-5 | 0-7 (or a list like 0,1,2).", DefaultValueFactory = _ => "0-5" };
         var qubits = new Option<int>("--qubits") { Description = "Student qubits (2^n ≥ classes).", DefaultValueFactory = _ => D.Qubits };
-        var backend = new Option<string>("--backend") { Description = "native | qsharp.", DefaultValueFactory = _ => Backends.Native };
+        var backend = new Option<string>("--backend") { Description = "native | qsharp.", DefaultValueFactory = _ => BackendKind.Native.Text() };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => D.Seed };
         var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => D.Epochs };
         var output = new Option<string?>("--out") { Description = "Output folder (default runs/distill-<timestamp>)." };
@@ -79,7 +79,7 @@ public static class DistillCommand
                 Teacher = r.GetValue(teacher)!,
                 Classes = ParseClasses(r.GetValue(classes)!),
                 Qubits = r.GetValue(qubits),
-                Backend = Parsing.OneOf(r.GetValue(backend)!, Backends.Names, "--backend"),
+                Backend = EnumText.Parse<BackendKind>(r.GetValue(backend)!, "--backend"),
                 Seed = r.GetValue(seed),
                 Epochs = r.GetValue(epochs),
             });
@@ -114,7 +114,7 @@ public static class DistillCommand
             Console.WriteLine($"resuming {dir} from epoch {done} of {options.Epochs}");
         }
         Console.WriteLine($"distill: teacher {options.Teacher}, classes {options.ClassesTag}, {options.Qubits} qubits, depth {options.Depth}, " +
-            $"{options.Encoding.ToString().ToLowerInvariant()} encoding, front-end {options.FrontEnd.ToString().ToLowerInvariant()}, backend {options.Backend}");
+            $"{options.Encoding.Text()} encoding, front-end {options.FrontEnd.Text()}, backend {options.Backend.Text()}");
         var result = Distiller.Run(options, Console.WriteLine, runtime: runtime, checkpoint: checkpoint, resume: resume);
         Console.WriteLine(result.DataNotice);
         Console.WriteLine($"readout: {result.ReadoutSource}");

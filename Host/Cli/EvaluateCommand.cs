@@ -15,22 +15,22 @@ public static class EvaluateCommand
     public static Command Create(QdkRuntime runtime)
     {
         var run = new Option<string>("--run") { Description = "Run folder written by train.", Required = true };
-        var head = new Option<string>("--head") { Description = "Head to evaluate: quantum, classical or linear.", DefaultValueFactory = _ => HeadKind.Quantum.Name() };
+        var head = new Option<string>("--head") { Description = "Head to evaluate: quantum, classical or linear.", DefaultValueFactory = _ => HeadKind.Quantum.Text() };
         var backend = new Option<string?>("--backend") { Description = "Override the quantum backend: qsharp or native." };
         var shots = new Option<int>("--shots") { Description = "Shots per circuit (0 = exact)." };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("evaluate", "Evaluate a trained head: validation accuracy and confusion matrix.") { run, head, backend, shots, json };
-        command.SetAction(r => Run(runtime, r.GetValue(run)!, Parsing.Head(r.GetValue(head)!, "--head"), r.GetValue(backend), r.GetValue(shots), r.GetValue(json)));
+        command.SetAction(r => Run(runtime, r.GetValue(run)!, EnumText.Parse<HeadKind>(r.GetValue(head)!, "--head"), r.GetValue(backend), r.GetValue(shots), r.GetValue(json)));
         return command;
     }
 
     private static int Run(QdkRuntime runtime, string runDir, HeadKind kind, string? backendName, int shots, bool json)
     {
-                if (backendName is not null) Parsing.OneOf(backendName, Backends.Names, "--backend");
+        BackendKind? backendKind = backendName is null ? null : EnumText.Parse<BackendKind>(backendName, "--backend");
         Parsing.InRange(shots, 0, Backends.MaxShots, "--shots");
         var model = RunFolder.LoadModel(runDir, kind);
         var data = TransferDataLoader.Load(RunFolder.LoadDataOptions(runDir), n => { if (!json) AnsiConsole.MarkupLineInterpolated($"[grey]{n}[/]"); });
-        model = model with { Options = model.Options with { Backend = backendName ?? model.Options.Backend, Shots = shots } };
+        model = model with { Options = model.Options with { Backend = backendKind ?? model.Options.Backend, Shots = shots } };
         using var backend = kind == HeadKind.Quantum ? Backends.Create(model.Options.Backend, runtime) : null;
         var evaluation = Evaluation.From(model.Logits(data.Validation.Features, backend), data.Validation.Labels, data.Validation.ClassNames.Count);
 
@@ -38,13 +38,13 @@ public static class EvaluateCommand
         {
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
             {
-                ["head"] = kind.Name(), ["backend"] = kind == HeadKind.Quantum ? model.Options.Backend : null, ["shots"] = shots,
+                ["head"] = kind.Text(), ["backend"] = kind == HeadKind.Quantum ? model.Options.Backend.Text() : null, ["shots"] = shots,
                 ["accuracy"] = evaluation.Accuracy, ["loss"] = evaluation.Loss, ["samples"] = data.Validation.Count,
                 ["classes"] = data.Validation.ClassNames, ["confusion"] = evaluation.Confusion,
             }));
             return 0;
         }
-        AnsiConsole.MarkupLineInterpolated($"{kind.Name()} head, {data.Validation.Count} validation samples: accuracy [bold]{evaluation.Accuracy:P2}[/], loss {evaluation.Loss:F4}");
+        AnsiConsole.MarkupLineInterpolated($"{kind.Text()} head, {data.Validation.Count} validation samples: accuracy [bold]{evaluation.Accuracy:P2}[/], loss {evaluation.Loss:F4}");
         var table = new Table().Title("Confusion matrix (rows: true, columns: predicted)").AddColumn("");
         foreach (var name in data.Validation.ClassNames) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
         for (int i = 0; i < evaluation.Confusion.Length; i++)

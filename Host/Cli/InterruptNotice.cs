@@ -24,7 +24,7 @@ internal sealed class InterruptNotice : IDisposable
     {
         string kept;
         lock (_epochs)
-            kept = _epochs.Count == 0 ? "no epoch completed in this session" : string.Join(", ", _epochs.Select(p => $"{p.Key.Name()} to epoch {p.Value}"));
+            kept = _epochs.Count == 0 ? "no epoch completed in this session" : string.Join(", ", _epochs.Select(p => $"{p.Key.Text()} to epoch {p.Value}"));
         Console.Error.WriteLine($"interrupted: {_outDir} keeps every completed epoch ({kept}); continue with `train --out {_outDir} --resume` and the same options.");
     }
 

@@ -17,15 +17,15 @@ internal static class KdFashionPaper
         var template = new PaperOptions
         {
             Epochs = epochs ?? (quick ? 3 : 10),
-            Backend = Parsing.OneOf(backend, Backends.Names, "--backend"),
+            Backend = EnumText.Parse<BackendKind>(backend, "--backend"),
             PerClass = r.GetValue(shared.PerClass),
             DataDirectory = r.GetValue(shared.Data),
         };
         int? shots = ExplicitShots(r, shared);
         (template with { Shots = shots ?? 5000 }).Validate();
         int steps = ladder ? PaperLadder.Steps.Count : 1;
-        Console.WriteLine($"reproduce kd-fashion --protocol paper: {n} seed(s), {template.Epochs} epochs, {template.PerClass} images per class, backend {template.Backend} " +
-            $"(shots {(shots is int s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "5000 for 3 qubits, 2000 for 4")}, {(template.Backend == Backends.Native ? "sampled on the native engine" : "Q# measurement on the QDK")}), {steps} rung(s).");
+        Console.WriteLine($"reproduce kd-fashion --protocol paper: {n} seed(s), {template.Epochs} epochs, {template.PerClass} images per class, backend {template.Backend.Text()} " +
+            $"(shots {(shots is int s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "5000 for 3 qubits, 2000 for 4")}, {(template.Backend == BackendKind.Native ? "sampled on the native engine" : "Q# measurement on the QDK")}), {steps} rung(s).");
         string dir = output ?? Path.Combine("runs", "kd-fashion-paper");
         var result = PaperTable.Run(steps, n, template, shots, threads, new PaperRunCache(cacheDirectory ?? Path.Combine(dir, "cache")), Console.WriteLine, runtime);
 #if DEBUG
@@ -49,14 +49,14 @@ internal static class KdFashionPaper
         var options = PaperOptions.ForCell($"0-{classes.Length - 1}", qubits, teacher.ToLowerInvariant(), seed) with
         {
             Epochs = epochs,
-            Backend = Parsing.OneOf(backend, Backends.Names, "--backend"),
+            Backend = EnumText.Parse<BackendKind>(backend, "--backend"),
             PerClass = r.GetValue(shared.PerClass),
             DataDirectory = r.GetValue(shared.Data),
         };
         options = options with { Shots = ExplicitShots(r, shared) ?? options.Shots };
         options.Validate();
         string dir = output ?? Path.Combine("runs", $"distill-paper-{DateTime.Now:yyyyMMdd-HHmmss}");
-        Console.WriteLine($"distill --protocol paper: teacher {options.Teacher}, classes {options.ClassesTag}, {options.Qubits} qubits, head {options.Head}, {options.Shots} shots, seed {options.Seed}, backend {options.Backend}{(options.KdReachesStudent ? "" : " (this cell's KD term sends no gradient, as in the published notebook)")}");
+        Console.WriteLine($"distill --protocol paper: teacher {options.Teacher}, classes {options.ClassesTag}, {options.Qubits} qubits, head {options.Head}, {options.Shots} shots, seed {options.Seed}, backend {options.Backend.Text()}{(options.KdReachesStudent ? "" : " (this cell's KD term sends no gradient, as in the published notebook)")}");
         var result = PaperTrainer.Run(options, log: Console.WriteLine, runtime: runtime);
         PaperRunReport.Write(dir, result);
         Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,

@@ -69,17 +69,14 @@ public static class Parsing
             : throw new UserError($"{option}: '{p}' is not a class index; give comma-separated integers 0 to 9, e.g. 0,1,2.")).ToArray();
     }
 
-    /// <summary>The head of --head; the one place the command line reads head names.</summary>
-    public static HeadKind Head(string text, string option) => HeadKinds.TryParse(text, out var kind) ? kind
-        : throw new UserError($"{option} is '{text}'; allowed: {string.Join(", ", HeadKinds.Names)}.");
 
     /// <summary>The heads of --heads: comma-separated names, each once, in the order given.</summary>
     public static HeadKind[] Heads(string text, string option)
     {
         var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 0)
-            throw new UserError($"{option} is empty; allowed: {string.Join(", ", HeadKinds.Names)}.");
-        return names.Select(n => Head(n, option)).Distinct().ToArray();
+            throw new UserError($"{option} is empty; allowed: {string.Join(", ", EnumText.Names<HeadKind>())}.");
+        return names.Select(n => EnumText.Parse<HeadKind>(n, option)).Distinct().ToArray();
     }
 
     public static void InRange(int value, int min, int max, string option)

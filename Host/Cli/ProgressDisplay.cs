@@ -13,7 +13,7 @@ public static class ProgressDisplay
     public static void Run(TransferExperiment experiment, TrainingOptions options, IReadOnlyList<HeadKind> heads, Action work)
     {
         experiment.EpochCompleted += (kind, m) => AnsiConsole.MarkupLineInterpolated(
-            $"[grey]{kind.Name(),-9}[/] epoch {m.Epoch,3}/{options.Epochs}  lr {m.LearningRate:G3}  train loss {m.TrainLoss:F4} acc {m.TrainAccuracy:P1}  val loss {m.ValidationLoss:F4} acc {m.ValidationAccuracy:P1}  ({m.Seconds:F1} s)");
+            $"[grey]{kind.Text(),-9}[/] epoch {m.Epoch,3}/{options.Epochs}  lr {m.LearningRate:G3}  train loss {m.TrainLoss:F4} acc {m.TrainAccuracy:P1}  val loss {m.ValidationLoss:F4} acc {m.ValidationAccuracy:P1}  ({m.Seconds:F1} s)");
         if (Console.IsOutputRedirected)
         {
             work();
@@ -24,7 +24,7 @@ public static class ProgressDisplay
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
-                var tasks = heads.ToDictionary(h => h, h => ctx.AddTask(h.Name(), autoStart: false, maxValue: 1));
+                var tasks = heads.ToDictionary(h => h, h => ctx.AddTask(h.Text(), autoStart: false, maxValue: 1));
                 experiment.Progress += p =>
                 {
                     var task = tasks[p.Kind];

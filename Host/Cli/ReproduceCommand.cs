@@ -22,7 +22,7 @@ public static class ReproduceCommand
         var quick = new Option<bool>("--quick") { Description = "One seed and 4 epochs (a few minutes)." };
         var seeds = new Option<int?>("--seeds") { Description = "Seeds 1..N (default 3; 1 with --quick)." };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (default 10; 4 with --quick)." };
-        var backend = new Option<string>("--backend") { Description = "native (default: the table is large) | qsharp.", DefaultValueFactory = _ => Backends.Native };
+        var backend = new Option<string>("--backend") { Description = "native (default: the table is large) | qsharp.", DefaultValueFactory = _ => BackendKind.Native.Text() };
         var output = new Option<string?>("--out") { Description = "Output folder (default runs/kd-fashion, runs/kd-fashion-paper with --protocol paper)." };
         var protocol = new Option<string>("--protocol") { Description = "ours (trainable circuit, exact gradients) | paper (the authors' code: CNN front-end, H+RY circuit, batch 1, shots, best test epoch).", DefaultValueFactory = _ => "ours" };
         var ladder = new Option<bool>("--ladder") { Description = "With --protocol paper: also the ablation ladder, one change at a time." };
@@ -43,12 +43,12 @@ public static class ReproduceCommand
             var template = shared.Fill(r, new DistillationOptions()) with
             {
                 Epochs = r.GetValue(epochs) ?? (isQuick ? 4 : 10),
-                Backend = Parsing.OneOf(r.GetValue(backend)!, Backends.Names, "--backend"),
+                Backend = EnumText.Parse<BackendKind>(r.GetValue(backend)!, "--backend"),
             };
             int n = r.GetValue(seeds) ?? (isQuick ? 1 : 3);
             Parsing.InRange(n, 1, 20, "--seeds");
             (template with { Classes = [0, 1, 2, 3, 4, 5, 6, 7] }).Validate();
-            Console.WriteLine($"reproduce kd-fashion: {n} seed(s), {template.Epochs} epochs, backend {template.Backend} (native by default: 12 configurations × seeds; the Q# kernels define the same circuits and tests hold them equal), readout {(template.Shots == 0 ? "exact" : $"{template.Shots} shots")}.");
+            Console.WriteLine($"reproduce kd-fashion: {n} seed(s), {template.Epochs} epochs, backend {template.Backend.Text()} (native by default: 12 configurations × seeds; the Q# kernels define the same circuits and tests hold them equal), readout {(template.Shots == 0 ? "exact" : $"{template.Shots} shots")}.");
             var result = KdFashion.Run(template, n, Console.WriteLine, runtime);
             string dir = r.GetValue(output) ?? Path.Combine("runs", "kd-fashion");
             string commandLine = "dotnet run --project Host -- " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));

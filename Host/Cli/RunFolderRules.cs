@@ -58,7 +58,7 @@ internal static class RunFolderRules
             throw new UserError($"--resume: {full} has finished {epochsDone.Values.Min()} epochs of every head and --epochs is {epochs}; " +
                 "give a larger --epochs to train on (nothing was changed).");
         foreach (var (kind, done) in epochsDone)
-            AnsiConsole.MarkupLineInterpolated($"resuming {full} ({kind.Name()} head) from epoch {Math.Min(done, epochs)} of {epochs}");
+            AnsiConsole.MarkupLineInterpolated($"resuming {full} ({kind.Text()} head) from epoch {Math.Min(done, epochs)} of {epochs}");
     }
 
     private static string? Join(IReadOnlyList<int>? classes) => classes is null ? null : string.Join(",", classes);

@@ -75,7 +75,7 @@ public static class TrainCommand
         var watch = Stopwatch.StartNew();
         var data = ExtractionDisplay.Load(dataOptions);
         AnsiConsole.MarkupLineInterpolated($"Task: {data.Description}; {data.Train.Count} training, {data.Validation.Count} validation samples, {data.Train.Dimension} features.");
-        AnsiConsole.MarkupLineInterpolated($"Quantum head on backend [green]{options.Backend}[/], {options.Shape}, gradient {options.GradientMethod}.");
+        AnsiConsole.MarkupLineInterpolated($"Quantum head on backend [green]{options.Backend.Text()}[/], {options.Shape}, gradient {options.GradientMethod.Text()}.");
 
         var experiment = new TransferExperiment(options, heads, runtime);
         if (resume)
@@ -97,7 +97,7 @@ public static class TrainCommand
             .AddColumn(new TableColumn("val acc").RightAligned()).AddColumn(new TableColumn("best epoch").RightAligned())
             .AddColumn(new TableColumn("seconds").RightAligned());
         foreach (var (kind, r) in results)
-            table.AddRow(kind.Name(), Markup.Escape(r.Description), r.ParameterCount.ToString(), $"{r.Validation.Accuracy:P1}",
+            table.AddRow(kind.Text(), Markup.Escape(r.Description), r.ParameterCount.ToString(), $"{r.Validation.Accuracy:P1}",
                 r.Model.BestEpoch.ToString(), $"{r.Model.Seconds:F1}");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"Total {seconds:F1} s. Run folder: [link]{Path.GetFullPath(outDir)}[/] (summary.json, report.html).");

@@ -45,7 +45,7 @@ internal sealed class TrainedRun
         string path = CheckpointPath(r);
         if (!File.Exists(path)) throw new UserError($"no quantum head checkpoint at {Path.GetFullPath(path)}; train with --heads including quantum.");
         var model = Checkpoint.LoadModel(path);
-        if (model.Kind != HeadKind.Quantum) throw new UserError($"{path} holds a '{model.Kind.Name()}' head; these verbs need the quantum head (quantum.checkpoint.json).");
+        if (model.Kind != HeadKind.Quantum) throw new UserError($"{path} holds a '{model.Kind.Text()}' head; these verbs need the quantum head (quantum.checkpoint.json).");
         return model;
     }
 

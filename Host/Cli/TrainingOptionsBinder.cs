@@ -1,3 +1,4 @@
+using Qtl.Quantum.Gradients;
 using System.CommandLine;
 using Qtl.Model;
 using Qtl.Quantum;
@@ -18,10 +19,10 @@ public sealed class TrainingOptionsBinder
     private readonly Option<double> _gamma = Parsing.Invariant(new Option<double>("--gamma") { Description = "StepLR: factor of each drop.", DefaultValueFactory = _ => Recipe.Gamma });
     private readonly Option<double> _qDelta = Parsing.Invariant(new Option<double>("--q-delta") { Description = "Initial circuit weights are q-delta × N(0,1).", DefaultValueFactory = _ => Recipe.QDelta });
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of initialisation and shuffling.", DefaultValueFactory = _ => Recipe.Seed };
-    private readonly Option<string> _backend = new("--backend") { Description = "qsharp (QDK simulator) or native (C# state vector).", DefaultValueFactory = _ => Recipe.Backend };
-    private readonly Option<string> _gradient = new("--gradient") { Description = "parameter-shift, or adjoint (native only).", DefaultValueFactory = _ => Recipe.GradientMethod };
+    private readonly Option<string> _backend = new("--backend") { Description = "qsharp (QDK simulator) or native (C# state vector).", DefaultValueFactory = _ => Recipe.Backend.Text() };
+    private readonly Option<string> _gradient = new("--gradient") { Description = "parameter-shift, or adjoint (native only).", DefaultValueFactory = _ => Recipe.GradientMethod.Text() };
     private readonly Option<int> _shots = new("--shots") { Description = "Shots per circuit for the quantum head, in training (parameter-shift on shot estimates) and evaluation; 0 = exact.", DefaultValueFactory = _ => 0 };
-    private readonly Option<string> _heads = new("--heads") { Description = "Heads to train: quantum, classical, linear (comma-separated).", DefaultValueFactory = _ => string.Join(",", TransferExperiment.DefaultHeads.Select(HeadKinds.Name)) };
+    private readonly Option<string> _heads = new("--heads") { Description = "Heads to train: quantum, classical, linear (comma-separated).", DefaultValueFactory = _ => string.Join(",", TransferExperiment.DefaultHeads.Select(EnumText.Text)) };
 
     public TrainingOptionsBinder(int defaultEpochs)
     {
@@ -45,8 +46,8 @@ public sealed class TrainingOptionsBinder
         Gamma = r.GetValue(_gamma),
         QDelta = r.GetValue(_qDelta),
         Seed = r.GetValue(_seed),
-        Backend = Parsing.OneOf(r.GetValue(_backend)!, Backends.Names, "--backend"),
-        GradientMethod = Parsing.OneOf(r.GetValue(_gradient)!, QuantumLayer.GradientMethods, "--gradient"),
+        Backend = EnumText.Parse<BackendKind>(r.GetValue(_backend)!, "--backend"),
+        GradientMethod = EnumText.Parse<GradientMethod>(r.GetValue(_gradient)!, "--gradient"),
         Shots = r.GetValue(_shots),
     }.Validate();
 

@@ -17,7 +17,7 @@ internal static class TrainingTime
 
     public static string? QSharpNotice(TrainingOptions options, TransferData data)
     {
-        if (options.Backend != Backends.QSharp) return null;
+        if (options.Backend != BackendKind.QSharp) return null;
         int steps = (data.Train.Count + options.BatchSize - 1) / options.BatchSize;
         int validationCalls = (data.Validation.Count + 999) / 1000;
         long calls = (long)options.Epochs * (steps + validationCalls);

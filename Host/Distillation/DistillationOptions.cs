@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Qtl.Quantum;
+using Qtl.Quantum.Gradients;
 
 namespace Qtl.Distillation;
 
 /// <summary>Front-end from 784 pixels to the encoding's inputs.</summary>
+[JsonConverter(typeof(EnumTextConverter<FrontEnd>))]
 public enum FrontEnd
 {
     /// <summary>A trainable Linear layer (PyTorch initialisation), then tanh.</summary>
@@ -26,7 +28,7 @@ public sealed record DistillationOptions
     public int Depth { get; init; } = 3;
     public InputEncoding Encoding { get; init; } = InputEncoding.Amplitude;
     public FrontEnd FrontEnd { get; init; } = FrontEnd.Linear;
-    public string Backend { get; init; } = Backends.Native;
+    public BackendKind Backend { get; init; } = BackendKind.Native;
     /// <summary>0 = exact readout; otherwise the readout is estimated from this many shots.</summary>
     public int Shots { get; init; }
     public int Seed { get; init; } = 1;
@@ -61,7 +63,7 @@ public sealed record DistillationOptions
 
     /// <summary>Adjoint on the native engine's exact state; parameter-shift on the QDK, and wherever shots are measured.</summary>
     [JsonIgnore]
-    public string GradientMethod => Backend == Backends.Native && Shots == 0 ? Model.QuantumLayer.AdjointMethod : Model.QuantumLayer.ParameterShiftMethod;
+    public GradientMethod GradientMethod => Backend == BackendKind.Native && Shots == 0 ? GradientMethod.Adjoint : GradientMethod.ParameterShift;
 
     /// <summary>Checks every value; messages say what is allowed.</summary>
     public void Validate()
@@ -71,7 +73,6 @@ public sealed record DistillationOptions
         if (Depth < 0 || Depth > CircuitShape.MaxDepth) throw new UserError($"depth is {Depth}; allowed: 0 to {CircuitShape.MaxDepth}.");
         if (Classes.Count > 1 << Qubits)
             throw new UserError($"{Classes.Count} classes need at least {Classes.Count} basis states; {Qubits} qubits give {1 << Qubits}.");
-        if (!Backends.Names.Contains(Backend)) throw new UserError($"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
         if (Shots < 0 || Shots > Backends.MaxShots) throw new UserError($"shots is {Shots}; allowed: 0 (exact) to {Backends.MaxShots}.");
         if (Epochs < 1 || Epochs > 1000) throw new UserError($"epochs is {Epochs}; allowed: 1 to 1000.");
         if (!(LearningRate > 0 && LearningRate < 10)) throw new UserError($"learning rate is {LearningRate}; allowed: greater than 0 and below 10.");

@@ -42,7 +42,6 @@ public sealed record DistillationState(DistillationOptions Options) : ICheckpoin
     private static readonly JsonSerializerOptions SettingsJson = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
     /// <summary>The options as named settings (kebab case, as on the command line).</summary>

@@ -91,7 +91,7 @@ public static class KdFashion
         var o = result.Template;
         var md = new StringBuilder();
         md.AppendLine($"Command: `{command}`  ");
-        md.AppendLine(string.Create(inv, $"Time: {result.Seconds:F0} s; {result.Seeds} seed(s); student: {o.Depth} blocks, {o.Encoding.ToString().ToLowerInvariant()} encoding, {o.FrontEnd.ToString().ToLowerInvariant()} front-end; backend {o.Backend}; readout {(o.Shots == 0 ? "exact" : $"{o.Shots} shots")}; T = {o.Temperature}, λ = {o.Lambda}, Adam {o.LearningRates}, {o.Epochs} epochs, {o.PerClass}/class, batch {o.BatchSize}.\n"));
+        md.AppendLine(string.Create(inv, $"Time: {result.Seconds:F0} s; {result.Seeds} seed(s); student: {o.Depth} blocks, {o.Encoding.Text()} encoding, {o.FrontEnd.Text()} front-end; backend {o.Backend.Text()}; readout {(o.Shots == 0 ? "exact" : $"{o.Shots} shots")}; T = {o.Temperature}, λ = {o.Lambda}, Adam {o.LearningRates}, {o.Epochs} epochs, {o.PerClass}/class, batch {o.BatchSize}.\n"));
         md.AppendLine("Test accuracy (%), ours mean ± std over seeds, published in brackets.\n");
         md.Append(KdTable.Markdown(result.Students));
         md.AppendLine("\nTeachers (computed on the full test split of the classes; published in brackets):\n");

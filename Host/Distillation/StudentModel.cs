@@ -1,3 +1,4 @@
+using Qtl.Quantum.Gradients;
 using MathNet.Numerics.LinearAlgebra;
 using Qtl.Model;
 using Qtl.Quantum;
@@ -53,7 +54,7 @@ public sealed record StudentPass(double[][] FrontEnd, double[][] Probabilities, 
 public sealed class StudentModel
 {
     public StudentModel(CircuitShape shape, int classes, FrontEnd frontEnd, double[][] trainImages,
-        IQuantumBackend backend, string gradientMethod, Random rng)
+        IQuantumBackend backend, GradientMethod gradientMethod, Random rng)
     {
         if (shape.Readout != CircuitReadout.Probabilities)
             throw new ArgumentException($"a student reads basis-state probabilities; got a {shape} circuit.", nameof(shape));
@@ -76,7 +77,7 @@ public sealed class StudentModel
     public int ParameterCount => Parameters.Sum(p => p.Value.Length);
 
     public string Describe() => $"{Front.Describe()} → tanh → {Shape.Qubits} qubits, depth {Shape.Depth}, " +
-        $"{Shape.Encoding.ToString().ToLowerInvariant()} encoding → first {Classes} of {Shape.StateCount} basis-state probabilities";
+        $"{Shape.Encoding.Text()} encoding → first {Classes} of {Shape.StateCount} basis-state probabilities";
 
     public StudentPass Forward(double[][] images, bool training)
     {

@@ -33,7 +33,7 @@ public sealed class QuantumHead
     {
         ArgumentNullException.ThrowIfNull(model);
         if (model.Kind != HeadKind.Quantum)
-            throw new ArgumentException($"the model is a '{model.Kind.Name()}' head; this needs the quantum head (quantum.checkpoint.json of a run).");
+            throw new ArgumentException($"the model is a '{model.Kind.Text()}' head; this needs the quantum head (quantum.checkpoint.json of a run).");
         // The native backend builds any trained head (adjoint-trained ones too); it is never called here.
         var head = model.Build(new NativeBackend());
         int index = head.Layers.ToList().FindIndex(l => l is QuantumLayer);

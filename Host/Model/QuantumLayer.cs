@@ -11,22 +11,16 @@ namespace Qtl.Model;
 /// </summary>
 public sealed class QuantumLayer : ILayer
 {
-    public const string ParameterShiftMethod = "parameter-shift";
-    public const string AdjointMethod = "adjoint";
-    public static readonly string[] GradientMethods = [ParameterShiftMethod, AdjointMethod];
-
     private CircuitGradients? _jacobian;
     private int _shots;
 
     /// <param name="rule">The parameter-shift rule; null is the exact one.</param>
-    public QuantumLayer(CircuitShape shape, IQuantumBackend backend, string gradientMethod, double[] initialWeights, ShiftRule? rule = null)
+    public QuantumLayer(CircuitShape shape, IQuantumBackend backend, GradientMethod gradientMethod, double[] initialWeights, ShiftRule? rule = null)
     {
         if (initialWeights.Length != shape.WeightCount)
             throw new ArgumentException($"{initialWeights.Length} circuit weights given; {shape} needs {shape.WeightCount}.");
-        if (gradientMethod == AdjointMethod && backend is not NativeBackend)
+        if (gradientMethod == GradientMethod.Adjoint && backend is not NativeBackend)
             throw new ArgumentException("adjoint differentiation needs the native backend; the QDK supports parameter-shift.");
-        if (!GradientMethods.Contains(gradientMethod))
-            throw new ArgumentException($"unknown gradient method '{gradientMethod}'; use {string.Join(" or ", GradientMethods)}.");
         Shape = shape;
         Backend = backend;
         GradientMethod = gradientMethod;
@@ -36,7 +30,7 @@ public sealed class QuantumLayer : ILayer
 
     public CircuitShape Shape { get; }
     public IQuantumBackend Backend { get; }
-    public string GradientMethod { get; }
+    public GradientMethod GradientMethod { get; }
     public ShiftRule Rule { get; }
     public Parameter Weights { get; }
 
@@ -64,10 +58,10 @@ public sealed class QuantumLayer : ILayer
         double[] z;
         if (training)
         {
-            if (GradientMethod == AdjointMethod && Shots > 0)
-                throw new InvalidOperationException($"training with {Shots} shots needs gradient '{ParameterShiftMethod}': " +
+            if (GradientMethod == GradientMethod.Adjoint && Shots > 0)
+                throw new InvalidOperationException($"training with {Shots} shots needs gradient '{GradientMethod.ParameterShift.Text()}': " +
                     "adjoint differentiation reads the exact state, which no shot-based device gives; use --gradient parameter-shift or --shots 0.");
-            _jacobian = GradientMethod == AdjointMethod ? Adjoint.Compute(batch) : ParameterShift.Compute(Backend, batch, Shots, Rule);
+            _jacobian = GradientMethod == GradientMethod.Adjoint ? Adjoint.Compute(batch) : ParameterShift.Compute(Backend, batch, Shots, Rule);
             z = _jacobian.Outputs;
         }
         else

@@ -2,22 +2,18 @@ using Qtl.Runtime;
 
 namespace Qtl.Quantum;
 
-/// <summary>The one place that maps backend names to implementations.</summary>
+/// <summary>The one place that maps backend kinds to implementations.</summary>
 public static class Backends
 {
-    public const string QSharp = "qsharp";
-    public const string Native = "native";
-    public static readonly string[] Names = [QSharp, Native];
-
     /// <summary>Shots per circuit that every verb accepts (0 = exact); one limit, so a trained setting always evaluates.</summary>
     public const int MaxShots = 1_000_000;
 
     /// <param name="runtime">The QDK client the <c>qsharp</c> backend runs on; the native backend does not use it.</param>
     /// <param name="seed">Seeds the native backend's shot sampling.</param>
-    public static IQuantumBackend Create(string name, QdkRuntime? runtime, int seed = NativeBackend.DefaultSeed) => name switch
+    public static IQuantumBackend Create(BackendKind kind, QdkRuntime? runtime, int seed = NativeBackend.DefaultSeed) => kind switch
     {
-        QSharp => new QSharpBackend(runtime ?? throw new ArgumentNullException(nameof(runtime), "the qsharp backend needs a QdkRuntime; pass one in.")),
-        Native => new NativeBackend(seed),
-        _ => throw new ArgumentException($"unknown backend '{name}'; use one of: {string.Join(", ", Names)}.", nameof(name)),
+        BackendKind.QSharp => new QSharpBackend(runtime ?? throw new ArgumentNullException(nameof(runtime), "the qsharp backend needs a QdkRuntime; pass one in.")),
+        BackendKind.Native => new NativeBackend(seed),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown backend."),
     };
 }

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Qtl.Quantum;
 
 /// <summary>How a circuit writes a sample's inputs into the register.</summary>
+[JsonConverter(typeof(EnumTextConverter<InputEncoding>))]
 public enum InputEncoding
 {
     /// <summary>Hadamard layer, then RY(x_i) on qubit i: the dressed circuit's embedding (Circuits.qs).</summary>

@@ -18,18 +18,18 @@ public static class RunReport
                 ("classes", string.Join(", ", data.Train.ClassNames)),
                 ("samples", $"{data.Train.Count} training, {data.Validation.Count} validation"),
                 ("features", data.Train.Dimension.ToString()),
-                ("quantum backend", $"{options.Backend}, {options.Shape}, gradient {options.GradientMethod}, {(options.Shots == 0 ? "exact" : $"{options.Shots} shots")}"),
+                ("quantum backend", $"{options.Backend.Text()}, {options.Shape}, gradient {options.GradientMethod.Text()}, {(options.Shots == 0 ? "exact" : $"{options.Shots} shots")}"),
                 ("recipe", $"Adam lr {options.LearningRate}, batch {options.BatchSize}, {options.Epochs} epochs, StepLR {options.StepSize}×{options.Gamma}, q_delta {options.QDelta}, seed {options.Seed}")),
             new TableSection("Validation accuracy",
                 ["head", "architecture", "parameters", "validation accuracy", "best epoch", "seconds"],
-                results.Select(r => (IReadOnlyList<string>)[r.Key.Name(), r.Value.Description, r.Value.ParameterCount.ToString(),
+                results.Select(r => (IReadOnlyList<string>)[r.Key.Text(), r.Value.Description, r.Value.ParameterCount.ToString(),
                     $"{r.Value.Validation.Accuracy:P1}", r.Value.Model.BestEpoch.ToString(), $"{r.Value.Model.Seconds:F1}"]).ToList()),
             Figure.FromChart("loss", Chart.LossCurves(Curves(results, m => m.TrainLoss, m => m.ValidationLoss)), outDir),
             Figure.FromChart("accuracy", Chart.AccuracyCurves(Curves(results, m => m.TrainAccuracy, m => m.ValidationAccuracy)), outDir),
         };
         foreach (var (kind, r) in results)
-            sections.Add(Figure.FromChart($"confusion-{kind.Name()}", Chart.ConfusionMatrix(ToMatrix(r.Validation.Confusion), data.Validation.ClassNames,
-                $"Confusion matrix, {kind.Name()} head (validation)"), outDir));
+            sections.Add(Figure.FromChart($"confusion-{kind.Text()}", Chart.ConfusionMatrix(ToMatrix(r.Validation.Confusion), data.Validation.ClassNames,
+                $"Confusion matrix, {kind.Text()} head (validation)"), outDir));
 
         if (results.TryGetValue(HeadKind.Quantum, out var quantum))
         {
@@ -58,8 +58,8 @@ public static class RunReport
         Func<EpochMetrics, double> train, Func<EpochMetrics, double> validation) =>
         results.SelectMany(r => new[]
         {
-            new Curve(r.Key.Name(), "train", r.Value.Model.History.Select(train).ToList()),
-            new Curve(r.Key.Name(), "validation", r.Value.Model.History.Select(validation).ToList()),
+            new Curve(r.Key.Text(), "train", r.Value.Model.History.Select(train).ToList()),
+            new Curve(r.Key.Text(), "validation", r.Value.Model.History.Select(validation).ToList()),
         });
 
     /// <summary>The circuit's input angles for one sample: the pre-net and tanh·π/2 of the trained head.</summary>

@@ -16,7 +16,7 @@ public static class RunFolder
 
     public static string Checkpoint(string runDir, HeadKind kind = HeadKind.Quantum) => TransferExperiment.CheckpointPath(runDir, kind);
 
-    public static string Metrics(string runDir, HeadKind kind) => Path.Combine(runDir, $"{kind.Name()}.metrics.jsonl");
+    public static string Metrics(string runDir, HeadKind kind) => Path.Combine(runDir, $"{kind.Text()}.metrics.jsonl");
 
     /// <summary>Whether <paramref name="dir"/> already holds (part of) a run: its data options, a checkpoint or a summary.</summary>
     public static bool HoldsRun(string dir) =>
@@ -71,10 +71,10 @@ public static class RunFolder
     {
         string path = Checkpoint(runDir, kind);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"no {kind.Name()} head checkpoint at {Path.GetFullPath(path)}; train with --heads including {kind.Name()}.");
+            throw new FileNotFoundException($"no {kind.Text()} head checkpoint at {Path.GetFullPath(path)}; train with --heads including {kind.Text()}.");
         var model = Training.Checkpoint.LoadModel(path);
         if (model.Kind != kind)
-            throw new InvalidDataException($"{path} holds a '{model.Kind.Name()}' head, not the {kind.Name()} head; give --head {model.Kind.Name()} or retrain.");
+            throw new InvalidDataException($"{path} holds a '{model.Kind.Text()}' head, not the {kind.Text()} head; give --head {model.Kind.Text()} or retrain.");
         return model;
     }
 

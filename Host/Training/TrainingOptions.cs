@@ -1,5 +1,6 @@
 using Qtl.Model;
 using Qtl.Quantum;
+using Qtl.Quantum.Gradients;
 
 namespace Qtl.Training;
 
@@ -19,8 +20,8 @@ public sealed record TrainingOptions
     public double Gamma { get; init; } = 0.1;
     public double QDelta { get; init; } = 0.01;
     public int Seed { get; init; } = 42;
-    public string Backend { get; init; } = Backends.QSharp;
-    public string GradientMethod { get; init; } = QuantumLayer.ParameterShiftMethod;
+    public BackendKind Backend { get; init; } = BackendKind.QSharp;
+    public GradientMethod GradientMethod { get; init; } = GradientMethod.ParameterShift;
 
     /// <summary>
     /// Shots per circuit for the quantum head (0 = exact), in training and evaluation alike: with shots,
@@ -46,11 +47,9 @@ public sealed record TrainingOptions
         Check(double.IsFinite(Gamma) && Gamma > 0 && Gamma <= 1, $"gamma is {Gamma}; allowed: (0, 1].");
         Check(double.IsFinite(QDelta) && QDelta >= 0, $"q-delta is {QDelta}; allowed: 0 or more.");
         Check(Shots is >= 0 and <= Backends.MaxShots, $"shots is {Shots}; allowed: 0 (exact) to {Backends.MaxShots}.");
-        Check(Shots == 0 || GradientMethod != QuantumLayer.AdjointMethod,
+        Check(Shots == 0 || GradientMethod != GradientMethod.Adjoint,
             $"shots {Shots} need gradient 'parameter-shift': adjoint reads the exact state, which shots do not give; allowed: --shots 0 with adjoint.");
-        Check(Backends.Names.Contains(Backend), $"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
-        Check(QuantumLayer.GradientMethods.Contains(GradientMethod), $"gradient is '{GradientMethod}'; allowed: {string.Join(", ", QuantumLayer.GradientMethods)}.");
-        Check(GradientMethod != QuantumLayer.AdjointMethod || Backend == Backends.Native, "gradient 'adjoint' needs backend 'native'.");
+        Check(GradientMethod != GradientMethod.Adjoint || Backend == BackendKind.Native, "gradient 'adjoint' needs backend 'native'.");
         return this;
     }
 
@@ -73,7 +72,12 @@ public sealed record TrainingOptions
             throw new InvalidOperationException("TrainingOptions.Differences does not list every setting.");
     }
 
-    private static string Format(object value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
+    private static string Format(object value) => value switch
+    {
+        BackendKind b => b.Text(),
+        GradientMethod g => g.Text(),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+    };
 
     private static void Check(bool ok, string message)
     {

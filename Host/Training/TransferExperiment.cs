@@ -37,7 +37,7 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<He
             if (!File.Exists(checkpoint)) { done[kind] = 0; continue; }
             var state = Checkpoint.Load(checkpoint);
             if (state.Kind != kind)
-                throw new InvalidDataException($"{checkpoint} holds a '{state.Kind.Name()}' head, not the {kind.Name()} head.");
+                throw new InvalidDataException($"{checkpoint} holds a '{state.Kind.Text()}' head, not the {kind.Text()} head.");
             try
             {
                 state.CheckResumable(Options, data.Train.Dimension, data.Train.ClassNames);
@@ -76,7 +76,7 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<He
         return results;
     }
 
-    public static string CheckpointPath(string outDir, HeadKind kind) => Path.Combine(outDir, $"{kind.Name()}.checkpoint.json");
+    public static string CheckpointPath(string outDir, HeadKind kind) => Path.Combine(outDir, $"{kind.Text()}.checkpoint.json");
 
     /// <summary>Writes summary.json: the quantum head and its baselines side by side.</summary>
     public void WriteSummary(string outDir, TransferData data, IReadOnlyDictionary<HeadKind, HeadResult> results, double seconds)
@@ -108,7 +108,7 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<He
             ["options"] = Options,
         };
         foreach (var (kind, r) in results)
-            summary[kind.Name()] = Entry(r);
+            summary[kind.Text()] = Entry(r);
         // "baseline" is the classical head of the same shape as the quantum one.
         if (results.TryGetValue(HeadKind.Classical, out var baseline))
             summary["baseline"] = Entry(baseline);

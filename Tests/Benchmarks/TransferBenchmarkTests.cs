@@ -39,7 +39,7 @@ public class TransferBenchmarkTests
         TrainPerClass = 6,
         ValidationPerClass = 4,
         TestPerClass = 10,
-        Recipe = new TrainingOptions { Backend = Qtl.Quantum.Backends.Native, Epochs = 2, LearningRate = 0.01 },
+        Recipe = new TrainingOptions { Backend = Qtl.Quantum.BackendKind.Native, Epochs = 2, LearningRate = 0.01 },
         AblationDepths = [0, 6],
         AblationQubits = [2, 4],
         QSharpCheckEpochs = checkEpochs,

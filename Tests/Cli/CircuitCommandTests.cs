@@ -17,7 +17,7 @@ public class CircuitCommandTests
     public void JsonOutputMatchesAnIndependentSimulation(string backend)
     {
         var (code, output, _) = Run("circuit", "--qubits", "4", "--depth", "6", "--inputs", Join(Inputs), "--weights", Join(Weights),
-            "--backend", backend, "--gradient", "--json");
+            "--backend", backend, "--gradient", "parameter-shift", "--json");
         Assert.That(code, Is.EqualTo(0));
         using var json = JsonDocument.Parse(output.TrimEnd().Split('\n')[^1]);
         var root = json.RootElement;

@@ -1,3 +1,4 @@
+using Qtl.Quantum.Gradients;
 using Qtl.Distillation;
 using Qtl.Model;
 using Qtl.Quantum;
@@ -7,13 +8,13 @@ namespace Qtl.Tests.Distillation;
 /// <summary>The whole student (front-end, tanh encoding, circuit, readout, KD loss) against finite differences, native backend.</summary>
 public class StudentGradientTests
 {
-    [TestCase(InputEncoding.Amplitude, 3, 2, 6, QuantumLayer.AdjointMethod)]
-    [TestCase(InputEncoding.Angle, 3, 3, 6, QuantumLayer.AdjointMethod)]
-    [TestCase(InputEncoding.Amplitude, 4, 2, 8, QuantumLayer.AdjointMethod)]
-    [TestCase(InputEncoding.Angle, 4, 2, 8, QuantumLayer.AdjointMethod)]
-    [TestCase(InputEncoding.Amplitude, 3, 2, 6, QuantumLayer.ParameterShiftMethod)]
-    [TestCase(InputEncoding.Angle, 3, 2, 6, QuantumLayer.ParameterShiftMethod)]
-    public void EveryParameterGradientMatchesFiniteDifferences(InputEncoding encoding, int qubits, int depth, int classes, string gradient)
+    [TestCase(InputEncoding.Amplitude, 3, 2, 6, GradientMethod.Adjoint)]
+    [TestCase(InputEncoding.Angle, 3, 3, 6, GradientMethod.Adjoint)]
+    [TestCase(InputEncoding.Amplitude, 4, 2, 8, GradientMethod.Adjoint)]
+    [TestCase(InputEncoding.Angle, 4, 2, 8, GradientMethod.Adjoint)]
+    [TestCase(InputEncoding.Amplitude, 3, 2, 6, GradientMethod.ParameterShift)]
+    [TestCase(InputEncoding.Angle, 3, 2, 6, GradientMethod.ParameterShift)]
+    public void EveryParameterGradientMatchesFiniteDifferences(InputEncoding encoding, int qubits, int depth, int classes, GradientMethod gradient)
     {
         var rng = new Random(11);
         var images = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, 784).Select(_ => rng.NextDouble() * 2 - 1).ToArray()).ToArray();

@@ -1,3 +1,4 @@
+using Qtl.Quantum.Gradients;
 using System.Text.Json;
 using Qtl.Hardware;
 using Qtl.Model;
@@ -18,7 +19,7 @@ public class NoiseStudyTests
         var options = new TrainingOptions
         {
             Qubits = 2, Depth = 2, LearningRate = 0.05, BatchSize = 4, Epochs = 4, StepSize = 3, Gamma = 0.5,
-            Backend = Backends.Native, GradientMethod = QuantumLayer.AdjointMethod, Seed = 2,
+            Backend = BackendKind.Native, GradientMethod = GradientMethod.Adjoint, Seed = 2,
         };
         var model = new Trainer(options, new NativeBackend()).Train(HeadKind.Quantum, data);
         Assert.That(model.BestValidationAccuracy, Is.GreaterThanOrEqualTo(0.9), "the study needs a model that learned something");

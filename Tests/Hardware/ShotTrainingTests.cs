@@ -1,3 +1,4 @@
+using Qtl.Quantum.Gradients;
 using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Quantum.Noise;
@@ -10,7 +11,7 @@ namespace Qtl.Tests.Hardware;
 public class ShotTrainingTests
 {
     private static readonly TrainingOptions Fast =
-        TrainerTests.Fast with { Epochs = 5, GradientMethod = QuantumLayer.ParameterShiftMethod };
+        TrainerTests.Fast with { Epochs = 5, GradientMethod = GradientMethod.ParameterShift };
 
     [Test]
     public void WithShotsTheTrainingForwardEstimatesEveryCircuitFromShots()
@@ -18,8 +19,8 @@ public class ShotTrainingTests
         var shape = new CircuitShape(2, 2);
         double[][] x = [[0.3, -0.5], [1.0, 0.2]];
         double[] w = [0.4, -0.3, 0.8, 0.1];
-        var exact = new QuantumLayer(shape, new NativeBackend(), QuantumLayer.ParameterShiftMethod, w).Forward(x, training: true);
-        var layer = new QuantumLayer(shape, new NativeBackend(seed: 5), QuantumLayer.ParameterShiftMethod, w) { Shots = 2000 };
+        var exact = new QuantumLayer(shape, new NativeBackend(), GradientMethod.ParameterShift, w).Forward(x, training: true);
+        var layer = new QuantumLayer(shape, new NativeBackend(seed: 5), GradientMethod.ParameterShift, w) { Shots = 2000 };
         var sampled = layer.Forward(x, training: true);
         for (int b = 0; b < 2; b++)
             for (int i = 0; i < 2; i++)
@@ -35,9 +36,9 @@ public class ShotTrainingTests
     [Test]
     public void AdjointWithShotsIsRefusedWithAClearMessage()
     {
-        var error = Assert.Throws<UserError>(() => (Fast with { GradientMethod = QuantumLayer.AdjointMethod, Shots = 100 }).Validate())!;
+        var error = Assert.Throws<UserError>(() => (Fast with { GradientMethod = GradientMethod.Adjoint, Shots = 100 }).Validate())!;
         Assert.That(error.Message, Does.Contain("parameter-shift").And.Contain("adjoint"));
-        var layer = new QuantumLayer(new CircuitShape(2, 1), new NativeBackend(), QuantumLayer.AdjointMethod, [0.1, 0.2]) { Shots = 100 };
+        var layer = new QuantumLayer(new CircuitShape(2, 1), new NativeBackend(), GradientMethod.Adjoint, [0.1, 0.2]) { Shots = 100 };
         var e = Assert.Throws<InvalidOperationException>(() => layer.Forward([[0.1, 0.2]], training: true))!;
         Assert.That(e.Message, Does.Contain("parameter-shift"));
         Assert.That(layer.Forward([[0.1, 0.2]], training: false), Has.Length.EqualTo(1), "inference with shots stays allowed");

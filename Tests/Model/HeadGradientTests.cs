@@ -1,3 +1,4 @@
+using Qtl.Quantum.Gradients;
 using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Training;
@@ -7,12 +8,12 @@ namespace Qtl.Tests.Model;
 /// <summary>Backpropagation through every head equals central finite differences of the loss.</summary>
 public class HeadGradientTests
 {
-    [TestCase(HeadKind.Quantum, Backends.Native, QuantumLayer.AdjointMethod)]
-    [TestCase(HeadKind.Quantum, Backends.Native, QuantumLayer.ParameterShiftMethod)]
-    [TestCase(HeadKind.Quantum, Backends.QSharp, QuantumLayer.ParameterShiftMethod, Category = IntegrationAttribute.Category)]
-    [TestCase(HeadKind.Classical, Backends.Native, QuantumLayer.ParameterShiftMethod)]
-    [TestCase(HeadKind.Linear, Backends.Native, QuantumLayer.ParameterShiftMethod)]
-    public void BackwardMatchesFiniteDifferences(HeadKind kind, string backendName, string method)
+    [TestCase(HeadKind.Quantum, BackendKind.Native, GradientMethod.Adjoint)]
+    [TestCase(HeadKind.Quantum, BackendKind.Native, GradientMethod.ParameterShift)]
+    [TestCase(HeadKind.Quantum, BackendKind.QSharp, GradientMethod.ParameterShift, Category = IntegrationAttribute.Category)]
+    [TestCase(HeadKind.Classical, BackendKind.Native, GradientMethod.ParameterShift)]
+    [TestCase(HeadKind.Linear, BackendKind.Native, GradientMethod.ParameterShift)]
+    public void BackwardMatchesFiniteDifferences(HeadKind kind, BackendKind backendName, GradientMethod method)
     {
         var options = new TrainingOptions { Qubits = 3, Depth = 2, QDelta = 0.5, Seed = 11, Backend = backendName, GradientMethod = method };
         using var backend = Backends.Create(backendName, QdkSession.Runtime);
@@ -27,7 +28,7 @@ public class HeadGradientTests
 
         // The native engine is exact, so finite differences of the loss are a clean reference.
         using var native = new NativeBackend();
-        var reference = Heads.Create(kind, 5, 3, options with { Backend = Backends.Native }, native);
+        var reference = Heads.Create(kind, 5, 3, options with { Backend = BackendKind.Native }, native);
         double LossAt() => Loss.CrossEntropy(reference.Forward(x, training: false), y, out _);
         const double h = 1e-5;
         foreach (var (p, q) in head.Parameters.Zip(reference.Parameters))

@@ -1,3 +1,4 @@
+using Qtl.Quantum;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -35,7 +36,7 @@ public partial class ReportBrowserTests
             ValidationImages = Enumerable.Range(0, 4).Select(i => new SampleImage(8, 8, 1,
                 Enumerable.Range(0, 64).Select(p => (byte)((p * 4 + i * 40) % 256)).ToArray(), data.Validation.Labels[i], $"sample {i}")).ToList(),
         };
-        var options = new TrainingOptions { Qubits = 2, Depth = 1, Epochs = 2, BatchSize = 8, LearningRate = 0.05, Backend = "native" };
+        var options = new TrainingOptions { Qubits = 2, Depth = 1, Epochs = 2, BatchSize = 8, LearningRate = 0.05, Backend = BackendKind.Native };
         var results = new TransferExperiment(options, TransferExperiment.DefaultHeads, QdkSession.Runtime).Run(data, Path.Combine(dir, "run"));
         string report = RunReport.Write(QdkSession.Runtime, Path.Combine(dir, "run"), data, options, results);
         int expectedFigures = 2 + results.Count + 1; // loss, accuracy, one confusion matrix per head, the circuit

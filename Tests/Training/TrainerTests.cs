@@ -1,3 +1,4 @@
+using Qtl.Quantum.Gradients;
 using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Training;
@@ -9,7 +10,7 @@ public class TrainerTests
     internal static readonly TrainingOptions Fast = new()
     {
         Qubits = 2, Depth = 2, LearningRate = 0.05, BatchSize = 4, Epochs = 6, StepSize = 3, Gamma = 0.5,
-        Backend = Backends.Native, GradientMethod = QuantumLayer.AdjointMethod, Seed = 3,
+        Backend = BackendKind.Native, GradientMethod = GradientMethod.Adjoint, Seed = 3,
     };
 
     [Test]

@@ -20,7 +20,7 @@ public sealed class PaperCircuit
         var shape = new CircuitShape(qubits, depth, InputEncoding.Angle, CircuitReadout.Probabilities);
         // As the repository's students: weights U(0, 2π).
         var weights = Enumerable.Range(0, shape.WeightCount).Select(_ => rng.NextDouble() * 2 * Math.PI).ToArray();
-        _layer = new QuantumLayer(shape, backend, QuantumLayer.ParameterShiftMethod, weights, rule) { Shots = shots };
+        _layer = new QuantumLayer(shape, backend, GradientMethod.ParameterShift, weights, rule) { Shots = shots };
     }
 
     public CircuitShape Shape => _layer.Shape;

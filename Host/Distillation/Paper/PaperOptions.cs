@@ -26,7 +26,7 @@ public sealed record PaperOptions
     public bool KdReachesStudent { get; init; } = true;
     /// <summary>5000 for 3 qubits, 2000 for 4 in the paper; 0 = exact probabilities.</summary>
     public int Shots { get; init; } = 5000;
-    public string Backend { get; init; } = Backends.Native;
+    public BackendKind Backend { get; init; } = BackendKind.Native;
     public int Seed { get; init; } = 1;
     public int Epochs { get; init; } = 10;
     public double LearningRate { get; init; } = 0.001;
@@ -53,7 +53,7 @@ public sealed record PaperOptions
 
     /// <summary>Every setting that changes the bits of a run: equal keys give equal results.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture,
-        $"{Teacher}|{ClassesTag}|{Qubits}|{Depth}|{Head}|{Rule.Name}|{Selection}|{KdReachesStudent}|{Shots}|{Backend}|{Seed}|{Epochs}|{LearningRate:R}|{Temperature:R}|{KdWeight:R}|{PerClass}|{DataDirectory}");
+        $"{Teacher}|{ClassesTag}|{Qubits}|{Depth}|{Head}|{Rule.Name}|{Selection}|{KdReachesStudent}|{Shots}|{Backend.Text()}|{Seed}|{Epochs}|{LearningRate:R}|{Temperature:R}|{KdWeight:R}|{PerClass}|{DataDirectory}");
 
     /// <summary>Checks every value; messages say what is allowed.</summary>
     public void Validate()
@@ -66,7 +66,6 @@ public sealed record PaperOptions
         if (Classes.Count > 1 << Qubits) throw new UserError($"{Classes.Count} classes need {Classes.Count} outputs; {Qubits} qubits give {1 << Qubits}.");
         if (Depth < 0 || Depth > Quantum.CircuitShape.MaxDepth) throw new UserError($"depth is {Depth}; allowed: 0 to {Quantum.CircuitShape.MaxDepth}.");
         if (Shots < 0 || Shots > 1_000_000) throw new UserError($"shots is {Shots}; allowed: 0 (exact) to 1000000.");
-        if (!Backends.Names.Contains(Backend)) throw new UserError($"backend is '{Backend}'; allowed: {string.Join(", ", Backends.Names)}.");
         if (Epochs < 1 || Epochs > 1000) throw new UserError($"epochs is {Epochs}; allowed: 1 to 1000.");
         if (!(LearningRate > 0 && LearningRate < 10)) throw new UserError($"learning rate is {LearningRate}; allowed: greater than 0 and below 10.");
         if (!(Temperature > 0 && Temperature <= 100)) throw new UserError($"temperature is {Temperature}; allowed: greater than 0, at most 100.");

@@ -43,7 +43,7 @@ public static class PaperReport
         var md = new StringBuilder();
         var o = result.Template;
         md.AppendLine($"Command: `{command}`  ");
-        md.AppendLine(string.Create(Inv, $"Time: {result.Seconds:F0} s ({result.Runs.Count} distinct runs, {result.FromCache} of them read from the run cache; {result.Threads} in parallel; the sum of the runs' own times is {result.Runs.Sum(r => r.Seconds) / 60:F0} min); seeds 1–{result.Seeds}; backend {o.Backend}; {o.Epochs} epochs; {o.PerClass} images per class.\n"));
+        md.AppendLine(string.Create(Inv, $"Time: {result.Seconds:F0} s ({result.Runs.Count} distinct runs, {result.FromCache} of them read from the run cache; {result.Threads} in parallel; the sum of the runs' own times is {result.Runs.Sum(r => r.Seconds) / 60:F0} min); seeds 1–{result.Seeds}; backend {o.Backend.Text()}; {o.Epochs} epochs; {o.PerClass} images per class.\n"));
         var readout = result.Runs.Select(r => r.Readout).Distinct();
         md.AppendLine($"Readout: {string.Join("; ", readout)}.\n");
         md.AppendLine("## Published protocol\n");

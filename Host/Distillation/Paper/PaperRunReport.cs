@@ -17,7 +17,7 @@ public static class PaperRunReport
             ["teacher"] = o.Teacher, ["classes"] = o.ClassesTag, ["qubits"] = o.Qubits, ["depth"] = o.Depth,
             ["head"] = o.Head.ToString(), ["shift_rule"] = o.Rule.Describe(), ["selection"] = o.Selection.ToString(),
             ["kd_reaches_student"] = o.KdReachesStudent, ["kd_weight"] = o.KdWeight, ["temperature"] = o.Temperature,
-            ["shots"] = o.Shots, ["readout"] = r.Readout, ["backend"] = o.Backend, ["seed"] = o.Seed, ["epochs"] = o.Epochs,
+            ["shots"] = o.Shots, ["readout"] = r.Readout, ["backend"] = o.Backend.Text(), ["seed"] = o.Seed, ["epochs"] = o.Epochs,
             ["learning_rate"] = o.LearningRate, ["per_class"] = o.PerClass, ["train_images"] = r.TrainCount, ["scored_images"] = r.ScoredCount,
             ["student"] = r.Student, ["parameters"] = r.ParameterCount,
             ["accuracy"] = r.Accuracy, ["selected_epoch"] = r.SelectedEpoch, ["teacher_accuracy"] = r.TeacherAccuracy,
