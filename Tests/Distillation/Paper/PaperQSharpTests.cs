@@ -6,6 +6,7 @@ using Qtl.Runtime;
 namespace Qtl.Tests.Distillation.Paper;
 
 /// <summary>The published circuit (H + RY, Circuits.qs at depth 0) on the QDK against the native engine.</summary>
+[Integration]
 public class PaperQSharpTests
 {
     [TestCase(3, 0)]
