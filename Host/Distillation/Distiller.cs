@@ -124,12 +124,7 @@ public static class Distiller
 
     private static void Restore(DistillationState state, StudentModel model, Adam[] adams)
     {
-        foreach (var p in model.Parameters)
-        {
-            if (!state.Parameters.TryGetValue(p.Name, out var v) || v.Length != p.Value.Length)
-                throw new InvalidDataException($"the checkpoint lacks parameter '{p.Name}' of length {p.Value.Length}.");
-            v.CopyTo(p.Value, 0);
-        }
+        Parameter.LoadAll(model.Parameters, state.Parameters, "the checkpoint");
         if (state.Optimisers.Count != adams.Length)
             throw new InvalidDataException("the checkpoint's optimiser state does not match the model.");
         for (int i = 0; i < adams.Length; i++) state.Optimisers[i].RestoreInto(adams[i]);

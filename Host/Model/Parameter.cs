@@ -9,6 +9,18 @@ public sealed class Parameter(string name, double[] value)
 
     public void ZeroGradient() => Array.Clear(Gradient);
 
+    /// <summary>Copies stored values into <paramref name="parameters"/> by name, refusing a missing name or a wrong length.</summary>
+    /// <param name="source">Names the store in the message, e.g. "the checkpoint".</param>
+    public static void LoadAll(IEnumerable<Parameter> parameters, IReadOnlyDictionary<string, double[]> values, string source)
+    {
+        foreach (var p in parameters)
+        {
+            if (!values.TryGetValue(p.Name, out var v) || v.Length != p.Value.Length)
+                throw new InvalidDataException($"{source} lacks parameter '{p.Name}' of length {p.Value.Length}; it does not match the model's options.");
+            v.CopyTo(p.Value, 0);
+        }
+    }
+
     /// <summary>PyTorch's default initialisation of Linear and Conv2d weights and biases: U(−1/√fanIn, 1/√fanIn).</summary>
     public static Parameter Uniform(string name, int count, int fanIn, Random rng)
     {

@@ -22,12 +22,7 @@ public sealed record TrainedModel(
     public Head Build(IQuantumBackend? backend = null)
     {
         var head = Heads.Create(Kind, FeatureDimension, ClassNames.Count, Options, backend);
-        foreach (var p in head.Parameters)
-        {
-            if (!Parameters.TryGetValue(p.Name, out var value) || value.Length != p.Value.Length)
-                throw new InvalidDataException($"the model has no parameter '{p.Name}' of length {p.Value.Length}; the checkpoint does not match its options.");
-            value.CopyTo(p.Value, 0);
-        }
+        Parameter.LoadAll(head.Parameters, Parameters, "the model");
         return head;
     }
 

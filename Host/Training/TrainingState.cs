@@ -61,12 +61,7 @@ public sealed record TrainingState(HeadKind Kind, TrainingOptions Options, IRead
     {
         CheckResumable(options, featureDimension, classNames);
         var parameters = head.Parameters;
-        foreach (var p in parameters)
-        {
-            if (!Parameters.TryGetValue(p.Name, out var v) || v.Length != p.Value.Length)
-                throw new InvalidDataException($"the checkpoint lacks parameter '{p.Name}' of length {p.Value.Length}.");
-            v.CopyTo(p.Value, 0);
-        }
+        Parameter.LoadAll(parameters, Parameters, "the checkpoint");
         if (AdamFirst.Length != parameters.Count || AdamSecond.Length != parameters.Count)
             throw new InvalidDataException("the checkpoint's optimiser state does not match the model.");
         adam.Restore(AdamSteps, AdamFirst, AdamSecond);
