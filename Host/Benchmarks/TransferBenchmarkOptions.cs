@@ -47,7 +47,7 @@ public sealed record TransferBenchmarkOptions
         Check(TrainPerClass >= 1 && ValidationPerClass >= 1, $"per-class sizes {TrainPerClass} train, {ValidationPerClass} validation; allowed: 1 or more each.");
         Check(TestPerClass is null or >= 1, $"test per class is {TestPerClass}; allowed: 1 or more (or all).");
         Check(QSharpCheckEpochs >= 0, $"qsharp check epochs is {QSharpCheckEpochs}; allowed: 0 (no check) or more.");
-        Check(AblationDepths.All(d => d is >= 0 and <= 100), "ablation depths must lie in 0 to 100.");
+        Check(AblationDepths.All(d => d is >= 0 and <= Quantum.CircuitShape.MaxDepth), $"ablation depths must lie in 0 to {Quantum.CircuitShape.MaxDepth}.");
         Check(AblationQubits.All(q => q is >= 1 and <= Quantum.CircuitShape.MaxQubits), $"ablation qubits must lie in 1 to {Quantum.CircuitShape.MaxQubits}.");
         Recipe.Validate();
         return this;

@@ -40,7 +40,7 @@ public static class BenchCommand
     private static int Run(QdkRuntime runtime, int qubits, int depth, int qdkBatch, int repeats, string? jsonPath)
     {
         Parsing.InRange(qubits, 1, 12, "--qubits");
-        Parsing.InRange(depth, 0, 100, "--depth");
+        Parsing.InRange(depth, 0, CircuitShape.MaxDepth, "--depth");
         Parsing.InRange(qdkBatch, 1, 100_000, "--qdk-batch");
         Parsing.InRange(repeats, 1, 100, "--repeats");
         var shape = new CircuitShape(qubits, depth);

@@ -56,7 +56,7 @@ internal sealed class CircuitChoice
         if (sample is not null) throw new UserError("--sample needs a trained model: give --run or --checkpoint.");
         int qubits = r.GetValue(_qubits), depth = r.GetValue(_depth), seed = r.GetValue(_seed);
         Parsing.InRange(qubits, 1, CircuitShape.MaxQubits, "--qubits");
-        Parsing.InRange(depth, 0, 100, "--depth");
+        Parsing.InRange(depth, 0, CircuitShape.MaxDepth, "--depth");
         var shape = new CircuitShape(qubits, depth);
         var rng = new Random(seed);
         double[] weights = Enumerable.Range(0, shape.WeightCount).Select(_ => (rng.NextDouble() * 2 - 1) * Math.PI).ToArray();

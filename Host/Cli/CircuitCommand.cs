@@ -38,7 +38,7 @@ public static class CircuitCommand
         BackendKind backendKind, GradientMethod? method, bool json)
     {
         Parsing.InRange(qubits, 1, CircuitShape.MaxQubits, "--qubits");
-        Parsing.InRange(depth, 0, 100, "--depth");
+        Parsing.InRange(depth, 0, CircuitShape.MaxDepth, "--depth");
         if (method == GradientMethod.Adjoint && backendKind != BackendKind.Native)
             throw new UserError("--gradient adjoint needs --backend native (the QDK gives no adjoint).");
         var shape = new CircuitShape(qubits, depth);

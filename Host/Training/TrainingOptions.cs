@@ -39,7 +39,7 @@ public sealed record TrainingOptions
     public TrainingOptions Validate()
     {
         Check(Qubits is >= 1 and <= CircuitShape.MaxQubits, $"qubits is {Qubits}; allowed: 1 to {CircuitShape.MaxQubits}.");
-        Check(Depth is >= 0 and <= 100, $"depth is {Depth}; allowed: 0 to 100.");
+        Check(Depth is >= 0 and <= CircuitShape.MaxDepth, $"depth is {Depth}; allowed: 0 to {CircuitShape.MaxDepth}.");
         Check(double.IsFinite(LearningRate) && LearningRate > 0 && LearningRate < 10, $"lr is {LearningRate}; allowed: a number in (0, 10).");
         Check(BatchSize is >= 1 and <= 100_000, $"batch size is {BatchSize}; allowed: 1 to 100000.");
         Check(Epochs is >= 1 and <= 100_000, $"epochs is {Epochs}; allowed: 1 to 100000.");
