@@ -40,13 +40,13 @@ public sealed class StudentModel
     public StudentPass Forward(double[][] images, bool training)
     {
         var z = Front.Forward(images, training);
-        var inputs = z.Select(row => Encoding.Forward(Shape.Encoding, row)).ToArray();
+        var inputs = z.Select(row => StudentEncoder.Forward(Shape.Encoding, row)).ToArray();
         var p = Circuit.Forward(inputs, training);
         var logits = new double[images.Length][];
         for (int b = 0; b < images.Length; b++)
         {
             logits[b] = new double[Classes];
-            Readout.Logits(p[b], logits[b]);
+            ClassReadout.Logits(p[b], logits[b]);
         }
         return new StudentPass(z, p, logits);
     }
@@ -58,11 +58,11 @@ public sealed class StudentModel
         for (int b = 0; b < dLogits.Length; b++)
         {
             dp[b] = new double[Shape.StateCount];
-            Readout.Backward(pass.Probabilities[b], dLogits[b], dp[b]);
+            ClassReadout.Backward(pass.Probabilities[b], dLogits[b], dp[b]);
         }
         var dInputs = Circuit.Backward(dp);
         var dz = new double[dLogits.Length][];
-        for (int b = 0; b < dz.Length; b++) dz[b] = Encoding.Backward(Shape.Encoding, pass.FrontEnd[b], dInputs[b]);
+        for (int b = 0; b < dz.Length; b++) dz[b] = StudentEncoder.Backward(Shape.Encoding, pass.FrontEnd[b], dInputs[b]);
         Front.Backward(dz);
     }
 }

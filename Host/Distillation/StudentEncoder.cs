@@ -1,7 +1,7 @@
 namespace Qtl.Distillation;
 
 /// <summary>Maps front-end outputs z to circuit inputs: amplitude ψ = tanh(z)/‖tanh(z)‖, angle θ = tanh(z)·π/2.</summary>
-public static class Encoding
+public static class StudentEncoder
 {
     public static double[] Forward(Quantum.InputEncoding encoding, ReadOnlySpan<double> z)
     {

@@ -5,7 +5,7 @@ namespace Qtl.Distillation;
 /// q_c = p_c / Σ_{k&lt;C} p_k, and logits s_c = log(max(q_c, ε)). The clamp keeps log 0 (possible with shots)
 /// finite; below ε the logit is constant, so its gradient there is 0.
 /// </summary>
-public static class Readout
+public static class ClassReadout
 {
     public const double Epsilon = 1e-6;
 
