@@ -3,13 +3,6 @@ using Qtl.Training;
 
 namespace Qtl.Benchmarks;
 
-/// <summary>A binary FashionMNIST task of the benchmark.</summary>
-public sealed record BenchmarkTask(int First, int Second)
-{
-    public int[] Classes => [First, Second];
-    public string Name => $"{FashionMnist.ClassNames[First]} vs {FashionMnist.ClassNames[Second]}";
-}
-
 /// <summary>
 /// What <c>reproduce transfer</c> runs. Defaults: four FashionMNIST pairs from hardest to easiest for ImageNet
 /// features, five seeds, the paper's data sizes (ants/bees: 244 training and 153 validation images; here 122 + 77

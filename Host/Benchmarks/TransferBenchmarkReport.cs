@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Qtl.Hardware;
 using Qtl.Model;
 using Qtl.Reports;
 using Qtl.Training;

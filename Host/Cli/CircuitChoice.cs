@@ -5,9 +5,6 @@ using Spectre.Console;
 
 namespace Qtl.Cli;
 
-/// <summary>The circuit of one inference, as chosen on the command line, and where its numbers came from.</summary>
-internal sealed record ChosenCircuit(CircuitShape Shape, double[] Inputs, double[] Weights, string Description, int? ValidationSamples);
-
 /// <summary>
 /// Chooses the circuit that estimate and export-qir work on: the trained circuit (--run/--checkpoint)
 /// with the inputs of validation sample --sample or the angles of --inputs, or, without a model,

@@ -2,23 +2,6 @@ using Qtl.Runtime;
 
 namespace Qtl.Data;
 
-/// <summary>Where FashionMNIST was read from; <see cref="Notice"/> is what the CLI prints about it.</summary>
-public sealed record FashionMnistLocation(string Directory, FashionMnistSource Source)
-{
-    public string Notice => Source switch
-    {
-        FashionMnistSource.SystemPackage => $"FashionMNIST: full set from {Directory} (Debian package dataset-fashion-mnist).",
-        FashionMnistSource.CommittedSubset => $"FashionMNIST: the committed subset {Directory} (100 images per class for training, " +
-            $"40 for validation); install dataset-fashion-mnist or pass --data DIR for the full set.",
-        _ => $"FashionMNIST: IDX files from {Directory}.",
-    };
-}
-
-public enum FashionMnistSource { Explicit, SystemPackage, CommittedSubset }
-
-/// <summary>One split of FashionMNIST with the files it came from (their content identifies it in the feature cache).</summary>
-public sealed record FashionMnistSplit(IdxImages Images, byte[] Labels, string ImagesPath, string LabelsPath);
-
 /// <summary>FashionMNIST (Xiao, Rasul &amp; Vollgraf 2017): class names, locating the IDX files, selecting classes.</summary>
 public static class FashionMnist
 {

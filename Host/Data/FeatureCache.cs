@@ -4,9 +4,6 @@ using System.Text;
 
 namespace Qtl.Data;
 
-/// <summary>A cached extraction: float32 features [N, ...] plus optional extra bytes (thumbnails).</summary>
-public sealed record CacheEntry(float[] Data, int[] Dims, byte[] Extra);
-
 /// <summary>
 /// Backbone features on disk, so that a frozen backbone runs once per data set. An entry's key is a SHA-256
 /// over everything the features depend on (model bytes, output name, preprocessing, data identity), so a

@@ -4,12 +4,6 @@ using Qtl.Backbones;
 
 namespace Qtl.Data;
 
-/// <summary>Features of one split, whether they came from the cache, how long that took, and RGB thumbnails (folders only).</summary>
-public sealed record Extraction(FeatureSet Features, bool CacheHit, TimeSpan Elapsed, IReadOnlyList<byte[]> Thumbnails, int ThumbnailSize);
-
-/// <summary>How far an extraction is: <paramref name="Done"/> of <paramref name="Total"/> images of a split.</summary>
-public readonly record struct ExtractionProgress(string Split, int Done, int Total);
-
 /// <summary>
 /// Runs a frozen <see cref="Backbone"/> over a labelled image set through the <see cref="FeatureCache"/>:
 /// the key holds the backbone's model bytes, output and preprocessing and the data's content, so a second

@@ -34,16 +34,3 @@ public sealed record FeatureSet
     public int Count => Labels.Length;
     public int Dimension => Features[0].Length;
 }
-
-/// <summary>Training and validation features of one transfer task, with where they came from.</summary>
-public sealed record TransferData(FeatureSet Train, FeatureSet Validation, string Description)
-{
-    /// <summary>Images of the first validation samples (ValidationImages[i] is validation sample i), for prediction grids; may be empty.</summary>
-    public IReadOnlyList<SampleImage> ValidationImages { get; init; } = [];
-
-    /// <summary>The backbone that made the features, when they came from one.</summary>
-    public BackboneSummary? Backbone { get; init; }
-}
-
-/// <summary>A small image kept for reports: width × height × channels bytes, row-major, channels last.</summary>
-public sealed record SampleImage(int Width, int Height, int Channels, byte[] Pixels, int Label, string Name);

@@ -3,13 +3,6 @@ using System.IO.Compression;
 
 namespace Qtl.Data;
 
-/// <summary>Greyscale images of one IDX file: <see cref="Count"/> images of Rows × Columns bytes, row-major.</summary>
-public sealed record IdxImages(int Count, int Rows, int Columns, byte[] Pixels)
-{
-    public int ImageSize => Rows * Columns;
-    public ReadOnlySpan<byte> Image(int index) => Pixels.AsSpan(index * ImageSize, ImageSize);
-}
-
 /// <summary>
 /// Reads MNIST-style IDX files (as FashionMNIST ships them): a big-endian header
 /// <c>00 00 08 ndim</c>, ndim big-endian int32 sizes, then unsigned bytes. Files may be gzip'd

@@ -1,8 +1,5 @@
 namespace Qtl.Data;
 
-/// <summary>An image file and the index of its class.</summary>
-public sealed record LabelledImage(string Path, int Label);
-
 /// <summary>
 /// A torchvision ImageFolder pair: <c>root/train/&lt;class&gt;/*</c> and <c>root/val/&lt;class&gt;/*</c> (e.g. the
 /// hymenoptera ants/bees set). Class names are the folder names sorted ordinally, as torchvision sorts them,

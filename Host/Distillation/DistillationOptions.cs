@@ -4,16 +4,6 @@ using Qtl.Quantum.Gradients;
 
 namespace Qtl.Distillation;
 
-/// <summary>Front-end from 784 pixels to the encoding's inputs.</summary>
-[JsonConverter(typeof(EnumTextConverter<FrontEnd>))]
-public enum FrontEnd
-{
-    /// <summary>A trainable Linear layer (PyTorch initialisation), then tanh.</summary>
-    Linear,
-    /// <summary>A fixed whitened PCA fitted on the training images, then tanh.</summary>
-    Pca,
-}
-
 /// <summary>
 /// One distillation run. Defaults are the published recipe (arXiv:2311.13810): T = 3, λ = 0.9, Adam lr 0.001,
 /// 10 epochs, 150 training samples per class, FashionMNIST classes 0-5, 3 qubits; the rest

@@ -40,7 +40,7 @@ public static class DistillationReport
         var md = new StringBuilder();
         md.AppendLine($"# Distillation run: {r.TeacherName} → quantum student\n");
         md.AppendLine($"- Student: {r.Student} ({r.StudentParameters} trainable parameters)");
-        md.AppendLine($"- Readout: {r.ReadoutSource}; class logits = log(max(q_c, {Readout.Epsilon.ToString(Inv)})) of the renormalised first {o.Classes.Count} outcomes");
+        md.AppendLine($"- Readout: {r.ReadoutSource}; class logits = log(max(q_c, {ClassReadout.Epsilon.ToString(Inv)})) of the renormalised first {o.Classes.Count} outcomes");
         md.AppendLine(string.Create(Inv, $"- Loss: (1−λ)·CE + λ·T²·KL, T = {o.Temperature}, λ = {(o.HasTeacher ? o.Lambda : 0)}; Adam lr {o.LearningRates}, {o.Epochs} epochs, batch {o.BatchSize}, seed {o.Seed}"));
         md.AppendLine($"- Data: {r.DataNotice} Classes {o.ClassesTag}: {r.TrainCount} training images ({o.PerClass}/class), {r.TestCount} test images");
         if (r.TeacherTestAccuracy is double t) md.AppendLine(string.Create(Inv, $"- Teacher test accuracy: **{100 * t:F2} %**"));

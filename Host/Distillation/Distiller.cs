@@ -6,26 +6,6 @@ using Qtl.Runtime;
 
 namespace Qtl.Distillation;
 
-/// <summary>One epoch of training: mean loss and accuracy over the training sample.</summary>
-public sealed record KdEpoch(int Epoch, double Loss, double TrainAccuracy, double Seconds);
-
-/// <summary>The outcome of one run: the student's test accuracy and, with a teacher, the teacher's (computed here).</summary>
-public sealed record DistillationResult(
-    DistillationOptions Options,
-    string TeacherName,
-    IReadOnlyList<string> TeacherModels,
-    double? TeacherTestAccuracy,
-    double StudentTestAccuracy,
-    IReadOnlyList<KdEpoch> Epochs,
-    int[,] Confusion,
-    string Student,
-    int StudentParameters,
-    string ReadoutSource,
-    int TrainCount,
-    int TestCount,
-    string DataNotice,
-    double Seconds);
-
 /// <summary>
 /// Trains a quantum student on labels and (optionally) a teacher's soft targets. With a checkpoint path the
 /// state is saved there after every epoch (<see cref="DistillationState"/>); a resumed run ends with the bits

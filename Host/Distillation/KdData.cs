@@ -3,12 +3,6 @@ using Qtl.Data;
 
 namespace Qtl.Distillation;
 
-/// <summary>Images of one split restricted to the chosen classes: normalised pixels, labels 0..C−1, indices into the file.</summary>
-public sealed record KdSplit(double[][] Pixels, int[] Labels, int[] Indices, FashionMnistSplit File)
-{
-    public int Count => Labels.Length;
-}
-
 /// <summary>The training sample (PerClass per class, seeded) and the test split of the same classes.</summary>
 public sealed record KdData(KdSplit Train, KdSplit Test, FashionMnistLocation Location)
 {

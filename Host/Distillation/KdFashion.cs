@@ -7,13 +7,6 @@ using Qtl.Runtime;
 
 namespace Qtl.Distillation;
 
-/// <summary>One cell of the table: mean ± std of test accuracy over seeds (fractions).</summary>
-public sealed record KdCell(string Row, string Column, IReadOnlyList<double> Accuracies, double? Published)
-{
-    public double Mean => SeedStatistics.Of(Accuracies).Mean;
-    public double Std => SeedStatistics.Of(Accuracies).Std;
-}
-
 /// <summary>
 /// Reproduces the FashionMNIST table of arXiv:2311.13810: per (subset, qubits) row, a student alone and
 /// students distilled from LeNet, AlexNet and their ensemble, over several seeds, beside the teachers'

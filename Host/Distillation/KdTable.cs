@@ -4,9 +4,6 @@ using Qtl.Reports;
 
 namespace Qtl.Distillation;
 
-/// <summary>Distilled minus alone, paired by seed: mean and std over pairs (fractions), how many positive, of how many.</summary>
-public sealed record PairedGain(double Mean, double Std, int Positive, int Count);
-
 /// <summary>The student table shared by the reproduce reports: rows × (alone, LeNet, AlexNet, ensemble), and paired gains.</summary>
 public static class KdTable
 {

@@ -5,35 +5,6 @@ using Qtl.Runtime;
 
 namespace Qtl.Hardware;
 
-/// <summary>One of the QDK resource estimator's predefined qubit models, with the QEC scheme it needs.</summary>
-public sealed record QubitModel(string Name, string QecScheme)
-{
-    /// <summary>The estimator's params item for this model.</summary>
-    public JsonObject Params(double errorBudget) => new()
-    {
-        ["qubitParams"] = new JsonObject { ["name"] = Name },
-        ["qecScheme"] = new JsonObject { ["name"] = QecScheme },
-        ["errorBudget"] = errorBudget,
-    };
-}
-
-/// <summary>
-/// What it takes to run the circuit fault-tolerantly on one qubit model: the QDK estimator's logical
-/// and physical qubits, runtime and T-state production, for <see cref="Runs"/> executions (1 = one shot).
-/// </summary>
-public sealed record ResourceEstimate(
-    string Model, string QecScheme, int CircuitQubits, int LogicalQubits, int CodeDistance, long PhysicalQubits,
-    double RuntimeNs, long TStates, int TFactories, int Rotations, int Measurements, long Runs = 1)
-{
-    /// <summary>
-    /// The same machine run <paramref name="runs"/> times back to back (samples × shots): runtime and
-    /// T states scale, qubits do not. Each run keeps its own error budget.
-    /// </summary>
-    public ResourceEstimate Repeated(long runs) =>
-        runs >= 1 ? this with { RuntimeNs = RuntimeNs * runs, TStates = TStates * runs, Runs = Runs * runs }
-                  : throw new ArgumentOutOfRangeException(nameof(runs), runs, "runs must be 1 or more.");
-}
-
 /// <summary>Resource estimates of the trained circuit from the QDK's resource estimator (<c>compiler.getEstimates</c>).</summary>
 public static class ResourceEstimates
 {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Qtl.Hardware;
 using Qtl.Reports.Charting;
 using Qtl.Runtime;
 using Qtl.Training;

@@ -6,9 +6,6 @@ using Qtl.Runtime;
 
 namespace Qtl.Training;
 
-/// <summary>The result of one head in an experiment: the model and its validation evaluation.</summary>
-public sealed record HeadResult(TrainedModel Model, Evaluation Validation, string Description, int ParameterCount);
-
 /// <summary>
 /// One transfer-learning run: the quantum head and the classical baselines trained on the
 /// same features with the same optimiser, then written to a run folder (checkpoints, metrics,

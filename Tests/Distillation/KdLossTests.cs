@@ -66,11 +66,11 @@ public class KdLossTests
     {
         double[] p = [0.2, 0.0, 0.2, 0.6];
         var logits = new double[3];
-        Readout.Logits(p, logits);
+        ClassReadout.Logits(p, logits);
         Assert.That(logits[0], Is.EqualTo(Math.Log(0.5)).Within(1e-12));
-        Assert.That(logits[1], Is.EqualTo(Math.Log(Readout.Epsilon)).Within(1e-12));
+        Assert.That(logits[1], Is.EqualTo(Math.Log(ClassReadout.Epsilon)).Within(1e-12));
         var dp = new double[4];
-        Readout.Backward(p, [1.0, 1.0, 1.0], dp);
+        ClassReadout.Backward(p, [1.0, 1.0, 1.0], dp);
         Assert.That(dp.All(double.IsFinite), Is.True);
         Assert.That(dp[3], Is.Zero, "outcomes beyond the classes get no gradient");
     }

@@ -47,37 +47,4 @@ public class StudentGradientTests
         int checkedCount = FiniteDifferences.Check(model.Parameters, () => Loss(false), rng, allBelow: 64, samples: 40, h: 1e-5);
         Assert.That(checkedCount, Is.GreaterThan(40));
     }
-
-    [Test]
-    public void AmplitudeEncodingOfTheEmbeddedStateEqualsTheAngleEncoding()
-    {
-        // H then RY(x_i) leaves qubit i in ((c − s), (c + s))/√2 with c, s = cos, sin(x_i/2): prepare that state as amplitudes.
-        var rng = new Random(4);
-        double[] x = [.. Enumerable.Range(0, 4).Select(_ => rng.NextDouble() * 3)];
-        var weights = Enumerable.Range(0, 12).Select(_ => rng.NextDouble() * 6).ToArray();
-        var amplitudes = new double[16];
-        for (int k = 0; k < 16; k++)
-        {
-            amplitudes[k] = 1;
-            for (int q = 0; q < 4; q++)
-            {
-                var (s, c) = Math.SinCos(x[q] / 2);
-                amplitudes[k] *= ((k >> (3 - q)) & 1) == 0 ? (c - s) / Math.Sqrt(2) : (c + s) / Math.Sqrt(2);
-            }
-        }
-        var native = new NativeBackend();
-        var angle = native.Evaluate(new CircuitBatch(new CircuitShape(4, 3, InputEncoding.Angle, CircuitReadout.Probabilities), x, weights));
-        var amplitude = native.Evaluate(new CircuitBatch(new CircuitShape(4, 3, InputEncoding.Amplitude, CircuitReadout.Probabilities), amplitudes, weights));
-        Assert.That(amplitude.Probabilities, Is.EqualTo(angle.Probabilities).Within(1e-12));
-    }
-
-    [Test]
-    public void ShotsAreFrequenciesThatNeverHitImpossibleOutcomes()
-    {
-        var shape = new CircuitShape(2, 0, InputEncoding.Amplitude, CircuitReadout.Probabilities);
-        var p = new NativeBackend(2).Evaluate(new CircuitBatch(shape, [Math.Sqrt(0.5), 0, 0.5, 0.5], []), 5000).Probabilities;
-        Assert.That(p.Sum(), Is.EqualTo(1).Within(1e-12));
-        Assert.That(p[1], Is.Zero);
-        Assert.That(p[0], Is.EqualTo(0.5).Within(0.03));
-    }
 }

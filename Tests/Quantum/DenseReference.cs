@@ -1,5 +1,4 @@
 using System.Numerics;
-using Qtl.Quantum;
 
 namespace Qtl.Tests.Quantum;
 

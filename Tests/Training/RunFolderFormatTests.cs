@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Qtl.Model;
-using Qtl.Quantum;
 using Qtl.Training;
 
 namespace Qtl.Tests.Training;

@@ -4,9 +4,6 @@ using Qtl.Quantum.Gradients;
 
 namespace Qtl.Distillation.Paper;
 
-/// <summary>What a forward pass computed, kept for the backward pass.</summary>
-public sealed record PaperPass(double[][] Angles, double[][] Probabilities, double[][] Outputs);
-
 /// <summary>
 /// The published student: Conv2d(1,10,5) → maxpool 2 → ReLU → Conv2d(10,20,5) → Dropout2d(0.5) → maxpool 2 → ReLU
 /// → Linear(320,50) → ReLU → Dropout(0.5) → Linear(50,n) → π·tanh → <see cref="PaperCircuit"/> → fixed head.

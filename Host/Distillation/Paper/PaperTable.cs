@@ -4,17 +4,6 @@ using System.Globalization;
 
 namespace Qtl.Distillation.Paper;
 
-/// <summary>The FashionMNIST table under the published protocol, at every rung of the ladder asked for.</summary>
-public sealed record PaperTableResult(
-    IReadOnlyList<(PaperStep Step, IReadOnlyList<KdCell> Cells)> Steps,
-    IReadOnlyList<KdCell> Teachers,
-    IReadOnlyList<PaperRunResult> Runs,
-    int FromCache,
-    int Seeds,
-    int Threads,
-    double Seconds,
-    PaperOptions Template);
-
 /// <summary>
 /// Runs every (rung, row, teacher, seed) of the table. A run is a pure function of its options, so a configuration
 /// that an earlier rung already ran is reused, and distinct runs go in parallel (each has its own generators and

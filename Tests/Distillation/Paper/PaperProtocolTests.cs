@@ -1,5 +1,4 @@
 using Qtl.Quantum.Gradients;
-using Qtl.Data;
 using Qtl.Distillation.Paper;
 
 namespace Qtl.Tests.Distillation.Paper;

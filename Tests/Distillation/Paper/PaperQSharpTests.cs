@@ -1,7 +1,6 @@
 using Qtl.Quantum.Gradients;
 using Qtl.Distillation.Paper;
 using Qtl.Quantum;
-using Qtl.Runtime;
 
 namespace Qtl.Tests.Distillation.Paper;
 

@@ -2,10 +2,9 @@ using Qtl.Quantum.Gradients;
 using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Quantum.Noise;
-using Qtl.Tests.Training;
 using Qtl.Training;
 
-namespace Qtl.Tests.Hardware;
+namespace Qtl.Tests.Training;
 
 /// <summary>Training the quantum head the way hardware would allow: from shots, and under noise.</summary>
 public class ShotTrainingTests

@@ -1,7 +1,7 @@
 using Qtl.Quantum;
 using Qtl.Quantum.Gradients;
 
-namespace Qtl.Tests.Quantum;
+namespace Qtl.Tests.Quantum.Gradients;
 
 /// <summary>Parameter shift, adjoint and central finite differences must tell the same story.</summary>
 public sealed class GradientTests

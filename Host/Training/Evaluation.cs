@@ -1,11 +1,4 @@
-using Qtl.Model;
-
 namespace Qtl.Training;
-
-/// <summary>What one epoch did, on the training and validation splits.</summary>
-public sealed record EpochMetrics(
-    int Epoch, double LearningRate, double TrainLoss, double TrainAccuracy,
-    double ValidationLoss, double ValidationAccuracy, double Seconds);
 
 /// <summary>Accuracy, loss and the confusion matrix (rows: true class, columns: predicted) of one split.</summary>
 public sealed record Evaluation(double Loss, double Accuracy, int[][] Confusion, int[] Predictions, double[][] Probabilities)
@@ -28,6 +21,3 @@ public sealed record Evaluation(double Loss, double Accuracy, int[][] Confusion,
         return new Evaluation(loss / labels.Length, correct / (double)labels.Length, confusion, predictions, probabilities);
     }
 }
-
-/// <summary>Progress of a run, for progress bars.</summary>
-public sealed record TrainingProgress(HeadKind Kind, int Epoch, int Epochs, int Step, int StepsPerEpoch);

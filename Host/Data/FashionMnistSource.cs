@@ -1,0 +1,3 @@
+namespace Qtl.Data;
+
+public enum FashionMnistSource { Explicit, SystemPackage, CommittedSubset }

@@ -1,0 +1,39 @@
+namespace Qtl.Distillation;
+
+/// <summary>
+/// Readout of a student: the first C basis-state probabilities renormalised as the class distribution,
+/// q_c = p_c / Σ_{k&lt;C} p_k, and logits s_c = log(max(q_c, ε)). The clamp keeps log 0 (possible with shots)
+/// finite; below ε the logit is constant, so its gradient there is 0.
+/// </summary>
+public static class ClassReadout
+{
+    public const double Epsilon = 1e-6;
+
+    public static void Logits(ReadOnlySpan<double> p, Span<double> logits)
+    {
+        int c = logits.Length;
+        double sum = 0;
+        for (int k = 0; k < c; k++) sum += p[k];
+        sum = Math.Max(sum, 1e-300);
+        for (int k = 0; k < c; k++) logits[k] = Math.Log(Math.Max(p[k] / sum, Epsilon));
+    }
+
+    /// <summary>dL/dp (2^n entries; 0 beyond the first C) from dL/ds.</summary>
+    public static void Backward(ReadOnlySpan<double> p, ReadOnlySpan<double> dLogits, Span<double> dp)
+    {
+        int c = dLogits.Length;
+        dp.Clear();
+        double sum = 0;
+        for (int k = 0; k < c; k++) sum += p[k];
+        sum = Math.Max(sum, 1e-300);
+        // s_c = log p_c − log S where not clamped: ds_c/dp_j = δ_cj / p_c − 1/S (j < C).
+        double total = 0;
+        for (int k = 0; k < c; k++)
+        {
+            if (p[k] / sum < Epsilon) continue;
+            dp[k] += dLogits[k] / p[k];
+            total += dLogits[k];
+        }
+        for (int k = 0; k < c; k++) dp[k] -= total / sum;
+    }
+}

@@ -1,0 +1,18 @@
+namespace Qtl.Distillation;
+
+/// <summary>The outcome of one run: the student's test accuracy and, with a teacher, the teacher's (computed here).</summary>
+public sealed record DistillationResult(
+    DistillationOptions Options,
+    string TeacherName,
+    IReadOnlyList<string> TeacherModels,
+    double? TeacherTestAccuracy,
+    double StudentTestAccuracy,
+    IReadOnlyList<KdEpoch> Epochs,
+    int[,] Confusion,
+    string Student,
+    int StudentParameters,
+    string ReadoutSource,
+    int TrainCount,
+    int TestCount,
+    string DataNotice,
+    double Seconds);

@@ -1,0 +1,42 @@
+namespace Qtl.Distillation;
+
+/// <summary>Maps front-end outputs z to circuit inputs: amplitude ψ = tanh(z)/‖tanh(z)‖, angle θ = tanh(z)·π/2.</summary>
+public static class StudentEncoder
+{
+    public static double[] Forward(Quantum.InputEncoding encoding, ReadOnlySpan<double> z)
+    {
+        var x = new double[z.Length];
+        for (int i = 0; i < z.Length; i++) x[i] = Math.Tanh(z[i]);
+        if (encoding == Quantum.InputEncoding.Angle)
+        {
+            for (int i = 0; i < x.Length; i++) x[i] *= Math.PI / 2;
+            return x;
+        }
+        double norm = Math.Max(Norm(x), 1e-12);
+        for (int i = 0; i < x.Length; i++) x[i] /= norm;
+        return x;
+    }
+
+    public static double[] Backward(Quantum.InputEncoding encoding, ReadOnlySpan<double> z, ReadOnlySpan<double> dInputs)
+    {
+        var v = new double[z.Length];
+        for (int i = 0; i < z.Length; i++) v[i] = Math.Tanh(z[i]);
+        var dz = new double[z.Length];
+        if (encoding == Quantum.InputEncoding.Angle)
+        {
+            for (int i = 0; i < z.Length; i++) dz[i] = dInputs[i] * Math.PI / 2 * (1 - v[i] * v[i]);
+            return dz;
+        }
+        double norm = Math.Max(Norm(v), 1e-12), dot = 0;
+        for (int i = 0; i < v.Length; i++) dot += v[i] / norm * dInputs[i];
+        for (int i = 0; i < v.Length; i++) dz[i] = (dInputs[i] - v[i] / norm * dot) / norm * (1 - v[i] * v[i]);
+        return dz;
+    }
+
+    private static double Norm(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        foreach (double v in x) s += v * v;
+        return Math.Sqrt(s);
+    }
+}
