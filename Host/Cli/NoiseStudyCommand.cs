@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Qtl.Hardware;
-using Qtl.Training;
 using Spectre.Console;
 using Qtl.Runtime;
 

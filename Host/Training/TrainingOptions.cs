@@ -1,4 +1,3 @@
-using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Quantum.Gradients;
 
