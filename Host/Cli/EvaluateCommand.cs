@@ -14,13 +14,13 @@ public static class EvaluateCommand
 {
     public static Command Create(QdkRuntime runtime)
     {
-        var run = new Option<string>("--run") { Description = "Run folder written by train.", Required = true };
-        var head = new Option<string>("--head") { Description = "Head to evaluate: quantum, classical or linear.", DefaultValueFactory = _ => HeadKind.Quantum.Text() };
+        var trained = new TrainedHeadOptions();
         var backend = new Option<string?>("--backend") { Description = "Override the quantum backend: qsharp or native." };
         var shots = new Option<int>("--shots") { Description = "Shots per circuit (0 = exact)." };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
-        var command = new Command("evaluate", "Evaluate a trained head: validation accuracy and confusion matrix.") { run, head, backend, shots, json };
-        command.SetAction(r => Run(runtime, r.GetValue(run)!, EnumText.Parse<HeadKind>(r.GetValue(head)!, "--head"), r.GetValue(backend), r.GetValue(shots), r.GetValue(json)));
+        var command = new Command("evaluate", "Evaluate a trained head: validation accuracy and confusion matrix.") { backend, shots, json };
+        trained.AddTo(command);
+        command.SetAction(r => Run(runtime, trained.RunFolder(r), trained.Head(r), r.GetValue(backend), r.GetValue(shots), r.GetValue(json)));
         return command;
     }
 

@@ -13,12 +13,12 @@ public static class PredictCommand
 {
     public static Command Create(QdkRuntime runtime)
     {
-        var run = new Option<string>("--run") { Description = "Run folder written by train.", Required = true };
-        var head = new Option<string>("--head") { Description = "Head: quantum, classical or linear.", DefaultValueFactory = _ => HeadKind.Quantum.Text() };
+        var trained = new TrainedHeadOptions();
         var images = new Argument<string[]>("images") { Description = "Image files (.jpg, .jpeg, .png).", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per image instead of a table." };
-        var command = new Command("predict", "Predict the class of image files with a trained head.") { run, head, images, json };
-        command.SetAction(r => Run(runtime, r.GetValue(run)!, EnumText.Parse<HeadKind>(r.GetValue(head)!, "--head"), r.GetValue(images)!, r.GetValue(json)));
+        var command = new Command("predict", "Predict the class of image files with a trained head.") { images, json };
+        trained.AddTo(command);
+        command.SetAction(r => Run(runtime, trained.RunFolder(r), trained.Head(r), r.GetValue(images)!, r.GetValue(json)));
         return command;
     }
 

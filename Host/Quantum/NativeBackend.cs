@@ -12,11 +12,10 @@ public sealed class NativeBackend : IVariationalUnitaryBackend
     /// <summary>Says in every shot result how the shots were drawn: no measurement was simulated.</summary>
     public const string SampledShotSource = "sampled from the exact distribution";
 
-    private readonly int seed;
-    private long calls;
+    private readonly NativeBatch _batches;
 
     /// <param name="seed">Seeds shot sampling; the same seed and the same sequence of calls give the same results.</param>
-    public NativeBackend(int seed = DefaultSeed) => this.seed = seed;
+    public NativeBackend(int seed = DefaultSeed) => _batches = new NativeBatch(seed);
 
     public const int DefaultSeed = 12345;
 
@@ -29,11 +28,9 @@ public sealed class NativeBackend : IVariationalUnitaryBackend
     public BatchResult Evaluate(CircuitBatch batch, int shots = 0)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        ArgumentOutOfRangeException.ThrowIfNegative(shots);
         var shape = batch.Shape;
         int n = shape.Qubits, size = shape.StateCount;
-        ulong stream = shots > 0 ? (ulong)Interlocked.Increment(ref calls) : 0;
-        var (probabilities, expectations) = NativeBatch.Evaluate(batch, shots, seed, stream, size,
+        var (probabilities, expectations) = _batches.Evaluate(batch, shots, size,
             (long)size * (shape.Depth + 1) * Math.Max(1, n / 2), (b, p, scratch) =>
             {
                 // The amplitudes live in the result slot and are squared in place: no copy.

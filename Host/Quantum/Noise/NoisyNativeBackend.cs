@@ -11,15 +11,14 @@ public sealed class NoisyNativeBackend : IQuantumBackend
     /// <summary>Says in every shot result how the shots were drawn.</summary>
     public const string SampledShotSource = "sampled from the exact noisy distribution (native density matrix)";
 
-    private readonly int seed;
-    private long calls;
+    private readonly NativeBatch _batches;
 
     /// <param name="noise">The noise after every gate and before measurement.</param>
     /// <param name="seed">Seeds shot sampling; the same seed and sequence of calls give the same results.</param>
-    public NoisyNativeBackend(NoiseModel noise, int seed = 12345)
+    public NoisyNativeBackend(NoiseModel noise, int seed = NativeBackend.DefaultSeed)
     {
         Noise = noise ?? throw new ArgumentNullException(nameof(noise));
-        this.seed = seed;
+        _batches = new NativeBatch(seed);
     }
 
     public NoiseModel Noise { get; }
@@ -29,13 +28,11 @@ public sealed class NoisyNativeBackend : IQuantumBackend
     public BatchResult Evaluate(CircuitBatch batch, int shots = 0)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        ArgumentOutOfRangeException.ThrowIfNegative(shots);
         var shape = batch.Shape;
         int n = shape.Qubits, dim = shape.StateCount;
         if (n > DensityMatrix.MaxQubits)
             throw new ArgumentException($"the native noisy engine simulates up to {DensityMatrix.MaxQubits} qubits (a density matrix of {n} would need 4^{n} doubles); use the QDK's shot-based noise instead.");
-        ulong stream = shots > 0 ? (ulong)Interlocked.Increment(ref calls) : 0;
-        var (probabilities, expectations) = NativeBatch.Evaluate(batch, shots, seed, stream, dim * dim,
+        var (probabilities, expectations) = _batches.Evaluate(batch, shots, dim * dim,
             (long)dim * dim * (3 * n + shape.Depth * 3 * n), (b, p, rho) =>
             {
                 DensityMatrix.Run(shape, batch.InputsOf(b), batch.WeightsOf(b), Noise, rho);
