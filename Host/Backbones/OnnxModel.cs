@@ -5,7 +5,8 @@ namespace Qtl.Backbones;
 /// <summary>
 /// One ONNX model in an ONNX Runtime session, in-process. Errors name the file: a missing file is a
 /// <see cref="FileNotFoundException"/>, a file ONNX Runtime cannot load an <see cref="InvalidDataException"/>,
-/// a tensor that does not fit the model an <see cref="ArgumentException"/>.
+/// a model whose inputs, outputs or shapes do not fit the use an <see cref="InvalidDataException"/> too, and a tensor
+/// that does not match its own dims an <see cref="ArgumentException"/> (a caller's mistake).
 /// </summary>
 public sealed class OnnxModel : IDisposable
 {
@@ -57,12 +58,12 @@ public sealed class OnnxModel : IDisposable
         if (dims.Length == 0 || dims.Any(d => d <= 0) || count != data.Length)
             throw new ArgumentException($"tensor of {data.Length} values does not match dims [{string.Join(", ", dims)}].");
         string inputName = input ?? (Inputs.Count == 1 ? Inputs[0].Name
-            : throw new ArgumentException($"{Path} has {Inputs.Count} inputs ({Names(Inputs)}); name the one to feed."));
+            : throw new InvalidDataException($"{Path} has {Inputs.Count} inputs ({Names(Inputs)}); name the one to feed."));
         string outputName = output ?? Outputs[0].Name;
         if (!Inputs.Any(i => i.Name == inputName))
-            throw new ArgumentException($"{Path} has no input '{inputName}'; its inputs: {Names(Inputs)}.");
+            throw new InvalidDataException($"{Path} has no input '{inputName}'; its inputs: {Names(Inputs)}.");
         if (!Outputs.Any(o => o.Name == outputName))
-            throw new ArgumentException($"{Path} has no output '{outputName}'; its outputs: {Names(Outputs)}. " +
+            throw new InvalidDataException($"{Path} has no output '{outputName}'; its outputs: {Names(Outputs)}. " +
                 "An intermediate tensor must be made a graph output when the model is exported.");
         try
         {
@@ -76,7 +77,7 @@ public sealed class OnnxModel : IDisposable
         }
         catch (OnnxRuntimeException e)
         {
-            throw new ArgumentException($"{Path} cannot run on a tensor of shape [{string.Join(", ", dims)}] ({OneLine(e.Message)}).", e);
+            throw new InvalidDataException($"{Path} cannot run on a tensor of shape [{string.Join(", ", dims)}] ({OneLine(e.Message)}).", e);
         }
     }
 

@@ -48,7 +48,7 @@ public class OnnxModelTests
     public void UnknownOutputListsTheModelsOutputs()
     {
         using OnnxModel model = OnnxModel.Open(TestImages.Model("tiny-resnet.onnx"));
-        var e = Assert.Throws<ArgumentException>(() => model.Run(new float[3 * 224 * 224], [1, 3, 224, 224], output: "no-such-tensor"));
+        var e = Assert.Throws<InvalidDataException>(() => model.Run(new float[3 * 224 * 224], [1, 3, 224, 224], output: "no-such-tensor"));
         Assert.That(e!.Message, Does.Contain("has no output 'no-such-tensor'").And.Contain(model.Outputs[0].Name));
     }
 
@@ -56,7 +56,7 @@ public class OnnxModelTests
     public void WrongInputShapeNamesTheModelAndTheShape()
     {
         using OnnxModel model = OnnxModel.Open(GreyModel);
-        var e = Assert.Throws<ArgumentException>(() => model.Run(new float[2 * 3 * 28 * 28], [2, 3, 28, 28]));
+        var e = Assert.Throws<InvalidDataException>(() => model.Run(new float[2 * 3 * 28 * 28], [2, 3, 28, 28]));
         Assert.That(e!.Message, Does.Contain(GreyModel).And.Contain("[2, 3, 28, 28]"));
         var channels = Assert.Throws<InvalidDataException>(() => model.ImageInput(3, 224, 224, "RGB images"));
         Assert.That(channels!.Message, Does.Contain("(1 channels), but RGB images have 3"));

@@ -11,8 +11,8 @@ public class DistillCommandTests
 {
     private static string[] Distill(string run, int epochs, params string[] more) =>
     [
-        "distill", "--teacher", "none", "--classes", "0-2", "--qubits", "2", "--depth", "1", "--per-class", "10",
-        "--data", FashionMnist.SubsetDirectory, "--epochs", epochs.ToString(), "--out", run, .. more,
+        "distill", "--classes", "0-2", "--qubits", "2", "--depth", "1", "--per-class", "10",
+        "--data", FashionMnist.SubsetDirectory, "--epochs", epochs.ToString(), "--out", run, .. (more.Contains("--teacher") ? more : ["--teacher", "none", .. more]),
     ];
 
     [Test]
@@ -43,6 +43,21 @@ public class DistillCommandTests
             var nothing = QtlProcess.Run(Distill(Path.Combine(root, "empty"), 2, "--resume"));
             Assert.That(nothing.Code, Is.EqualTo(2));
             Assert.That(nothing.Error, Does.Contain("holds no distillation checkpoint"));
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    [Test]
+    public void ATeacherModelThatDoesNotFitIsAUserErrorNamingTheFile()
+    {
+        // The ImageNet ResNet18 takes 3×224×224 images, not FashionMNIST's 1×28×28: a wrong file, not a bug.
+        string root = TestImages.TempDir("qtl-distill-teacher");
+        try
+        {
+            var (code, _, error) = QtlProcess.Run(Distill(Path.Combine(root, "run"), 1, "--teacher", Qtl.Backbones.ResNet18Package.ModelPath));
+            Assert.That(code, Is.EqualTo(2), error);
+            Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(error, Does.Contain("ResNet18.onnx").And.Not.Contain("internal error"));
         }
         finally { Directory.Delete(root, recursive: true); }
     }
