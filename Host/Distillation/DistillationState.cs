@@ -32,7 +32,7 @@ public sealed record DistillationState(DistillationOptions Options) : ICheckpoin
         var recorded = Settings(Options);
         var differences = given.Select(p => p.Key).Union(recorded.Select(p => p.Key))
             .Where(key => key != "epochs" && !JsonNode.DeepEquals(given[key], recorded[key]))
-            .Select(key => $"{key} is {given[key]?.ToJsonString() ?? "unset"} here, {recorded[key]?.ToJsonString() ?? "unset"} in the checkpoint")
+            .Select(key => $"{Option(key)} is {given[key]?.ToJsonString() ?? "unset"} here, {recorded[key]?.ToJsonString() ?? "unset"} in the checkpoint")
             .ToList();
         if (differences.Count > 0)
             throw new UserError($"cannot resume: {string.Join("; ", differences)} (only --epochs may change; repeat the run's options).");
@@ -41,6 +41,15 @@ public sealed record DistillationState(DistillationOptions Options) : ICheckpoin
     private static readonly JsonSerializerOptions SettingsJson = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
+    };
+
+    /// <summary>The command-line option of a setting: its kebab-case name, except where the option is shorter.</summary>
+    private static string Option(string setting) => "--" + setting switch
+    {
+        "learning-rate" => "lr",
+        "front-end-learning-rate" => "front-end-lr",
+        "data-directory" => "data",
+        _ => setting,
     };
 
     /// <summary>The options as named settings (kebab case, as on the command line).</summary>

@@ -83,7 +83,7 @@ public class DistillerTests
             byte[] before = File.ReadAllBytes(checkpoint);
             var error = Assert.Throws<UserError>(() =>
                 Distiller.Run(Tiny with { Epochs = 2, PerClass = 10, LearningRate = 0.02 }, checkpoint: checkpoint, resume: true))!;
-            Assert.That(error.Message, Does.Contain("learning-rate is 0.02 here, 0.01 in the checkpoint"));
+            Assert.That(error.Message, Does.Contain("--lr is 0.02 here, 0.01 in the checkpoint"));
             Assert.That(File.ReadAllBytes(checkpoint), Is.EqualTo(before), "a refused resume changes nothing");
         }
         finally { Directory.Delete(dir, recursive: true); }
