@@ -47,7 +47,7 @@ public sealed class PaperCircuit
     }
 
     /// <summary>The index with the order of its n low bits reversed (little- ↔ big-endian qubit order).</summary>
-    public static int ReverseBits(int index, int bits)
+    private static int ReverseBits(int index, int bits)
     {
         int r = 0;
         for (int i = 0; i < bits; i++) r |= ((index >> i) & 1) << (bits - 1 - i);

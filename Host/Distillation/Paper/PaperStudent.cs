@@ -32,17 +32,14 @@ public sealed class PaperStudent
 
     public string Describe() => $"{Front.Describe()} → {Circuit.Describe()} → {(HeadKind == PaperHead.Softmax ? "softmax(p)" : "[sigmoid(p), 1 − sigmoid(p)]")}";
 
-    public PaperPass Forward(double[][] images, bool training)
-    {
-        var angles = Front.Forward(images, training);
-        var p = Circuit.Forward(angles, training);
-        return new PaperPass(angles, p, p.Select(row => PaperHeads.Forward(HeadKind, row)).ToArray());
-    }
+    /// <summary>The head's outputs per image; the layers keep what their backward passes need.</summary>
+    public double[][] Forward(double[][] images, bool training) =>
+        [.. Circuit.Forward(Front.Forward(images, training), training).Select(p => PaperHeads.Forward(HeadKind, p))];
 
-    /// <summary>Accumulates every parameter's gradient from dL/doutputs of the last training forward pass.</summary>
-    public void Backward(PaperPass pass, double[][] dOutputs)
+    /// <summary>Accumulates every parameter's gradient from dL/doutputs of the last training forward pass, which gave <paramref name="outputs"/>.</summary>
+    public void Backward(double[][] outputs, double[][] dOutputs)
     {
-        var dp = pass.Outputs.Select((o, b) => PaperHeads.Backward(HeadKind, o, dOutputs[b])).ToArray();
+        var dp = outputs.Select((o, b) => PaperHeads.Backward(HeadKind, o, dOutputs[b])).ToArray();
         Front.Backward(Circuit.Backward(dp));
     }
 

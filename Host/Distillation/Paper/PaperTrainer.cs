@@ -48,12 +48,12 @@ public static class PaperTrainer
             foreach (int i in order)
             {
                 student.ZeroGradients();
-                var pass = student.Forward([data.Train.Pixels[i]], training: true);
-                var gradient = new double[pass.Outputs[0].Length];
-                lossSum += PaperLoss.Compute(pass.Outputs[0], data.Train.Labels[i], soft is null ? default : soft[i],
+                var outputs = student.Forward([data.Train.Pixels[i]], training: true);
+                var gradient = new double[outputs[0].Length];
+                lossSum += PaperLoss.Compute(outputs[0], data.Train.Labels[i], soft is null ? default : soft[i],
                     options.Temperature, options.KdWeight, gradient);
-                if (Probabilities.ArgMax(pass.Outputs[0]) == data.Train.Labels[i]) correct++;
-                student.Backward(pass, [gradient]);
+                if (Probabilities.ArgMax(outputs[0]) == data.Train.Labels[i]) correct++;
+                student.Backward(outputs, [gradient]);
                 adam.Step(options.LearningRate);
             }
             double accuracy = Accuracy(student, selection);
@@ -84,9 +84,9 @@ public static class PaperTrainer
         for (int start = 0; start < split.Count; start += chunk)
         {
             int count = Math.Min(chunk, split.Count - start);
-            var pass = student.Forward(split.Pixels[start..(start + count)], training: false);
+            var outputs = student.Forward(split.Pixels[start..(start + count)], training: false);
             for (int b = 0; b < count; b++)
-                if (Probabilities.ArgMax(pass.Outputs[b]) == split.Labels[start + b]) right++;
+                if (Probabilities.ArgMax(outputs[b]) == split.Labels[start + b]) right++;
         }
         return right / (double)split.Count;
     }

@@ -99,7 +99,7 @@ public static class ParameterShift
         var shape = batch.Shape;
         int n = shape.Qubits, size = shape.StateCount, o = shape.OutputCount;
         double[] columns = [];
-        var output = new double[size];
+        double[] output = new double[size], dp = new double[size];
         for (int b = 0; b < batch.Count; b++)
         {
             if (b == 0 || !batch.WeightsOf(b).SequenceEqual(batch.WeightsOf(b - 1)))
@@ -110,13 +110,12 @@ public static class ParameterShift
                 for (int k = 0; k < size; k++) output[k] += columns[j * size + k] * psi[j];
             var dInputs = gradients.DInputs.AsSpan(b * size * o, size * o);
             for (int j = 0; j < size; j++)
-                for (int k = 0; k < size; k++)
-                {
-                    double dp = 2 * output[k] * columns[j * size + k];
-                    if (shape.Readout == CircuitReadout.Probabilities) dInputs[j * o + k] = dp;
-                    else
-                        for (int q = 0; q < n; q++) dInputs[j * o + q] += (k & StateVector.Mask(n, q)) == 0 ? dp : -dp;
-                }
+            {
+                for (int k = 0; k < size; k++) dp[k] = 2 * output[k] * columns[j * size + k];
+                // ⟨Z⟩ is the same linear map of ∂p as of p.
+                if (shape.Readout == CircuitReadout.Probabilities) dp.CopyTo(dInputs.Slice(j * o, o));
+                else BatchResult.ExpectationsFromProbabilities(dp, dInputs.Slice(j * o, o), n);
+            }
         }
     }
 }

@@ -91,18 +91,18 @@ public class PaperGradientTests
         double[] soft = [0.1, 0.4, 0.1, 0.1, 0.2, 0.1];
         double Loss(bool backward)
         {
-            var pass = student.Forward(images, training: backward);
+            var outputs = student.Forward(images, training: backward);
             var d = new double[2][];
             double total = 0;
             for (int b = 0; b < 2; b++)
             {
                 d[b] = new double[16];
-                total += PaperLoss.Compute(pass.Outputs[b], labels[b], soft, 3, PaperOptions.PublishedKdWeight, d[b]);
+                total += PaperLoss.Compute(outputs[b], labels[b], soft, 3, PaperOptions.PublishedKdWeight, d[b]);
             }
             if (backward)
             {
                 student.ZeroGradients();
-                student.Backward(pass, d);
+                student.Backward(outputs, d);
             }
             return total;
         }

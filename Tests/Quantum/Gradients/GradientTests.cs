@@ -100,6 +100,29 @@ public sealed class GradientTests
         });
     }
 
+    [TestCase(CircuitReadout.PauliZ)]
+    [TestCase(CircuitReadout.Probabilities)]
+    public void AmplitudeEncodedInputsGetTheSameGradientsFromTheUnitaryAsFromAdjoint(CircuitReadout readout)
+    {
+        var rng = new Random(7);
+        var shape = new CircuitShape(3, 2, InputEncoding.Amplitude, readout);
+        var inputs = new double[2 * 8];
+        for (int b = 0; b < 2; b++)
+        {
+            var row = inputs.AsSpan(b * 8, 8);
+            for (int k = 0; k < 8; k++) row[k] = rng.NextDouble() - 0.5;
+            double norm = Math.Sqrt(row.ToArray().Sum(v => v * v));
+            for (int k = 0; k < 8; k++) row[k] /= norm;
+        }
+        var weights = Enumerable.Range(0, 2 * shape.WeightCount).Select(_ => rng.NextDouble() * 6).ToArray();
+        var batch = new CircuitBatch(shape, inputs, weights);
+        var shifted = ParameterShift.Compute(new NativeBackend(), batch);
+        var adjoint = Adjoint.Compute(batch);
+        Assert.That(shifted.Outputs, Is.EqualTo(adjoint.Outputs).Within(1e-12));
+        Assert.That(shifted.DWeights, Is.EqualTo(adjoint.DWeights).Within(1e-12));
+        Assert.That(shifted.DInputs, Is.EqualTo(adjoint.DInputs).Within(1e-12));
+    }
+
     [Test]
     public void SingleQubitDerivativeIsMinusCosine()
     {
