@@ -55,21 +55,21 @@ public sealed class QuantumLayer : ILayer
     public double[][] Forward(double[][] input, bool training)
     {
         var batch = CircuitBatch.SharedWeights(Shape, input, Weights.Value);
-        double[] z;
+        double[] outputs;
         if (training)
         {
             if (GradientMethod == GradientMethod.Adjoint && Shots > 0)
                 throw new InvalidOperationException($"training with {Shots} shots needs gradient '{GradientMethod.ParameterShift.Text()}': " +
                     "adjoint differentiation reads the exact state, which no shot-based device gives; use --gradient parameter-shift or --shots 0.");
             _jacobian = GradientMethod == GradientMethod.Adjoint ? Adjoint.Compute(batch) : ParameterShift.Compute(Backend, batch, Shots, Rule);
-            z = _jacobian.Outputs;
+            outputs = _jacobian.Outputs;
         }
         else
         {
-            z = Backend.Evaluate(batch, Shots).Outputs;
+            outputs = Backend.Evaluate(batch, Shots).Outputs;
         }
         int o = Shape.OutputCount;
-        return Enumerable.Range(0, batch.Count).Select(b => z.AsSpan(b * o, o).ToArray()).ToArray();
+        return Enumerable.Range(0, batch.Count).Select(b => outputs.AsSpan(b * o, o).ToArray()).ToArray();
     }
 
     public double[][] Backward(double[][] outputGradient)
