@@ -10,8 +10,9 @@ public sealed class GreyPreprocessing : Preprocessing
 {
     public const string Name = "grey";
 
-    /// <summary>The FashionMNIST training-set mean and std, which every grey model in assets/models was trained with.</summary>
-    public static GreyPreprocessing FashionMnist(int height = 28, int width = 28) => new(0.2860, 0.3530, height, width);
+    /// <summary>The FashionMNIST training-set mean and std, which every grey model in assets/models was trained with
+    /// (the distillation teachers' <see cref="Distillation.KdData.Mean"/> and <see cref="Distillation.KdData.Std"/>).</summary>
+    public static GreyPreprocessing FashionMnist(int height = 28, int width = 28) => new(Distillation.KdData.Mean, Distillation.KdData.Std, height, width);
 
     public GreyPreprocessing(double mean, double std, int height, int width)
     {

@@ -8,7 +8,6 @@ namespace Qtl.Backbones;
 public static class ResNet18Package
 {
     public const string Name = "resnet18";
-    public const string Input = "Input247";
     public const string Output = "Pooling395_Output_0";
     public const int Features = 512;
 

@@ -93,8 +93,7 @@ public static class TransferBenchmark
     {
         IQuantumBackend? quantum = head == HeadKind.Quantum ? backend : null;
         TrainedModel model = new Trainer(options, quantum).Train(head, data);
-        double testAccuracy = Evaluation.From(model.Logits(test.Features, quantum), test.Labels, test.ClassNames.Count).Accuracy;
-        var score = new HeadScore(task.Name, head, setting, options.Seed, model.BestValidationAccuracy, testAccuracy, model.BestEpoch);
+        var score = new HeadScore(task.Name, head, setting, options.Seed, model.BestValidationAccuracy, Accuracy(model, test, quantum), model.BestEpoch);
         log(string.Create(CultureInfo.InvariantCulture,
             $"{task.Name}, seed {options.Seed}, {head.Text()}{(setting.Length > 0 ? $" ({setting})" : "")}: validation {100 * score.Validation:F1} % (epoch {score.BestEpoch}), test {100 * score.Test:F1} %"));
         return score;
@@ -110,12 +109,15 @@ public static class TransferBenchmark
         var watch = Stopwatch.StartNew();
         TrainedModel onQSharp = new Trainer(options with { Backend = BackendKind.QSharp }, qsharp).Train(HeadKind.Quantum, data);
         double seconds = watch.Elapsed.TotalSeconds;
-        double Test(TrainedModel m, IQuantumBackend b) => Evaluation.From(m.Logits(test.Features, b), test.Labels, test.ClassNames.Count).Accuracy;
         double maxDifference = onNative.Parameters.Max(p => p.Value.Zip(onQSharp.Parameters[p.Key], (a, b) => Math.Abs(a - b)).Max());
-        var check = new BackendCheck(o.AblationTask.Name, 1, options.Epochs, onNative.BestValidationAccuracy, Test(onNative, native),
-            onQSharp.BestValidationAccuracy, Test(onQSharp, qsharp), maxDifference, seconds);
+        var check = new BackendCheck(o.AblationTask.Name, 1, options.Epochs, onNative.BestValidationAccuracy, Accuracy(onNative, test, native),
+            onQSharp.BestValidationAccuracy, Accuracy(onQSharp, test, qsharp), maxDifference, seconds);
         log(string.Create(CultureInfo.InvariantCulture,
             $"Cross-check: native validation {100 * check.NativeValidation:F2} %, test {100 * check.NativeTest:F2} %; qsharp validation {100 * check.QSharpValidation:F2} %, test {100 * check.QSharpTest:F2} %; largest weight difference {check.MaxWeightDifference:E1} ({seconds:F0} s on the QDK)."));
         return check;
     }
+
+    /// <summary>The accuracy of a trained head on the held-out test set.</summary>
+    private static double Accuracy(TrainedModel model, FeatureSet test, IQuantumBackend? backend) =>
+        Evaluation.From(model.Logits(test.Features, backend), test.Labels, test.ClassNames.Count).Accuracy;
 }

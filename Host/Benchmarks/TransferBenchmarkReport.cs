@@ -30,7 +30,7 @@ public static class TransferBenchmarkReport
     public static ChartSpec TestAccuracyChart(TransferBenchmarkResult result)
     {
         var bars = result.Scores.Where(s => s.Setting.Length == 0).GroupBy(s => (s.Task, s.Head))
-            .Select(g => (g.Key, Test: Stats(g, s => s.Test)))
+            .Select(g => (g.Key, Test: SeedStatistics.Of(g.Select(s => s.Test).ToArray())))
             .Select(x => new BarValue(x.Key.Task, Label(x.Key.Head), x.Test.Mean, x.Test.Std)).ToList();
         return Chart.GroupedBars(bars, $"Held-out test accuracy, mean ± std over {result.Options.Seeds} seed(s)", "test accuracy", "task", Baseline(bars));
     }
@@ -51,14 +51,14 @@ public static class TransferBenchmarkReport
     public static IReadOnlyList<TestAccuracyRow> TestAccuracyTable(TransferBenchmarkResult result) =>
         result.Options.Tasks.Select(task =>
         {
-            var main = result.Scores.Where(s => s.Task == task.Name && s.Setting.Length == 0).ToList();
-            double[] Of(HeadKind head) => main.Where(s => s.Head == head).OrderBy(s => s.Seed).Select(s => s.Test).ToArray();
-            double[] quantum = Of(HeadKind.Quantum);
-            HeadKind best = Of(HeadKind.Classical).Average() >= Of(HeadKind.Linear).Average() ? HeadKind.Classical : HeadKind.Linear;
-            double[] diff = quantum.Zip(Of(best), (q, c) => q - c).ToArray();
+            double[] quantum = RecipeScores(result, task, HeadKind.Quantum, s => s.Test);
+            double[] classical = RecipeScores(result, task, HeadKind.Classical, s => s.Test);
+            double[] linear = RecipeScores(result, task, HeadKind.Linear, s => s.Test);
+            (HeadKind best, double[] bestTest) = classical.Average() >= linear.Average() ? (HeadKind.Classical, classical) : (HeadKind.Linear, linear);
+            double[] diff = quantum.Zip(bestTest, (q, c) => q - c).ToArray();
             var d = SeedStatistics.Of(diff);
             string ci = d.Count > 1 ? string.Create(Inv, $" [{100 * d.Low:+0.0;-0.0}, {100 * d.High:+0.0;-0.0}]") : "";
-            return new TestAccuracyRow(task.Name, Cell(quantum), Cell(Of(HeadKind.Classical)), Cell(Of(HeadKind.Linear)),
+            return new TestAccuracyRow(task.Name, Cell(quantum), Cell(classical), Cell(linear),
                 string.Create(Inv, $"{100 * d.Mean:+0.0;-0.0} pp vs {Label(best)}{ci}"), $"{diff.Count(x => x > 0)} of {diff.Length}");
         }).ToList();
 
@@ -81,8 +81,7 @@ public static class TransferBenchmarkReport
         md.AppendLine("| task | quantum | classical, same shape | linear 512→2 |\n|---|---:|---:|---:|");
         foreach (var task in o.Tasks)
         {
-            var main = result.Scores.Where(s => s.Task == task.Name && s.Setting.Length == 0).ToList();
-            string Of(HeadKind head) => Cell(main.Where(s => s.Head == head).Select(s => s.Validation).ToArray());
+            string Of(HeadKind head) => Cell(RecipeScores(result, task, head, s => s.Validation));
             md.AppendLine($"| {task.Name} | {Of(HeadKind.Quantum)} | {Of(HeadKind.Classical)} | {Of(HeadKind.Linear)} |");
         }
         md.AppendLine(string.Create(Inv, $"| *paper: ants/bees, ResNet18 (validation)* | *{100 * PaperQuantum:F1}* | – | *{100 * PaperClassical:F1}* |"));
@@ -125,7 +124,9 @@ public static class TransferBenchmarkReport
             .ToList();
     }
 
-    private static SeedStatistics Stats(IEnumerable<HeadScore> scores, Func<HeadScore, double> value) => SeedStatistics.Of(scores.Select(value).ToArray());
+    /// <summary>One head's <paramref name="value"/> on a task with the recipe (no ablation), seed by seed.</summary>
+    private static double[] RecipeScores(TransferBenchmarkResult result, BenchmarkTask task, HeadKind head, Func<HeadScore, double> value) =>
+        result.Scores.Where(s => s.Task == task.Name && s.Setting.Length == 0 && s.Head == head).OrderBy(s => s.Seed).Select(value).ToArray();
 
     private static string Cell(double[] values)
     {
@@ -133,10 +134,5 @@ public static class TransferBenchmarkReport
         return string.Create(Inv, $"{100 * s.Mean:F1} ± {100 * s.Std:F1}");
     }
 
-    private static string Label(HeadKind head) => head switch
-    {
-        HeadKind.Quantum => "quantum",
-        HeadKind.Classical => "classical",
-        _ => "linear 512→2",
-    };
+    private static string Label(HeadKind head) => head == HeadKind.Linear ? "linear 512→2" : head.Text();
 }

@@ -14,7 +14,7 @@ public partial class ChartTests
     ];
 
     /// <summary>The words of every &lt;text&gt; element, in document order.</summary>
-    private static List<string> Texts(string svg) => TextElement().Matches(svg).Select(m => m.Groups[1].Value).ToList();
+    internal static List<string> Texts(string svg) => TextElement().Matches(svg).Select(m => m.Groups[1].Value).ToList();
 
     [Test]
     public void AxisTitlesTickLabelsAndLegendAreTextElementsInTheShippedFont()

@@ -16,7 +16,7 @@ public class CircuitDiagramTests
         string svg = Chart.CircuitDiagram(QdkSession.Runtime, 4, inputs, weights);
 
         Assert.That(svg, Does.StartWith("<svg").And.Contain("class=\"circuit\""));
-        var texts = Regex.Matches(svg, "<text[^>]*>([^<]*)</text>").Select(m => m.Groups[1].Value).ToList();
+        var texts = ChartTests.Texts(svg);
         Assert.That(texts.Where(t => Regex.IsMatch(t, "^q[0-3]$")).Distinct().Count(), Is.EqualTo(4), "wire labels q0..q3");
         Assert.That(Regex.Count(svg, "<path fill=\"none\" stroke=\"#555\"[^>]*d=\"M64 "), Is.EqualTo(4), "one wire per qubit");
         Assert.That(texts.Count(t => t == "H"), Is.EqualTo(4));
