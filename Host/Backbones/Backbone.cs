@@ -79,6 +79,10 @@ public sealed class Backbone : IDisposable
             float[] input = n == BatchSize ? tensor : tensor[..(n * Preprocessing.Size)];
             OnnxOutput output = Model.Run(input, [n, Preprocessing.Channels, Preprocessing.Height, Preprocessing.Width], Output);
             int row = output.RowLength;
+            int bad = Array.FindIndex(output.Data, v => !float.IsFinite(v));
+            if (bad >= 0)
+                throw new InvalidDataException($"{Model.Path}: output '{Output}' gave {output.Data[bad]} for image {start + bad / row}; " +
+                    "features must be finite numbers (is this the right model and preprocessing?).");
             for (int k = 0; k < n; k++) features[start + k] = output.Data.AsSpan(k * row, row).ToArray();
             progress?.Invoke(start + n);
         }

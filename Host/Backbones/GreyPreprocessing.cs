@@ -11,8 +11,8 @@ public sealed class GreyPreprocessing : Preprocessing
     public const string Name = "grey";
 
     /// <summary>The FashionMNIST training-set mean and std, which every grey model in assets/models was trained with
-    /// (the distillation teachers' <see cref="Distillation.KdData.Mean"/> and <see cref="Distillation.KdData.Std"/>).</summary>
-    public static GreyPreprocessing FashionMnist(int height = 28, int width = 28) => new(Distillation.KdData.Mean, Distillation.KdData.Std, height, width);
+    /// (<see cref="Data.FashionMnist.PixelMean"/>, <see cref="Data.FashionMnist.PixelStd"/>, also the distillation teachers').</summary>
+    public static GreyPreprocessing FashionMnist(int height = 28, int width = 28) => new(Data.FashionMnist.PixelMean, Data.FashionMnist.PixelStd, height, width);
 
     public GreyPreprocessing(double mean, double std, int height, int width)
     {

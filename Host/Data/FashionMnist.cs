@@ -7,6 +7,9 @@ public static class FashionMnist
 {
     public const string SystemDirectory = "/usr/share/datasets/fashion-mnist";
 
+    /// <summary>Mean and standard deviation of FashionMNIST's training pixels (in [0, 1]): the grey models' and the teachers' normalisation.</summary>
+    public const double PixelMean = 0.2860, PixelStd = 0.3530;
+
     public static readonly IReadOnlyList<string> ClassNames =
         ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
 

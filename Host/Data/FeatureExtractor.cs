@@ -60,7 +60,8 @@ public sealed class FeatureExtractor(FeatureCache cache, Action<ExtractionProgre
         var clock = Stopwatch.StartNew();
         string key = FeatureCache.Key(keyParts);
         CacheEntry? entry = Cache.TryLoad(key, out _);
-        bool hit = entry is not null && entry.Dims[0] == labels.Length;
+        // A non-finite entry (written before backbones were checked) is computed again, so its model is named.
+        bool hit = entry is not null && entry.Dims[0] == labels.Length && Array.TrueForAll(entry.Data, float.IsFinite);
         if (!hit)
         {
             entry = compute();

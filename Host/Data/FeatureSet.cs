@@ -21,7 +21,7 @@ public sealed record FeatureSet
                 throw new ArgumentException($"sample {i} has label {labels[i]}; allowed: 0 to {classNames.Count - 1}.");
             int bad = Array.FindIndex(features[i], v => !double.IsFinite(v));
             if (bad >= 0)
-                throw new InvalidDataException($"sample {i} has a non-finite feature ({features[i][bad]}) at index {bad}.");
+                throw new ArgumentException($"sample {i} has a non-finite feature ({features[i][bad]}) at index {bad}.");
         }
         Features = features;
         Labels = labels;

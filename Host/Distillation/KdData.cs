@@ -6,9 +6,6 @@ namespace Qtl.Distillation;
 /// <summary>The training sample (PerClass per class, seeded) and the test split of the same classes.</summary>
 public sealed record KdData(KdSplit Train, KdSplit Test, FashionMnistLocation Location)
 {
-    /// <summary>The teachers' normalisation: (pixel/255 − 0.2860)/0.3530.</summary>
-    public const double Mean = 0.2860, Std = 0.3530;
-
     private static readonly ConcurrentDictionary<(string, bool), FashionMnistSplit> Files = new();
 
     public static KdData Load(DistillationOptions options)
@@ -33,7 +30,7 @@ public sealed record KdData(KdSplit Train, KdSplit Test, FashionMnistLocation Lo
         {
             var image = file.Images.Image(indices[i]);
             var row = pixels[i] = new double[image.Length];
-            for (int j = 0; j < image.Length; j++) row[j] = (image[j] / 255.0 - Mean) / Std;
+            for (int j = 0; j < image.Length; j++) row[j] = (image[j] / 255.0 - FashionMnist.PixelMean) / FashionMnist.PixelStd;
             labels[i] = IndexOf(classes, file.Labels[indices[i]]);
         }
         return new KdSplit(pixels, labels, indices, file);

@@ -66,6 +66,18 @@ public class BackboneTests
     }
 
     [Test]
+    public void ABackboneThatGivesNonFiniteFeaturesIsNamed()
+    {
+        // A std of 1e-300 sends every pixel to ±infinity, and the network's output with it.
+        string model = Bare("teacher-lenet-0-5.onnx");
+        File.WriteAllText(Path.ChangeExtension(model, ".json"), "{ \"normalisation\": { \"mean\": 0.5, \"std\": 1e-300 } }");
+        using Backbone backbone = Backbone.Open(model);
+        var image = new RasterImage(28, 28, 1, Enumerable.Range(0, 28 * 28).Select(i => (byte)i).ToArray());
+        var e = Assert.Throws<InvalidDataException>(() => backbone.Extract(1, _ => image));
+        Assert.That(e!.Message, Does.Contain(model).And.Contain("for image 0").And.Contain("finite"));
+    }
+
+    [Test]
     public void CorruptMetadataIsNamed()
     {
         string model = Bare("tiny-resnet.onnx");
