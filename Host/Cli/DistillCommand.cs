@@ -99,13 +99,8 @@ public static class DistillCommand
             throw new UserError("--resume needs --out: the distillation run folder to continue.");
         string dir = Path.GetFullPath(outDir ?? Path.Combine("runs", $"distill-{DateTime.Now:yyyyMMdd-HHmmss}"));
         string checkpoint = DistillationState.PathIn(dir);
-        if (File.Exists(dir))
-            throw new UserError($"--out {dir} is a file; give a folder for the run.");
-        using var owner = RunFolderRules.Own(dir);
-        if (!resume && (File.Exists(checkpoint) || RunFolder.HoldsRun(dir)))
-            throw new UserError($"--out {dir} already holds a run; continue it with --resume, or give another --out.");
-        if (resume && !File.Exists(checkpoint))
-            throw new UserError($"--resume: {dir} holds no distillation checkpoint ({DistillationState.File}); drop --resume to start a new run there.");
+        // Its checkpoint is a *.checkpoint.json, so a folder that holds one holds a run.
+        using var owner = RunFolderRules.Claim(dir, resume, DistillationState.File, $"distillation checkpoint ({DistillationState.File})");
         if (resume)
         {
             int done = Checkpoint.Load<DistillationState>(checkpoint, DistillationState.Format).EpochsDone;
