@@ -19,10 +19,10 @@ public static class DistillCommand
         public Option<string> Encoding { get; } = new("--encoding") { Description = "amplitude | angle.", DefaultValueFactory = _ => "amplitude" };
         public Option<string> FrontEnd { get; } = new("--front-end") { Description = "linear (trainable) | pca (fixed, whitened).", DefaultValueFactory = _ => "linear" };
         public Option<int> Shots { get; } = new("--shots") { Description = "Estimate the readout from N shots (0 = exact).", DefaultValueFactory = _ => 0 };
-        public Option<double> Lr { get; } = Parsing.Invariant(new Option<double>("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => D.LearningRate });
-        public Option<double?> FrontEndLr { get; } = Parsing.Invariant(new Option<double?>("--front-end-lr") { Description = "Adam learning rate of the linear front-end (default: --lr)." });
-        public Option<double> Temperature { get; } = Parsing.Invariant(new Option<double>("--temperature") { Description = "Distillation temperature T.", DefaultValueFactory = _ => D.Temperature });
-        public Option<double> Lambda { get; } = Parsing.Invariant(new Option<double>("--lambda") { Description = "Weight λ of the distillation term.", DefaultValueFactory = _ => D.Lambda });
+        public Option<double> Lr { get; } = new("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => D.LearningRate };
+        public Option<double?> FrontEndLr { get; } = new("--front-end-lr") { Description = "Adam learning rate of the linear front-end (default: --lr)." };
+        public Option<double> Temperature { get; } = new("--temperature") { Description = "Distillation temperature T.", DefaultValueFactory = _ => D.Temperature };
+        public Option<double> Lambda { get; } = new("--lambda") { Description = "Weight λ of the distillation term.", DefaultValueFactory = _ => D.Lambda };
         public Option<int> PerClass { get; } = new("--per-class") { Description = "Training images per class.", DefaultValueFactory = _ => D.PerClass };
         public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Mini-batch size (not given in the paper).", DefaultValueFactory = _ => D.BatchSize };
         public Option<int?> TestPerClass { get; } = new("--test-per-class") { Description = "Score on at most N test images per class (default: all)." };
@@ -99,13 +99,8 @@ public static class DistillCommand
             throw new UserError("--resume needs --out: the distillation run folder to continue.");
         string dir = Path.GetFullPath(outDir ?? Path.Combine("runs", $"distill-{DateTime.Now:yyyyMMdd-HHmmss}"));
         string checkpoint = DistillationState.PathIn(dir);
-        if (File.Exists(dir))
-            throw new UserError($"--out {dir} is a file; give a folder for the run.");
-        using var owner = RunFolderRules.Own(dir);
-        if (!resume && (File.Exists(checkpoint) || RunFolder.HoldsRun(dir)))
-            throw new UserError($"--out {dir} already holds a run; continue it with --resume, or give another --out.");
-        if (resume && !File.Exists(checkpoint))
-            throw new UserError($"--resume: {dir} holds no distillation checkpoint ({DistillationState.File}); drop --resume to start a new run there.");
+        // Its checkpoint is a *.checkpoint.json, so a folder that holds one holds a run.
+        using var owner = RunFolderRules.Claim(dir, resume, DistillationState.File, $"distillation checkpoint ({DistillationState.File})");
         if (resume)
         {
             int done = Checkpoint.Load<DistillationState>(checkpoint, DistillationState.Format).EpochsDone;

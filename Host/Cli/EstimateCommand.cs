@@ -19,7 +19,7 @@ public static class EstimateCommand
         var choice = new CircuitChoice();
         var shots = new Option<int>("--shots") { Description = "Shots per sample for the validation-pass estimate.", DefaultValueFactory = _ => 5000 };
         var samples = new Option<int?>("--samples") { Description = "Samples in the validation pass (default: the validation split's size, when known)." };
-        var budget = Parsing.Invariant(new Option<double>("--error-budget") { Description = "Total error budget of one shot, in (0, 1).", DefaultValueFactory = _ => ResourceEstimates.DefaultErrorBudget });
+        var budget = new Option<double>("--error-budget") { Description = "Total error budget of one shot, in (0, 1).", DefaultValueFactory = _ => ResourceEstimates.DefaultErrorBudget };
         var json = new Option<string?>("--json") { Description = "Also write the estimates to this JSON file." };
         var command = new Command("estimate", "QDK resource estimates of the trained circuit on six qubit models: one inference and a validation pass.") { shots, samples, budget, json };
         choice.AddTo(command);

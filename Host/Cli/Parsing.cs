@@ -40,6 +40,14 @@ public static class Parsing
         return error.Length == 0;
     }
 
+    /// <summary>Gives every number option of <paramref name="command"/> and its subcommands the parser of <see cref="Invariant"/>.</summary>
+    public static void InvariantNumbers(Command command)
+    {
+        foreach (var option in command.Options)
+            if (option is Option<double> or Option<double?>) Invariant(option);
+        foreach (var subcommand in command.Subcommands) InvariantNumbers(subcommand);
+    }
+
     /// <summary>Makes a number option parse with <see cref="TryNumber"/> (System.CommandLine's own parser accepts "0,001" as 1).</summary>
     public static T Invariant<T>(T option) where T : Option
     {

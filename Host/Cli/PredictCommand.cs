@@ -24,7 +24,7 @@ public static class PredictCommand
 
     private static int Run(QdkRuntime runtime, string runDir, HeadKind kind, string[] images, bool json)
     {
-                var model = RunFolder.LoadModel(runDir, kind);
+        var model = RunFolder.LoadModel(runDir, kind);
         var dataOptions = RunFolder.LoadDataOptions(runDir);
         var files = images.Select(Path.GetFullPath).ToArray();
         foreach (var f in files)

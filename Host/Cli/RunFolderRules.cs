@@ -6,24 +6,47 @@ using Spectre.Console;
 namespace Qtl.Cli;
 
 /// <summary>
-/// What <c>train</c> may do with an <c>--out</c> folder: start a run only where none is, continue one only
-/// with <c>--resume</c>, and never while another process owns it. Every refusal happens before a byte is written.
+/// What <c>train</c> and <c>distill</c> may do with an <c>--out</c> folder: start a run only where none is, continue
+/// one only with <c>--resume</c>, and never while another process owns it. Every refusal happens before a byte is written.
 /// </summary>
 internal static class RunFolderRules
 {
-    public static void CheckOut(string outDir, bool resume)
+    /// <summary>Claims a <c>train</c> run folder: one to continue holds its data options.</summary>
+    public static RunLock Claim(string outDir, bool resume) =>
+        Claim(outDir, resume, RunFolder.DataOptionsFile, $"run to continue (no {RunFolder.DataOptionsFile})");
+
+    /// <summary>
+    /// Checks <paramref name="outDir"/>, owns it, and checks it again now that no other process can finish a run there.
+    /// </summary>
+    /// <param name="resumeFile">The file a run to continue holds.</param>
+    /// <param name="missing">What the refusal of a resume without <paramref name="resumeFile"/> says the folder lacks.</param>
+    public static RunLock Claim(string outDir, bool resume, string resumeFile, string missing)
+    {
+        CheckOut(outDir, resume, resumeFile, missing);
+        var owner = RunLock.TryAcquire(outDir)
+            ?? throw new UserError($"--out {Path.GetFullPath(outDir)} is in use by another qtl process; wait for it to finish, or give another --out.");
+        try
+        {
+            CheckOut(outDir, resume, resumeFile, missing);
+            return owner;
+        }
+        catch
+        {
+            owner.Dispose();
+            throw;
+        }
+    }
+
+    private static void CheckOut(string outDir, bool resume, string resumeFile, string missing)
     {
         string full = Path.GetFullPath(outDir);
         if (File.Exists(full))
             throw new UserError($"--out {full} is a file; give a folder for the run.");
         if (!resume && RunFolder.HoldsRun(full))
             throw new UserError($"--out {full} already holds a run; continue it with --resume, or give another --out.");
-        if (resume && !File.Exists(Path.Combine(full, RunFolder.DataOptionsFile)))
-            throw new UserError($"--resume: {full} holds no run to continue (no {RunFolder.DataOptionsFile}); drop --resume to start a new run there.");
+        if (resume && !File.Exists(Path.Combine(full, resumeFile)))
+            throw new UserError($"--resume: {full} holds no {missing}; drop --resume to start a new run there.");
     }
-
-    public static RunLock Own(string outDir) => RunLock.TryAcquire(outDir)
-        ?? throw new UserError($"--out {Path.GetFullPath(outDir)} is in use by another qtl process; wait for it to finish, or give another --out.");
 
     /// <summary>
     /// The run's recorded data options: a resumed run must see the same features. Options given on the

@@ -66,10 +66,8 @@ public static class TrainCommand
             throw new UserError("--resume needs --out: the run folder to continue.");
         if (given.DataPath is { } dataPath && File.Exists(dataPath))
             throw new UserError($"--data {Path.GetFullPath(dataPath)} is a file; give a folder: FashionMNIST IDX files, or an image folder with train/<class>/ and val/<class>/.");
-        if (outDir is not null) RunFolderRules.CheckOut(outDir, resume);
-        using var owner = outDir is null ? RunFolder.CreateDefault("runs", DateTime.Now) : RunFolderRules.Own(outDir);
+        using var owner = outDir is null ? RunFolder.CreateDefault("runs", DateTime.Now) : RunFolderRules.Claim(outDir, resume);
         outDir = owner.Folder;
-        RunFolderRules.CheckOut(outDir, resume); // again, now that no other process can finish a run here
         var dataOptions = resume ? RunFolderRules.ResumeDataOptions(outDir, given) : given;
 
         var watch = Stopwatch.StartNew();

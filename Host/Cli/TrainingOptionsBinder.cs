@@ -12,12 +12,12 @@ public sealed class TrainingOptionsBinder
     private static readonly TrainingOptions Recipe = new();
     private readonly Option<int> _qubits = new("--qubits") { Description = "Qubits n of the dressed circuit (1-16).", DefaultValueFactory = _ => Recipe.Qubits };
     private readonly Option<int> _depth = new("--depth") { Description = "Variational blocks (0-100).", DefaultValueFactory = _ => Recipe.Depth };
-    private readonly Option<double> _lr = Parsing.Invariant(new Option<double>("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => Recipe.LearningRate });
+    private readonly Option<double> _lr = new("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => Recipe.LearningRate };
     private readonly Option<int> _batch = new("--batch-size") { Description = "Samples per optimiser step.", DefaultValueFactory = _ => Recipe.BatchSize };
     private readonly Option<int> _epochs;
     private readonly Option<int> _step = new("--step-size") { Description = "StepLR: epochs between learning-rate drops.", DefaultValueFactory = _ => Recipe.StepSize };
-    private readonly Option<double> _gamma = Parsing.Invariant(new Option<double>("--gamma") { Description = "StepLR: factor of each drop.", DefaultValueFactory = _ => Recipe.Gamma });
-    private readonly Option<double> _qDelta = Parsing.Invariant(new Option<double>("--q-delta") { Description = "Initial circuit weights are q-delta × N(0,1).", DefaultValueFactory = _ => Recipe.QDelta });
+    private readonly Option<double> _gamma = new("--gamma") { Description = "StepLR: factor of each drop.", DefaultValueFactory = _ => Recipe.Gamma };
+    private readonly Option<double> _qDelta = new("--q-delta") { Description = "Initial circuit weights are q-delta × N(0,1).", DefaultValueFactory = _ => Recipe.QDelta };
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of initialisation and shuffling.", DefaultValueFactory = _ => Recipe.Seed };
     private readonly Option<string> _backend = new("--backend") { Description = "qsharp (QDK simulator) or native (C# state vector).", DefaultValueFactory = _ => Recipe.Backend.Text() };
     private readonly Option<string> _gradient = new("--gradient") { Description = "parameter-shift, or adjoint (native only).", DefaultValueFactory = _ => Recipe.GradientMethod.Text() };

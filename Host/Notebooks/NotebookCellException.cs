@@ -5,5 +5,4 @@ public sealed class NotebookCellException(int cellNumber, string detail, Excepti
     : Exception($"cell {cellNumber} failed: {detail}", inner)
 {
     public int CellNumber { get; } = cellNumber;
-    public string Detail { get; } = detail;
 }

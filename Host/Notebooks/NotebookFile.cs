@@ -29,8 +29,6 @@ public static class NotebookFile
     /// <summary>Writes nbformat 4 with \n line ends, whatever the platform, so committed copies do not churn.</summary>
     public static void Write(InteractiveDocument document, string path)
     {
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
         using var buffer = new MemoryStream();
         Notebook.Write(document, buffer, KernelInfos());
         string text = Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n");

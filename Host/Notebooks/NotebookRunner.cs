@@ -19,9 +19,6 @@ namespace Qtl.Notebooks;
 /// </summary>
 public static partial class NotebookRunner
 {
-    public static async Task<NotebookRunResult> RunAsync(string path, NotebookRunOptions? options = null, CancellationToken cancel = default) =>
-        await RunAsync(NotebookFile.Read(path), Path.GetDirectoryName(Path.GetFullPath(path))!, options, cancel);
-
     /// <summary>Runs <paramref name="notebook"/> (modified in place: outputs, execution counts, the injected cell)
     /// with <paramref name="directory"/> as the working directory, as an editor runs a notebook in its folder.</summary>
     public static async Task<NotebookRunResult> RunAsync(InteractiveDocument notebook, string directory, NotebookRunOptions? options = null, CancellationToken cancel = default)

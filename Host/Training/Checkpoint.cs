@@ -11,10 +11,8 @@ public static class Checkpoint
 {
     public const string Format = "qtl-qsharp/checkpoint/1";
 
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly JsonSerializerOptions Json = new(JsonFiles.Options)
     {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 

@@ -28,14 +28,15 @@ public sealed record TrainingState(HeadKind Kind, TrainingOptions Options, IRead
     public TrainingState After(EpochMetrics metrics, Head head, Adam adam)
     {
         var current = Snapshot(head);
+        var optimiser = AdamState.Of(adam);
         bool better = metrics.ValidationAccuracy > BestValidationAccuracy;
         return this with
         {
             EpochsDone = metrics.Epoch,
             Parameters = current,
-            AdamSteps = adam.Steps,
-            AdamFirst = adam.FirstMoments.Select(m => (double[])m.Clone()).ToArray(),
-            AdamSecond = adam.SecondMoments.Select(m => (double[])m.Clone()).ToArray(),
+            AdamSteps = optimiser.Steps,
+            AdamFirst = optimiser.First,
+            AdamSecond = optimiser.Second,
             BestEpoch = better ? metrics.Epoch : BestEpoch,
             BestValidationAccuracy = better ? metrics.ValidationAccuracy : BestValidationAccuracy,
             BestParameters = better ? current : BestParameters,
@@ -60,11 +61,8 @@ public sealed record TrainingState(HeadKind Kind, TrainingOptions Options, IRead
     public TrainingState ResumeInto(Head head, Adam adam, TrainingOptions options, int featureDimension, IReadOnlyList<string> classNames)
     {
         CheckResumable(options, featureDimension, classNames);
-        var parameters = head.Parameters;
-        Parameter.LoadAll(parameters, Parameters, "the checkpoint");
-        if (AdamFirst.Length != parameters.Count || AdamSecond.Length != parameters.Count)
-            throw new InvalidDataException("the checkpoint's optimiser state does not match the model.");
-        adam.Restore(AdamSteps, AdamFirst, AdamSecond);
+        Parameter.LoadAll(head.Parameters, Parameters, "the checkpoint");
+        new AdamState(AdamSteps, AdamFirst, AdamSecond).RestoreInto(adam);
         return this;
     }
 
