@@ -81,7 +81,7 @@ public static class Distiller
             log?.Invoke($"epoch {epoch + 1}/{options.Epochs}: loss {metrics.Loss:F4}, train accuracy {metrics.TrainAccuracy:P1} ({metrics.Seconds:F1} s)");
         }
 
-        var confusion = new int[classes, classes];
+        var confusion = Enumerable.Range(0, classes).Select(_ => new int[classes]).ToArray();
         int right = 0;
         const int chunk = 2000;
         for (int start = 0; start < data.Test.Count; start += chunk)
@@ -91,7 +91,7 @@ public static class Distiller
             for (int b = 0; b < count; b++)
             {
                 int predicted = Probabilities.ArgMax(pass.Logits[b]), label = data.Test.Labels[start + b];
-                confusion[label, predicted]++;
+                confusion[label][predicted]++;
                 if (predicted == label) right++;
             }
         }

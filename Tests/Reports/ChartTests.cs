@@ -55,13 +55,13 @@ public partial class ChartTests
     [Test]
     public void ConfusionMatrixShadesEveryCellAndWritesItsCountWhiteOnDarkCells()
     {
-        int[,] counts = { { 37, 2, 1 }, { 4, 29, 7 }, { 0, 11, 19 } };
+        int[][] counts = [[37, 2, 1], [4, 29, 7], [0, 11, 19]];
         string svg = Chart.Render(Chart.ConfusionMatrix(counts, ["T-shirt", "Trouser", "Pullover"]));
 
         var cells = Regex.Matches(svg, "<rect fill=\"(#[0-9A-F]{6})\" x=\"[^\"]+\" y=\"[^\"]+\" width=\"([^\"]+)\"").Where(m => double.Parse(m.Groups[2].Value) > 20).ToList();
         Assert.That(cells, Has.Count.EqualTo(9), "one shaded rectangle per (true, predicted), not a blurred bitmap");
         Assert.That(cells.Select(c => c.Groups[1].Value).Distinct().Count(), Is.GreaterThanOrEqualTo(7), "shades follow the counts");
-        foreach (int c in counts)
+        foreach (int c in counts.SelectMany(row => row))
         {
             string colour = c > 37 * 0.55 ? "white" : "#1B1B1B";
             Assert.That(Regex.IsMatch(svg, $"<text fill=\"{colour}\"[^>]*>{c}</text>"), $"count {c} in {colour}");
@@ -95,11 +95,11 @@ public partial class ChartTests
     [Test]
     public void BadInputIsAnArgumentExceptionThatSaysWhatIsWrong()
     {
-        Assert.That(Assert.Throws<ArgumentException>(() => Chart.ConfusionMatrix(new int[2, 3], ["a", "b"]))!.Message, Does.Contain("2×2"));
+        Assert.That(Assert.Throws<ArgumentException>(() => Chart.ConfusionMatrix([[0, 0, 0], [0, 0, 0]], ["a", "b"]))!.Message, Does.Contain("2×2"));
         Assert.That(Assert.Throws<ArgumentException>(() => Chart.LossCurves([new("q", "train", [1.0, double.NaN])]))!.Message, Does.Contain("q/train epoch 2").And.Contain("NaN"));
         Assert.That(Assert.Throws<ArgumentException>(() => Chart.GroupedBars([], "empty"))!.Message, Does.Contain("no bars"));
         Assert.That(Assert.Throws<ArgumentException>(() => Chart.ErrorBarLines([new("s", 0, 0.5)], "t", "x", "y", logX: true))!.Message, Does.Contain("x > 0"));
-        Assert.That(Assert.Throws<ArgumentException>(() => Chart.ConfusionMatrix(new[,] { { 1, -1 }, { 0, 2 } }, ["a", "b"]))!.Message, Does.Contain("negative"));
+        Assert.That(Assert.Throws<ArgumentException>(() => Chart.ConfusionMatrix([[1, -1], [0, 2]], ["a", "b"]))!.Message, Does.Contain("negative"));
     }
 
     [Test]
