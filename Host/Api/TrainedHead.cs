@@ -99,10 +99,10 @@ public sealed class TrainedHead
     }
 
     /// <summary>QIR of one inference of the trained circuit on validation sample <paramref name="sample"/>, from the QDK.</summary>
-    public string Qir(int sample = 0, string profile = QirExport.BaseProfile)
+    public QirProgram Qir(int sample = 0, string profile = QirExport.BaseProfile)
     {
         var head = Circuit();
-        return QirExport.Generate(_run.Runtime, head.Shape, CircuitInputs(sample), head.Weights, profile);
+        return new QirProgram(profile, QirExport.Generate(_run.Runtime, head.Shape, CircuitInputs(sample), head.Weights, profile));
     }
 
     /// <summary>QDK resource estimates of one inference on validation sample <paramref name="sample"/>, on each qubit model.</summary>

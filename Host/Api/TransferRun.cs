@@ -26,6 +26,10 @@ public sealed class TransferRun
     }
 
     public string Folder { get; }
+
+    /// <summary>The run's report.html (written by training and by <see cref="WriteReport"/>).</summary>
+    public string ReportFile => Path.Combine(Folder, "report.html");
+
     public TrainingOptions Options { get; }
 
     /// <summary>What made the features (data-options.json); null for a run on a feature table.</summary>
