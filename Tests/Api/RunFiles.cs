@@ -7,7 +7,7 @@ internal static class RunFiles
 
     /// <summary>The drawn files by name, report.html without its generation time (the one line that differs by design).</summary>
     public static Dictionary<string, string> Drawn(string folder) =>
-        Patterns.SelectMany(p => Directory.GetFiles(folder, p)).ToDictionary(Path.GetFileName, f => WithoutTime(File.ReadAllText(f)))!;
+        Patterns.SelectMany(p => Directory.GetFiles(folder, p)).ToDictionary(f => Path.GetFileName(f), f => WithoutTime(File.ReadAllText(f)));
 
     public static void DeleteDrawn(string folder)
     {

@@ -93,6 +93,20 @@ public partial class ChartTests
     }
 
     [Test]
+    public void AFigureDrawnTwiceIsTheSameSvgAndTwoFiguresShareNoId()
+    {
+        var spec = Chart.LossCurves([new("quantum", "train", [0.9, 0.5, 0.4]), new("quantum", "validation", [1.0, 0.7, 0.6])]);
+        string first = Chart.Render(spec), again = Chart.Render(spec);
+        string other = Chart.Render(Chart.AccuracyCurves([new("linear", "train", [0.5, 0.8])]));
+
+        Assert.That(again, Is.EqualTo(first), "ids do not come from a counter of the process");
+        var ids = Regex.Matches(first, "id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.That(ids, Is.Not.Empty);
+        Assert.That(Regex.Matches(first, @"url\(#([^)]+)\)").Select(m => m.Groups[1].Value), Is.SubsetOf(ids), "every reference names an id of the figure");
+        Assert.That(Regex.Matches(other, "id=\"([^\"]+)\"").Select(m => m.Groups[1].Value), Has.None.AnyOf(ids.ToArray()), "figures inlined in one page never share an id");
+    }
+
+    [Test]
     public void BadInputIsAnArgumentExceptionThatSaysWhatIsWrong()
     {
         Assert.That(Assert.Throws<ArgumentException>(() => Chart.ConfusionMatrix([[0, 0, 0], [0, 0, 0]], ["a", "b"]))!.Message, Does.Contain("2×2"));
