@@ -25,7 +25,7 @@ public static class PaperRunReport
         };
         AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), summary.ToJsonString(JsonFiles.Options));
         var csv = new StringBuilder($"epoch,loss,train_accuracy,{(o.Selection == PaperSelection.HeldOut ? "validation" : "test_subset")}_accuracy,seconds\n");
-        foreach (var e in r.Epochs) csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch},{e.Loss:R},{e.TrainAccuracy:R},{e.SelectionAccuracy:R},{e.Seconds:F3}"));
+        foreach (var e in r.Epochs) csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{e.ValidationAccuracy:R},{e.Seconds:F3}"));
         AtomicFile.WriteAllText(Path.Combine(dir, "metrics.csv"), csv.ToString());
     }
 }
