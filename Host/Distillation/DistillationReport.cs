@@ -32,7 +32,7 @@ public static class DistillationReport
             ["train_images"] = r.TrainCount, ["test_images"] = r.TestCount, ["data"] = r.DataNotice,
             ["seconds"] = Math.Round(r.Seconds, 2),
         };
-        AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), summary.ToJsonString(JsonFiles.Options));
+        RunFolder.WriteSummary(dir, summary);
         var csv = new StringBuilder("epoch,loss,train_accuracy,seconds\n");
         foreach (var e in r.Epochs) csv.AppendLine(string.Create(Inv, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{e.Seconds:F3}"));
         AtomicFile.WriteAllText(Path.Combine(dir, "metrics.csv"), csv.ToString());

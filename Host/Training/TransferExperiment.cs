@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Qtl.Data;
 using Qtl.Model;
 using Qtl.Quantum;
@@ -109,6 +108,6 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<He
         // "baseline" is the classical head of the same shape as the quantum one.
         if (results.TryGetValue(HeadKind.Classical, out var baseline))
             summary["baseline"] = Entry(baseline);
-        AtomicFile.WriteAllText(Path.Combine(outDir, RunFolder.SummaryFile), JsonSerializer.Serialize(summary, JsonFiles.WithoutNulls));
+        RunFolder.WriteSummary(outDir, summary);
     }
 }

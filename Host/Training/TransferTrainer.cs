@@ -19,6 +19,7 @@ public sealed class TransferTrainer
         Options = options.Validate();
         if (backend is not null && backend.Capabilities.Kind != Options.Backend)
             throw new ArgumentException($"the options say backend '{Options.Backend.Text()}', but a '{backend.Name}' backend was given.", nameof(backend));
+        backend?.Capabilities.Require(Options.GradientMethod, Options.Shots, backend.Name);
         _backend = backend;
     }
 

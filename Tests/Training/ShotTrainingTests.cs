@@ -10,7 +10,7 @@ namespace Qtl.Tests.Training;
 public class ShotTrainingTests
 {
     private static readonly TrainingOptions Fast =
-        TrainerTests.Fast with { Epochs = 5, GradientMethod = GradientMethod.ParameterShift };
+        TransferTrainerTests.Fast with { Epochs = 5, GradientMethod = GradientMethod.ParameterShift };
 
     [Test]
     public void WithShotsTheTrainingForwardEstimatesEveryCircuitFromShots()
