@@ -103,7 +103,7 @@ public static class DistillCommand
         using var owner = RunFolderRules.Claim(dir, resume, DistillationState.File, $"distillation checkpoint ({DistillationState.File})");
         if (resume)
         {
-            int done = Checkpoint.Load<DistillationState>(checkpoint, DistillationState.Format).EpochsDone;
+            int done = Checkpoint.Load<DistillationState>(checkpoint, DistillationState.Format).Progress.EpochsDone;
             if (done >= options.Epochs)
                 throw new UserError($"--resume: {dir} has finished {done} epochs and --epochs is {options.Epochs}; give a larger --epochs to train on (nothing was changed).");
             Console.WriteLine($"resuming {dir} from epoch {done} of {options.Epochs}");

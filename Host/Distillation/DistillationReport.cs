@@ -32,9 +32,9 @@ public static class DistillationReport
             ["train_images"] = r.TrainCount, ["test_images"] = r.TestCount, ["data"] = r.DataNotice,
             ["seconds"] = Math.Round(r.Seconds, 2),
         };
-        AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), summary.ToJsonString(JsonFiles.Options));
+        RunFolder.WriteSummary(dir, summary);
         var csv = new StringBuilder("epoch,loss,train_accuracy,seconds\n");
-        foreach (var e in r.Epochs) csv.AppendLine(string.Create(Inv, $"{e.Epoch},{e.Loss:R},{e.TrainAccuracy:R},{e.Seconds:F3}"));
+        foreach (var e in r.Epochs) csv.AppendLine(string.Create(Inv, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{e.Seconds:F3}"));
         AtomicFile.WriteAllText(Path.Combine(dir, "metrics.csv"), csv.ToString());
 
         var md = new StringBuilder();
@@ -47,10 +47,10 @@ public static class DistillationReport
         md.AppendLine(string.Create(Inv, $"- Student test accuracy: **{100 * r.StudentTestAccuracy:F2} %**"));
         md.AppendLine(string.Create(Inv, $"- Time: {r.Seconds:F1} s\n"));
         md.AppendLine("| epoch | loss | train accuracy |\n|---:|---:|---:|");
-        foreach (var e in r.Epochs) md.AppendLine(string.Create(Inv, $"| {e.Epoch} | {e.Loss:F4} | {100 * e.TrainAccuracy:F1} % |"));
+        foreach (var e in r.Epochs) md.AppendLine(string.Create(Inv, $"| {e.Epoch} | {e.TrainLoss:F4} | {100 * e.TrainAccuracy:F1} % |"));
         if (chart)
         {
-            Chart.Save(Chart.LossCurves([new Curve("student", "train", r.Epochs.Select(e => e.Loss).ToArray())], "Training loss", "KD loss"), dir, "loss");
+            Chart.Save(Chart.LossCurves([new Curve("student", "train", r.Epochs.Select(e => e.TrainLoss).ToArray())], "Training loss", "KD loss"), dir, "loss");
             md.AppendLine("\n![loss](loss.svg)");
         }
         AtomicFile.WriteAllText(Path.Combine(dir, "report.md"), md.ToString());

@@ -24,8 +24,8 @@ public static class RunReport
                 ["head", "architecture", "parameters", "validation accuracy", "best epoch", "seconds"],
                 results.Select(r => (IReadOnlyList<string>)[r.Key.Text(), r.Value.Description, r.Value.ParameterCount.ToString(),
                     $"{r.Value.Validation.Accuracy:P1}", r.Value.Model.BestEpoch.ToString(), $"{r.Value.Model.Seconds:F1}"]).ToList()),
-            Figure.FromChart("loss", Chart.LossCurves(Curves(results, m => m.TrainLoss, m => m.ValidationLoss)), outDir),
-            Figure.FromChart("accuracy", Chart.AccuracyCurves(Curves(results, m => m.TrainAccuracy, m => m.ValidationAccuracy)), outDir),
+            Figure.FromChart("loss", Chart.LossCurves(Curves(results, m => m.TrainLoss, m => m.ValidationLoss ?? double.NaN)), outDir),
+            Figure.FromChart("accuracy", Chart.AccuracyCurves(Curves(results, m => m.TrainAccuracy, m => m.ValidationAccuracy ?? double.NaN)), outDir),
         };
         foreach (var (kind, r) in results)
             sections.Add(Figure.FromChart($"confusion-{kind.Text()}", Chart.ConfusionMatrix(ToMatrix(r.Validation.Confusion), data.Validation.ClassNames,

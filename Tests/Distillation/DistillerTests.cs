@@ -43,9 +43,9 @@ public class DistillerTests
         var same = Distiller.Run(options with { FrontEndLearningRate = options.LearningRate });
         var frozen = Distiller.Run(options with { FrontEndLearningRate = 1e-12 });
 
-        Assert.That(same.Epochs.Select(e => e.Loss), Is.EqualTo(recipe.Epochs.Select(e => e.Loss)), "the same rate must give the same run");
-        Assert.That(recipe.Epochs[1].Loss, Is.LessThan(recipe.Epochs[0].Loss - 0.01), "at the recipe rate the front-end learns");
-        Assert.That(frozen.Epochs[1].Loss, Is.EqualTo(frozen.Epochs[0].Loss).Within(1e-6), "a frozen front-end leaves nothing to learn");
+        Assert.That(same.Epochs.Select(e => e.TrainLoss), Is.EqualTo(recipe.Epochs.Select(e => e.TrainLoss)), "the same rate must give the same run");
+        Assert.That(recipe.Epochs[1].TrainLoss, Is.LessThan(recipe.Epochs[0].TrainLoss - 0.01), "at the recipe rate the front-end learns");
+        Assert.That(frozen.Epochs[1].TrainLoss, Is.EqualTo(frozen.Epochs[0].TrainLoss).Within(1e-6), "a frozen front-end leaves nothing to learn");
     }
 
     [TestCase("none")]
@@ -63,10 +63,10 @@ public class DistillerTests
 
             var a = Checkpoint.Load<DistillationState>(whole, DistillationState.Format);
             var b = Checkpoint.Load<DistillationState>(parts, DistillationState.Format);
-            Assert.That(b.EpochsDone, Is.EqualTo(3));
-            foreach (var (name, values) in a.Parameters)
-                Assert.That(b.Parameters[name], Is.EqualTo(values), $"parameter {name}, bit for bit");
-            Assert.That(b.History.Select(e => e.Loss), Is.EqualTo(a.History.Select(e => e.Loss)));
+            Assert.That(b.Progress.EpochsDone, Is.EqualTo(3));
+            foreach (var (name, values) in a.Progress.Parameters)
+                Assert.That(b.Progress.Parameters[name], Is.EqualTo(values), $"parameter {name}, bit for bit");
+            Assert.That(b.Progress.History.Select(e => e.TrainLoss), Is.EqualTo(a.Progress.History.Select(e => e.TrainLoss)));
             Assert.That(resumed.StudentTestAccuracy, Is.EqualTo(uninterrupted.StudentTestAccuracy));
         }
         finally { Directory.Delete(dir, recursive: true); }

@@ -23,9 +23,9 @@ public static class PaperRunReport
             ["accuracy"] = r.Accuracy, ["selected_epoch"] = r.SelectedEpoch, ["teacher_accuracy"] = r.TeacherAccuracy,
             ["seconds"] = Math.Round(r.Seconds, 2),
         };
-        AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), summary.ToJsonString(JsonFiles.Options));
+        RunFolder.WriteSummary(dir, summary);
         var csv = new StringBuilder($"epoch,loss,train_accuracy,{(o.Selection == PaperSelection.HeldOut ? "validation" : "test_subset")}_accuracy,seconds\n");
-        foreach (var e in r.Epochs) csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch},{e.Loss:R},{e.TrainAccuracy:R},{e.SelectionAccuracy:R},{e.Seconds:F3}"));
+        foreach (var e in r.Epochs) csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{e.ValidationAccuracy:R},{e.Seconds:F3}"));
         AtomicFile.WriteAllText(Path.Combine(dir, "metrics.csv"), csv.ToString());
     }
 }

@@ -43,9 +43,9 @@ public class PaperProtocolTests
         var alone = PaperTrainer.Run(Tiny("none"));
         var disguised = PaperTrainer.Run(Tiny("lenet"));
         var distilled = PaperTrainer.Run(Tiny("lenet") with { KdReachesStudent = true });
-        Assert.That(disguised.Epochs.Select(e => e.SelectionAccuracy), Is.EqualTo(alone.Epochs.Select(e => e.SelectionAccuracy)));
-        Assert.That(disguised.Epochs.Select(e => e.Loss), Is.EqualTo(alone.Epochs.Select(e => e.Loss)));
-        Assert.That(distilled.Epochs.Select(e => e.Loss), Is.Not.EqualTo(alone.Epochs.Select(e => e.Loss)), "a real KD term changes training");
+        Assert.That(disguised.Epochs.Select(e => e.ValidationAccuracy), Is.EqualTo(alone.Epochs.Select(e => e.ValidationAccuracy)));
+        Assert.That(disguised.Epochs.Select(e => e.TrainLoss), Is.EqualTo(alone.Epochs.Select(e => e.TrainLoss)));
+        Assert.That(distilled.Epochs.Select(e => e.TrainLoss), Is.Not.EqualTo(alone.Epochs.Select(e => e.TrainLoss)), "a real KD term changes training");
     }
 
     [Test]
@@ -58,7 +58,7 @@ public class PaperProtocolTests
         for (int i = 0; i < 2; i++)
         {
             Assert.That(parallel[i].Accuracy, Is.EqualTo(first[i].Accuracy));
-            Assert.That(parallel[i].Epochs.Select(e => e.Loss), Is.EqualTo(first[i].Epochs.Select(e => e.Loss)));
+            Assert.That(parallel[i].Epochs.Select(e => e.TrainLoss), Is.EqualTo(first[i].Epochs.Select(e => e.TrainLoss)));
         }
         var data = PaperData.Load(options[1].Classes, options[1].PerClass, null);
         Assert.That(first[1].ScoredCount, Is.EqualTo(data.Test.Count), "held out: scored on the whole test split of 0-7");
