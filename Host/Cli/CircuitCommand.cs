@@ -38,7 +38,8 @@ public static class CircuitCommand
     {
         Parsing.InRange(qubits, 1, CircuitShape.MaxQubits, "--qubits");
         Parsing.InRange(depth, 0, CircuitShape.MaxDepth, "--depth");
-        if (method is { } m) Backends.RequireGradient(backendKind, m);
+        if (method == GradientMethod.Adjoint && backendKind != BackendKind.Native)
+            throw new UserError("--gradient adjoint needs --backend native (the QDK gives no adjoint).");
         var shape = new CircuitShape(qubits, depth);
         double[] inputs = Parsing.Doubles(inputsText, "--inputs");
         double[] weights = Parsing.Doubles(weightsText, "--weights");

@@ -46,30 +46,6 @@ public static class EnumOption
         return option;
     }
 
-    /// <summary>
-    /// A closed set that its library spells as text (QIR profiles, preprocessing names), checked, shown and completed
-    /// the same way; without <paramref name="defaultValue"/>, null when left out.
-    /// </summary>
-    public static Option<string?> OneOf(string name, string description, IReadOnlyList<string> allowed, string? defaultValue = null)
-    {
-        var option = new Option<string?>(name)
-        {
-            Description = description,
-            HelpName = string.Join("|", allowed),
-            CustomParser = r =>
-            {
-                string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
-                if (allowed.Contains(text)) return text;
-                r.AddError($"{name} is '{text}'; allowed: {string.Join(", ", allowed)}.");
-                return defaultValue;
-            },
-        };
-        if (defaultValue is not null) option.DefaultValueFactory = _ => defaultValue;
-        option.CompletionSources.Clear();
-        option.CompletionSources.Add(allowed.ToArray());
-        return option;
-    }
-
     /// <summary>"qsharp, native": every value of <typeparamref name="T"/>, for messages.</summary>
     public static string Allowed<T>() where T : struct, Enum => string.Join(", ", EnumText.Names<T>());
 

@@ -1,4 +1,3 @@
-using Qtl.Quantum.Gradients;
 using Qtl.Runtime;
 
 namespace Qtl.Quantum;
@@ -8,19 +7,6 @@ public static class Backends
 {
     /// <summary>Shots per circuit that every verb accepts (0 = exact); one limit, so a trained setting always evaluates.</summary>
     public const int MaxShots = 1_000_000;
-
-    /// <summary>
-    /// The one rule of which backend gives which gradient: adjoint walks the exact state vector back, which only the
-    /// native engine keeps; parameter-shift runs anywhere.
-    /// </summary>
-    public static bool Supports(BackendKind kind, GradientMethod method) => method != GradientMethod.Adjoint || kind == BackendKind.Native;
-
-    /// <summary>A user error unless <see cref="Supports"/>.</summary>
-    public static void RequireGradient(BackendKind kind, GradientMethod method)
-    {
-        if (!Supports(kind, method))
-            throw new UserError($"gradient '{method.Text()}' needs backend 'native'; backend '{kind.Text()}' supports parameter-shift (the QDK gives no adjoint).");
-    }
 
     /// <param name="runtime">The QDK client the <c>qsharp</c> backend runs on; the native backend does not use it.</param>
     /// <param name="seed">Seeds the native backend's shot sampling.</param>

@@ -48,7 +48,7 @@ public sealed record TrainingOptions
         Check(Shots is >= 0 and <= Backends.MaxShots, $"shots is {Shots}; allowed: 0 (exact) to {Backends.MaxShots}.");
         Check(Shots == 0 || GradientMethod != GradientMethod.Adjoint,
             $"shots {Shots} need gradient 'parameter-shift': adjoint reads the exact state, which shots do not give; allowed: --shots 0 with adjoint.");
-        Backends.RequireGradient(Backend, GradientMethod);
+        Check(GradientMethod != GradientMethod.Adjoint || Backend == BackendKind.Native, "gradient 'adjoint' needs backend 'native'.");
         return this;
     }
 
