@@ -11,8 +11,8 @@ namespace Qtl.Distillation;
 /// </summary>
 public sealed record DistillationOptions
 {
-    /// <summary>"lenet", "alexnet", "ensemble", "none" (student alone), or a path to an ONNX classifier.</summary>
-    public string Teacher { get; init; } = "ensemble";
+    /// <summary>lenet, alexnet, ensemble, none (the student alone), or an ONNX classifier by its path.</summary>
+    public TeacherChoice Teacher { get; init; } = TeacherChoice.Ensemble;
     public IReadOnlyList<int> Classes { get; init; } = [0, 1, 2, 3, 4, 5];
     public int Qubits { get; init; } = 3;
     public int Depth { get; init; } = 3;
@@ -49,7 +49,7 @@ public sealed record DistillationOptions
         : LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [JsonIgnore]
-    public bool HasTeacher => !Teacher.Equals("none", StringComparison.OrdinalIgnoreCase);
+    public bool HasTeacher => !Teacher.IsNone;
 
     [JsonIgnore]
     public CircuitShape Shape => new(Qubits, Depth, Encoding, CircuitReadout.Probabilities);

@@ -14,7 +14,7 @@ public static class PaperRunReport
         var summary = new JsonObject
         {
             ["protocol"] = "paper (arXiv:2311.13810, the authors' FashionMNIST notebooks)",
-            ["teacher"] = o.Teacher, ["classes"] = o.ClassesTag, ["qubits"] = o.Qubits, ["depth"] = o.Depth,
+            ["teacher"] = o.Teacher.Text, ["classes"] = o.ClassesTag, ["qubits"] = o.Qubits, ["depth"] = o.Depth,
             ["head"] = o.Head.ToString(), ["shift_rule"] = o.Rule.Describe(), ["selection"] = o.Selection.ToString(),
             ["kd_reaches_student"] = o.KdReachesStudent, ["kd_weight"] = o.KdWeight, ["temperature"] = o.Temperature,
             ["shots"] = o.Shots, ["readout"] = r.Readout, ["backend"] = o.Backend.Text(), ["seed"] = o.Seed, ["epochs"] = o.Epochs,

@@ -1,12 +1,13 @@
 using Qtl.Quantum.Gradients;
 using Qtl.Distillation.Paper;
+using Qtl.Distillation;
 
 namespace Qtl.Tests.Distillation.Paper;
 
 /// <summary>The published protocol's data, per-cell quirks, ladder and reproducibility (tiny runs).</summary>
 public class PaperProtocolTests
 {
-    private static PaperOptions Tiny(string teacher) => PaperOptions.ForCell("0-7", 4, teacher, 2) with { Epochs = 2, PerClass = 4, Shots = 50 };
+    private static PaperOptions Tiny(string teacher) => PaperOptions.ForCell(ClassSubset.ZeroToSeven, 4, TeacherChoice.Parse(teacher), 2) with { Epochs = 2, PerClass = 4, Shots = 50 };
 
     [Test]
     public void SplitsAreTheFirstImagesPerClassInFileOrder()
@@ -26,15 +27,16 @@ public class PaperProtocolTests
     [Test]
     public void CellsCarryThePublishedCodesQuirks()
     {
-        Assert.That(PaperOptions.ForCell("0-5", 3, "none", 1).Head, Is.EqualTo(PaperHead.Softmax));
-        Assert.That(PaperOptions.ForCell("0-5", 3, "lenet", 1).Head, Is.EqualTo(PaperHead.SigmoidPair));
-        Assert.That(PaperOptions.ForCell("0-7", 4, "none", 1).Head, Is.EqualTo(PaperHead.SigmoidPair));
-        Assert.That(PaperOptions.ForCell("0-7", 4, "lenet", 1).KdReachesStudent, Is.False);
-        Assert.That(PaperOptions.ForCell("0-7", 3, "lenet", 1).KdReachesStudent, Is.True);
-        Assert.That(PaperOptions.ForCell("0-7", 4, "alexnet", 1).Shots, Is.EqualTo(2000));
-        var top = PaperLadder.Configure(PaperLadder.Steps.Count - 1, "0-7", 4, "lenet", 1);
+        var (zeroToFive, zeroToSeven) = (ClassSubset.ZeroToFive, ClassSubset.ZeroToSeven);
+        Assert.That(PaperOptions.ForCell(zeroToFive, 3, TeacherChoice.None, 1).Head, Is.EqualTo(PaperHead.Softmax));
+        Assert.That(PaperOptions.ForCell(zeroToFive, 3, TeacherChoice.LeNet, 1).Head, Is.EqualTo(PaperHead.SigmoidPair));
+        Assert.That(PaperOptions.ForCell(zeroToSeven, 4, TeacherChoice.None, 1).Head, Is.EqualTo(PaperHead.SigmoidPair));
+        Assert.That(PaperOptions.ForCell(zeroToSeven, 4, TeacherChoice.LeNet, 1).KdReachesStudent, Is.False);
+        Assert.That(PaperOptions.ForCell(zeroToSeven, 3, TeacherChoice.LeNet, 1).KdReachesStudent, Is.True);
+        Assert.That(PaperOptions.ForCell(zeroToSeven, 4, TeacherChoice.AlexNet, 1).Shots, Is.EqualTo(2000));
+        var top = PaperLadder.Configure(PaperLadder.Steps.Count - 1, zeroToSeven, 4, TeacherChoice.LeNet, 1);
         Assert.That((top.KdReachesStudent, top.Rule, top.Selection, top.Depth), Is.EqualTo((true, ShiftRule.Exact, PaperSelection.HeldOut, 3)));
-        Assert.Throws<UserError>(() => (Tiny("none") with { Teacher = "resnet" }).Validate());
+        Assert.Throws<UserError>(() => (Tiny("none") with { Teacher = TeacherChoice.Model("resnet.onnx") }).Validate());
     }
 
     [Test]
