@@ -21,6 +21,7 @@ public static class CommandLine
         root.Subcommands.Add(ExportQirCommand.Create(runtime));
         root.Subcommands.Add(DistillCommand.Create(runtime));
         root.Subcommands.Add(ReproduceCommand.Create(runtime));
+        root.Subcommands.Add(ReportCommand.Create(runtime));
         root.Subcommands.Add(NotebookCommand.Create());
         root.SetAction(_ => TrainCommand.RunDemo(runtime));
         Parsing.InvariantNumbers(root); // every number option, so none can miss it

@@ -7,7 +7,7 @@ using Qtl.Training;
 
 namespace Qtl.Cli;
 
-/// <summary><c>distill</c>: trains one quantum student from a classical teacher (arXiv:2311.13810) and writes summary.json, metrics.csv and report.md.</summary>
+/// <summary><c>distill</c>: trains one quantum student from a classical teacher (arXiv:2311.13810) and writes summary.json, metrics.csv, report.md and report.html.</summary>
 public static class DistillCommand
 {
     private static readonly DistillationOptions D = new();
@@ -141,7 +141,7 @@ public static class DistillCommand
         Console.WriteLine($"readout: {result.ReadoutSource}");
         DistillationReport.Write(dir, result);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"student {100 * result.StudentTestAccuracy:F2} %{(result.TeacherTestAccuracy is double t ? $", teacher {100 * t:F2} %" : "")} ({result.Seconds:F1} s). Wrote {dir}/summary.json, metrics.csv, report.md, {DistillationState.File}."));
+            $"student {100 * result.StudentTestAccuracy:F2} %{(result.TeacherTestAccuracy is double t ? $", teacher {100 * t:F2} %" : "")} ({result.Seconds:F1} s). Wrote {dir}/summary.json, metrics.csv, report.md, report.html, {DistillationState.File}."));
         return 0;
     }
 }

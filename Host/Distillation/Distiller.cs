@@ -57,13 +57,13 @@ public static class Distiller
         };
         state = state with { Progress = trainer.Fit(plan, resume ? state.Progress : null) };
 
-        var confusion = new int[classes, classes];
+        var confusion = Enumerable.Range(0, classes).Select(_ => new int[classes]).ToArray();
         int right = 0;
         var logits = student.Predict(data.Test.Pixels, EvaluationChunk);
         for (int i = 0; i < logits.Length; i++)
         {
             int predicted = Probabilities.ArgMax(logits[i]), label = data.Test.Labels[i];
-            confusion[label, predicted]++;
+            confusion[label][predicted]++;
             if (predicted == label) right++;
         }
         double accuracy = right / (double)data.Test.Count;

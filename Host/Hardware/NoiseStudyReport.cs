@@ -40,22 +40,16 @@ public static class NoiseStudyReport
             new TableSection("Validation accuracy", ["noise p", "shots", "source", "accuracy (mean ± std)", "runs", "seconds"],
                 result.Points.Select(p => (IReadOnlyList<string>)[G(p.Noise), p.ShotsLabel, p.Source, $"{p.Mean:P1} ± {p.Std:P1}", p.Accuracies.Count.ToString(), $"{p.Seconds:F1}"]).ToList()),
         };
-        var noisy = result.Points.Where(p => p.Noise > 0).ToList();
-        if (noisy.Count > 0)
+        if (result.AccuracyVsNoiseChart() is { } noise)
         {
             string reference = string.Join("; ", result.Points.Where(p => p.Noise == 0).Select(p => $"{p.ShotsLabel}: {p.Mean:P1}"));
-            sections.Add(Figure.FromChart("accuracy-vs-noise", Chart.ErrorBarLines(
-                noisy.Select(p => new ErrorPoint(Series(p), p.Noise, p.Mean, p.Std)),
-                "Accuracy vs depolarizing noise", "depolarizing p per gate (log)", "validation accuracy", logX: true), dir,
+            sections.Add(Figure.FromChart("accuracy-vs-noise", noise, dir,
                 $"Mean ± std over repeats. Noiseless (p = 0, not on a log axis): {(reference.Length > 0 ? reference : "not measured")}. Files: accuracy-vs-noise.svg, .csv."));
         }
-        var shot = result.Points.Where(p => p.Shots > 0).ToList();
-        if (shot.Count > 0)
+        if (result.AccuracyVsShotsChart() is { } shots)
         {
             string exact = string.Join("; ", result.Points.Where(p => p.Shots == 0).Select(p => $"p={G(p.Noise)}: {p.Mean:P1}"));
-            sections.Add(Figure.FromChart("accuracy-vs-shots", Chart.ErrorBarLines(
-                shot.Select(p => new ErrorPoint($"p = {G(p.Noise)}", p.Shots, p.Mean, p.Std)),
-                "Accuracy vs shots", "shots per circuit (log)", "validation accuracy", logX: true), dir,
+            sections.Add(Figure.FromChart("accuracy-vs-shots", shots, dir,
                 $"Mean ± std over repeats. Exact read-out (density matrix): {(exact.Length > 0 ? exact : "not measured")}. Files: accuracy-vs-shots.svg, .csv."));
         }
         return ReportWriter.Write(dir, new ReportData("qtl-qsharp: accuracy under noise and shots", $"{model} — {data}", sections));
@@ -70,9 +64,6 @@ public static class NoiseStudyReport
                .Append(string.Join(';', p.Accuracies.Select(R))).Append(',').Append(p.Seconds.ToString("F2", CultureInfo.InvariantCulture)).Append('\n');
         return csv.ToString();
     }
-
-    private static string Series(NoiseStudyPoint p) =>
-        p.Shots == 0 ? "exact (density matrix)" : $"{p.Shots} shots ({(p.Source == NoiseStudy.QdkSource ? "QDK" : "sampled")})";
 
     private static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
     private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -8,7 +8,8 @@ namespace Qtl.Hardware;
 /// A trained quantum head split around its circuit: the classical pre-net (Linear → tanh·π/2) that
 /// turns features into RY angles, the trained circuit weights, and the post-net that turns ⟨Z_i⟩
 /// into logits. The pre-net runs once; the circuit can then be evaluated on any backend, with or
-/// without noise and shots, which is what the hardware studies vary.
+/// without noise and shots, which is what the hardware studies vary. The one place a trained head is split at its
+/// circuit: the run report, the hardware verbs and the library API (<see cref="TrainedHead"/>) all go through it.
 /// </summary>
 public sealed class QuantumHead
 {

@@ -1,4 +1,5 @@
 using Qtl.Data;
+using Qtl.Hardware;
 using Qtl.Model;
 using Qtl.Runtime;
 using Qtl.Training;
@@ -24,19 +25,17 @@ public static class RunReport
                 ["head", "architecture", "parameters", "validation accuracy", "best epoch", "seconds"],
                 results.Select(r => (IReadOnlyList<string>)[r.Key.Text(), r.Value.Description, r.Value.ParameterCount.ToString(),
                     $"{r.Value.Validation.Accuracy:P1}", r.Value.Model.BestEpoch.ToString(), $"{r.Value.Model.Seconds:F1}"]).ToList()),
-            Figure.FromChart("loss", Chart.LossCurves(Curves(results, m => m.TrainLoss, m => m.ValidationLoss ?? double.NaN)), outDir),
-            Figure.FromChart("accuracy", Chart.AccuracyCurves(Curves(results, m => m.TrainAccuracy, m => m.ValidationAccuracy ?? double.NaN)), outDir),
+            Figure.FromChart("loss", LossChart(results), outDir),
+            Figure.FromChart("accuracy", AccuracyChart(results), outDir),
         };
         foreach (var (kind, r) in results)
-            sections.Add(Figure.FromChart($"confusion-{kind.Text()}", Chart.ConfusionMatrix(ToMatrix(r.Validation.Confusion), data.Validation.ClassNames,
-                $"Confusion matrix, {kind.Text()} head (validation)"), outDir));
+            sections.Add(Figure.FromChart($"confusion-{kind.Text()}", ConfusionChart(kind, r.Validation, data.Validation.ClassNames), outDir));
 
         if (results.TryGetValue(HeadKind.Quantum, out var quantum))
         {
-            int n = options.Qubits;
-            var weights = quantum.Model.Parameters["circuit.weights"];
-            var firstInput = FirstEmbedding(quantum.Model, data.Validation.Features[0]);
-            sections.Add(Figure.FromCircuit(runtime, "circuit", n, firstInput, weights, outDir,
+            var circuit = QuantumHead.From(quantum.Model);
+            var firstInput = circuit.CircuitInputs([data.Validation.Features[0]])[0];
+            sections.Add(Figure.FromCircuit(runtime, "circuit", circuit.Shape.Qubits, firstInput, circuit.Weights, outDir,
                 "The trained dressed circuit from the QDK, embedding the first validation sample: H layer, RY embedding, then depth × [CNOT layers, RY weights]."));
             var images = data.ValidationImages;
             if (images.Count > 0)
@@ -54,6 +53,17 @@ public static class RunReport
             $"{data.Description} — quantum head vs classical baselines on the same features", sections));
     }
 
+    /// <summary>Loss per epoch of every head: training solid, validation dashed.</summary>
+    public static ChartSpec LossChart(IReadOnlyDictionary<HeadKind, HeadResult> results) =>
+        Chart.LossCurves(Curves(results, m => m.TrainLoss, m => m.ValidationLoss ?? double.NaN));
+
+    /// <summary>Accuracy per epoch of every head, drawn like <see cref="LossChart"/>.</summary>
+    public static ChartSpec AccuracyChart(IReadOnlyDictionary<HeadKind, HeadResult> results) =>
+        Chart.AccuracyCurves(Curves(results, m => m.TrainAccuracy, m => m.ValidationAccuracy ?? double.NaN));
+
+    public static ChartSpec ConfusionChart(HeadKind kind, Evaluation validation, IReadOnlyList<string> classNames) =>
+        Chart.ConfusionMatrix(validation.Confusion, classNames, $"Confusion matrix, {kind.Text()} head (validation)");
+
     private static IEnumerable<Curve> Curves(IReadOnlyDictionary<HeadKind, HeadResult> results,
         Func<EpochMetrics, double> train, Func<EpochMetrics, double> validation) =>
         results.SelectMany(r => new[]
@@ -61,23 +71,4 @@ public static class RunReport
             new Curve(r.Key.Text(), "train", r.Value.Model.History.Select(train).ToList()),
             new Curve(r.Key.Text(), "validation", r.Value.Model.History.Select(validation).ToList()),
         });
-
-    /// <summary>The circuit's input angles for one sample: the pre-net and tanh·π/2 of the trained head.</summary>
-    private static double[] FirstEmbedding(TrainedModel model, double[] features)
-    {
-        var head = model.Build(new Quantum.NativeBackend());
-        var x = new[] { features };
-        foreach (var layer in head.Layers.TakeWhile(l => l is not QuantumLayer))
-            x = layer.Forward(x, training: false);
-        return x[0];
-    }
-
-    private static int[,] ToMatrix(int[][] rows)
-    {
-        var m = new int[rows.Length, rows.Length];
-        for (int i = 0; i < rows.Length; i++)
-            for (int j = 0; j < rows.Length; j++)
-                m[i, j] = rows[i][j];
-        return m;
-    }
 }

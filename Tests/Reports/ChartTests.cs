@@ -55,13 +55,13 @@ public partial class ChartTests
     [Test]
     public void ConfusionMatrixShadesEveryCellAndWritesItsCountWhiteOnDarkCells()
     {
-        int[,] counts = { { 37, 2, 1 }, { 4, 29, 7 }, { 0, 11, 19 } };
+        int[][] counts = [[37, 2, 1], [4, 29, 7], [0, 11, 19]];
         string svg = Chart.Render(Chart.ConfusionMatrix(counts, ["T-shirt", "Trouser", "Pullover"]));
 
         var cells = Regex.Matches(svg, "<rect fill=\"(#[0-9A-F]{6})\" x=\"[^\"]+\" y=\"[^\"]+\" width=\"([^\"]+)\"").Where(m => double.Parse(m.Groups[2].Value) > 20).ToList();
         Assert.That(cells, Has.Count.EqualTo(9), "one shaded rectangle per (true, predicted), not a blurred bitmap");
         Assert.That(cells.Select(c => c.Groups[1].Value).Distinct().Count(), Is.GreaterThanOrEqualTo(7), "shades follow the counts");
-        foreach (int c in counts)
+        foreach (int c in counts.SelectMany(row => row))
         {
             string colour = c > 37 * 0.55 ? "white" : "#1B1B1B";
             Assert.That(Regex.IsMatch(svg, $"<text fill=\"{colour}\"[^>]*>{c}</text>"), $"count {c} in {colour}");
@@ -93,13 +93,27 @@ public partial class ChartTests
     }
 
     [Test]
+    public void AFigureDrawnTwiceIsTheSameSvgAndTwoFiguresShareNoId()
+    {
+        var spec = Chart.LossCurves([new("quantum", "train", [0.9, 0.5, 0.4]), new("quantum", "validation", [1.0, 0.7, 0.6])]);
+        string first = Chart.Render(spec), again = Chart.Render(spec);
+        string other = Chart.Render(Chart.AccuracyCurves([new("linear", "train", [0.5, 0.8])]));
+
+        Assert.That(again, Is.EqualTo(first), "ids do not come from a counter of the process");
+        var ids = Regex.Matches(first, "id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.That(ids, Is.Not.Empty);
+        Assert.That(Regex.Matches(first, @"url\(#([^)]+)\)").Select(m => m.Groups[1].Value), Is.SubsetOf(ids), "every reference names an id of the figure");
+        Assert.That(Regex.Matches(other, "id=\"([^\"]+)\"").Select(m => m.Groups[1].Value), Has.None.AnyOf(ids.ToArray()), "figures inlined in one page never share an id");
+    }
+
+    [Test]
     public void BadInputIsAnArgumentExceptionThatSaysWhatIsWrong()
     {
-        Assert.That(Assert.Throws<ArgumentException>(() => Chart.ConfusionMatrix(new int[2, 3], ["a", "b"]))!.Message, Does.Contain("2×2"));
+        Assert.That(Assert.Throws<ArgumentException>(() => Chart.ConfusionMatrix([[0, 0, 0], [0, 0, 0]], ["a", "b"]))!.Message, Does.Contain("2×2"));
         Assert.That(Assert.Throws<ArgumentException>(() => Chart.LossCurves([new("q", "train", [1.0, double.NaN])]))!.Message, Does.Contain("q/train epoch 2").And.Contain("NaN"));
         Assert.That(Assert.Throws<ArgumentException>(() => Chart.GroupedBars([], "empty"))!.Message, Does.Contain("no bars"));
         Assert.That(Assert.Throws<ArgumentException>(() => Chart.ErrorBarLines([new("s", 0, 0.5)], "t", "x", "y", logX: true))!.Message, Does.Contain("x > 0"));
-        Assert.That(Assert.Throws<ArgumentException>(() => Chart.ConfusionMatrix(new[,] { { 1, -1 }, { 0, 2 } }, ["a", "b"]))!.Message, Does.Contain("negative"));
+        Assert.That(Assert.Throws<ArgumentException>(() => Chart.ConfusionMatrix([[1, -1], [0, 2]], ["a", "b"]))!.Message, Does.Contain("negative"));
     }
 
     [Test]

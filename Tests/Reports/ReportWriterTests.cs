@@ -70,7 +70,7 @@ public class ReportWriterTests
             new("classical baseline", "train", Decay(1.0, 0.25, 0.03)),
             new("classical baseline", "validation", Decay(1.0, 0.2, 0.06)),
         ], title: "Loss per epoch");
-        int[,] counts = { { 31, 1, 5, 3 }, { 0, 38, 0, 2 }, { 6, 0, 29, 5 }, { 3, 2, 4, 31 } };
+        int[][] counts = [[31, 1, 5, 3], [0, 38, 0, 2], [6, 0, 29, 5], [3, 2, 4, 31]];
         var images = FashionImages(8);
         var predictions = images.Select((img, i) => new Prediction(img, i == 3 ? (img.Label + 2) % 4 : img.Label, 0.55 + 0.05 * i)).ToList();
         var weights = Enumerable.Range(0, 4 * 6).Select(i => 0.01 * Math.Sin(i + 1)).ToArray();

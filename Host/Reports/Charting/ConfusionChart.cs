@@ -8,11 +8,11 @@ namespace Qtl.Reports.Charting;
 /// </summary>
 internal static class ConfusionChart
 {
-    public static ChartSpec Create(int[,] counts, IReadOnlyList<string> classNames, string title)
+    public static ChartSpec Create(int[][] counts, IReadOnlyList<string> classNames, string title)
     {
         int k = classNames.Count;
-        if (counts.GetLength(0) != k || counts.GetLength(1) != k)
-            throw new ArgumentException($"the matrix is {counts.GetLength(0)}×{counts.GetLength(1)} but there are {k} class names; it must be {k}×{k}.", nameof(counts));
+        if (counts.Length != k || counts.Any(row => row.Length != k))
+            throw new ArgumentException($"the matrix is {counts.Length}×{(counts.Length == 0 ? 0 : counts.Max(row => row.Length))} but there are {k} class names; it must be {k}×{k}.", nameof(counts));
         if (k == 0) throw new ArgumentException("no classes to plot; at least one class name is needed.", nameof(classNames));
         if (classNames.Distinct().Count() != k)
             throw new ArgumentException("class names must be distinct; cells are keyed by name.", nameof(classNames));
@@ -20,10 +20,10 @@ internal static class ConfusionChart
         for (int t = 0; t < k; t++)
             for (int p = 0; p < k; p++)
             {
-                if (counts[t, p] < 0) throw new ArgumentException($"count [{t},{p}] is negative ({counts[t, p]}).", nameof(counts));
-                rows.Add([classNames[t], classNames[p], counts[t, p].ToString()]);
+                if (counts[t][p] < 0) throw new ArgumentException($"count [{t},{p}] is negative ({counts[t][p]}).", nameof(counts));
+                rows.Add([classNames[t], classNames[p], counts[t][p].ToString()]);
             }
-        var copy = (int[,])counts.Clone();
+        var copy = counts.Select(row => row.ToArray()).ToArray();
         var names = classNames.ToArray();
         int side = Math.Clamp(56 * k, 220, 560);
         float label = names.Max(n => ChartFonts.Measure(n, ChartStyle.TickLabelSize));
@@ -35,15 +35,15 @@ internal static class ConfusionChart
         return new ChartSpec(title, width, height, ["true", "predicted", "count"], rows, plot => Draw(plot, copy, names, padding, turn, below));
     }
 
-    private static void Draw(Plot plot, int[,] counts, string[] names, PixelPadding padding, bool turn, float below)
+    private static void Draw(Plot plot, int[][] counts, string[] names, PixelPadding padding, bool turn, float below)
     {
-        int k = names.Length, max = counts.Cast<int>().Max();
+        int k = names.Length, max = counts.Max(row => row.Max());
         var shades = CountShades.Create(max);
         float digits = k > 8 ? 10 : 13;
         for (int t = 0; t < k; t++)
             for (int p = 0; p < k; p++)
             {
-                int c = counts[t, p];
+                int c = counts[t][p];
                 double y = k - 1 - t; // first class on top
                 var cell = plot.Add.Rectangle(p - 0.5, p + 0.5, y - 0.5, y + 0.5);
                 cell.FillColor = shades.ForCount(c);

@@ -2,7 +2,7 @@ using Qtl.Reports.Charting;
 using Qtl.Runtime;
 using Qtl.Training;
 
-namespace Qtl.Reports;
+namespace Qtl;
 
 /// <summary>
 /// The project's standard figures, drawn in-process by ScottPlot and written as SVG. Each builder
@@ -19,8 +19,8 @@ public static class Chart
     public static ChartSpec AccuracyCurves(IEnumerable<Curve> curves, string title = "Accuracy", string yTitle = "accuracy") =>
         CurveChart.Create(curves, title, yTitle, percent: true);
 
-    /// <summary>Confusion matrix, counts[true, predicted], shaded by count with each count written in its cell.</summary>
-    public static ChartSpec ConfusionMatrix(int[,] counts, IReadOnlyList<string> classNames, string title = "Confusion matrix") =>
+    /// <summary>Confusion matrix, counts[true][predicted] (as <see cref="Training.Evaluation.Confusion"/>), shaded by count with each count written in its cell.</summary>
+    public static ChartSpec ConfusionMatrix(int[][] counts, IReadOnlyList<string> classNames, string title = "Confusion matrix") =>
         ConfusionChart.Create(counts, classNames, title);
 
     /// <summary>Bars of mean per model within each group, with ±std error bars (omitted when std is 0).</summary>

@@ -1,7 +1,7 @@
 using ScottPlot;
 using Qtl.Reports.Charting;
 
-namespace Qtl.Reports;
+namespace Qtl;
 
 /// <summary>
 /// A figure ready to draw: its title, size, the plotted data as a table (written as CSV beside the SVG so

@@ -1,0 +1,68 @@
+using Qtl.Data;
+using Qtl.Reports;
+using Qtl.Training;
+
+namespace Qtl;
+
+/// <summary>
+/// The features a transfer head trains on, with where they came from: FashionMNIST classes or an image folder run
+/// through a frozen backbone (cached, so a second load is instant), or a feature table the caller already has.
+/// </summary>
+public sealed class Dataset
+{
+    private Dataset(TransferData data, DataOptions? options)
+    {
+        Data = data;
+        Options = options;
+    }
+
+    public TransferData Data { get; }
+
+    /// <summary>The options that made the features (saved with a run, so it can predict image files); null for a feature table.</summary>
+    public DataOptions? Options { get; }
+
+    public FeatureSet Train => Data.Train;
+    public FeatureSet Validation => Data.Validation;
+    public IReadOnlyList<string> ClassNames => Data.Train.ClassNames;
+    public string Description => Data.Description;
+
+    /// <summary>
+    /// FashionMNIST classes (0 T-shirt/top … 9 Ankle boot) through the backbone: Debian's dataset-fashion-mnist, else the
+    /// committed subset, or <paramref name="directory"/>. <paramref name="perClass"/> images per class and split, chosen
+    /// with <paramref name="seed"/> (42: the seed <c>train</c> uses by default).
+    /// </summary>
+    /// <param name="backbone">An ONNX model; null for the ImageNet ResNet18 of ML.NET's package.</param>
+    public static Dataset FashionMnist(IReadOnlyList<int> classes, int? perClass = null, int seed = 42, string? directory = null,
+        string? backbone = null, Action<string>? log = null) =>
+        Load(new DataOptions(directory, backbone, classes, PerClassLimit: perClass, Seed: seed), log);
+
+    /// <summary>An image folder in torchvision's layout (<c>train/&lt;class&gt;/*</c>, <c>val/&lt;class&gt;/*</c>) through the backbone.</summary>
+    public static Dataset ImageFolder(string folder, int? perClass = null, int seed = 42, string? backbone = null, Action<string>? log = null) =>
+        Load(new DataOptions(folder, backbone, PerClassLimit: perClass, Seed: seed), log);
+
+    /// <summary>Any data options, as <c>train</c> takes them.</summary>
+    public static Dataset Load(DataOptions options, Action<string>? log = null) =>
+        new(TransferDataLoader.Load(options, log), RunFolder.Absolute(options));
+
+    /// <summary>Features computed elsewhere; a run trained on them predicts features, not image files.</summary>
+    public static Dataset FromFeatures(FeatureSet train, FeatureSet validation, string description = "feature table")
+    {
+        if (!train.ClassNames.SequenceEqual(validation.ClassNames))
+            throw new UserError($"the validation classes [{string.Join(", ", validation.ClassNames)}] differ from the training classes [{string.Join(", ", train.ClassNames)}].");
+        if (train.Dimension != validation.Dimension)
+            throw new UserError($"training features have dimension {train.Dimension}, validation features {validation.Dimension}; they must match.");
+        return new(new TransferData(train, validation, description), null);
+    }
+
+    /// <summary>Writes validation image <paramref name="index"/> as a PNG file (e.g. to try <see cref="TrainedHead.Predict(string)"/> on it).</summary>
+    public string SaveImage(int index, string path)
+    {
+        var images = Data.ValidationImages;
+        if (index < 0 || index >= images.Count)
+            throw new UserError(images.Count == 0
+                ? "this data set keeps no validation images (a feature table has none)."
+                : $"validation image {index} does not exist; allowed: 0 to {images.Count - 1} (the first {images.Count} are kept).");
+        AtomicFile.WriteAllBytes(path, Png.Encode(images[index]));
+        return Path.GetFullPath(path);
+    }
+}
