@@ -38,8 +38,7 @@ public static class CircuitCommand
     {
         Parsing.InRange(qubits, 1, CircuitShape.MaxQubits, "--qubits");
         Parsing.InRange(depth, 0, CircuitShape.MaxDepth, "--depth");
-        if (method == GradientMethod.Adjoint && backendKind != BackendKind.Native)
-            throw new UserError("--gradient adjoint needs --backend native (the QDK gives no adjoint).");
+        if (method is { } m) Backends.CapabilitiesOf(backendKind).Require(m, shots: 0, backendKind.Text());
         var shape = new CircuitShape(qubits, depth);
         double[] inputs = Parsing.Doubles(inputsText, "--inputs");
         double[] weights = Parsing.Doubles(weightsText, "--weights");

@@ -51,8 +51,7 @@ public sealed record TrainingOptions
         Check(Shots is >= 0 and <= Backends.MaxShots, $"shots is {Shots}; allowed: 0 (exact) to {Backends.MaxShots}.");
         Check(Shots == 0 || GradientMethod != GradientMethod.Adjoint,
             $"shots {Shots} need gradient 'parameter-shift': adjoint reads the exact state, which shots do not give; allowed: --shots 0 with adjoint.");
-        Check(Backends.CapabilitiesOf(Backend).Supports(GradientMethod),
-            $"gradient '{GradientMethod.Text()}' needs a backend that supports it; backend '{Backend.Text()}' supports {string.Join(", ", Backends.CapabilitiesOf(Backend).GradientMethods.Select(m => m.Text()))}.");
+        Backends.CapabilitiesOf(Backend).Require(GradientMethod, Shots, Backend.Text());
         return this;
     }
 
