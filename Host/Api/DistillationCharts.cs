@@ -7,7 +7,7 @@ public static class DistillationCharts
 {
     /// <summary>The student's KD loss per epoch on the training split.</summary>
     public static ChartSpec LossChart(this DistillationResult r) =>
-        Chart.LossCurves([new Curve("student", "train", r.Epochs.Select(e => e.Loss).ToArray())], "Training loss", "KD loss");
+        Chart.LossCurves([new Curve("student", "train", r.Epochs.Select(e => e.TrainLoss).ToArray())], "Training loss", "KD loss");
 
     /// <summary>The student's accuracy per epoch on the training split.</summary>
     public static ChartSpec AccuracyChart(this DistillationResult r) =>

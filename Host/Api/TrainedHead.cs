@@ -120,7 +120,7 @@ public sealed class TrainedHead
         using var backend = Backend();
         var head = Model.Build(backend);
         var validation = _run.Data.Validation;
-        var evaluation = Evaluation.From(Trainer.Predict(head, validation.Features), validation.Labels, validation.ClassNames.Count);
+        var evaluation = Evaluation.From(head.Predict(validation.Features), validation.Labels, validation.ClassNames.Count);
         return new HeadResult(Model, evaluation, head.Describe(), head.ParameterCount);
     }
 }

@@ -9,7 +9,7 @@ namespace Qtl.Backbones;
 public sealed class Backbone : IDisposable
 {
     /// <summary>The preprocessing names <c>--preprocessing</c> accepts.</summary>
-    public static readonly IReadOnlyList<string> PreprocessingNames = [ResNet18Package.Name, TorchvisionPreprocessing.Name, GreyPreprocessing.Name];
+    public static IReadOnlyList<string> PreprocessingNames => EnumText.Names<PreprocessingKind>();
 
     /// <summary>Images per run of a model whose batch dimension is free; bounds memory at 224×224.</summary>
     private const int DynamicBatch = 16;

@@ -92,7 +92,7 @@ public static class TransferBenchmark
         FeatureSet test, IQuantumBackend backend, Action<string> log)
     {
         IQuantumBackend? quantum = head == HeadKind.Quantum ? backend : null;
-        TrainedModel model = new Trainer(options, quantum).Train(head, data);
+        TrainedModel model = new TransferTrainer(options, quantum).Train(head, data);
         var score = new HeadScore(task.Name, head, setting, options.Seed, model.BestValidationAccuracy, Accuracy(model, test, quantum), model.BestEpoch);
         log(string.Create(CultureInfo.InvariantCulture,
             $"{task.Name}, seed {options.Seed}, {head.Text()}{(setting.Length > 0 ? $" ({setting})" : "")}: validation {100 * score.Validation:F1} % (epoch {score.BestEpoch}), test {100 * score.Test:F1} %"));
@@ -104,10 +104,10 @@ public static class TransferBenchmark
     {
         var options = o.Recipe with { Seed = 1, Epochs = o.QSharpCheckEpochs };
         log($"Cross-check: {o.AblationTask.Name}, seed 1, quantum head, {options.Epochs} epochs on the qsharp backend (one QDK call per optimiser step)...");
-        TrainedModel onNative = new Trainer(options with { Backend = BackendKind.Native }, native).Train(HeadKind.Quantum, data);
+        TrainedModel onNative = new TransferTrainer(options with { Backend = BackendKind.Native }, native).Train(HeadKind.Quantum, data);
         using var qsharp = new QSharpBackend(runtime);
         var watch = Stopwatch.StartNew();
-        TrainedModel onQSharp = new Trainer(options with { Backend = BackendKind.QSharp }, qsharp).Train(HeadKind.Quantum, data);
+        TrainedModel onQSharp = new TransferTrainer(options with { Backend = BackendKind.QSharp }, qsharp).Train(HeadKind.Quantum, data);
         double seconds = watch.Elapsed.TotalSeconds;
         double maxDifference = onNative.Parameters.Max(p => p.Value.Zip(onQSharp.Parameters[p.Key], (a, b) => Math.Abs(a - b)).Max());
         var check = new BackendCheck(o.AblationTask.Name, 1, options.Epochs, onNative.BestValidationAccuracy, Accuracy(onNative, test, native),

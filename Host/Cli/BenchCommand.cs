@@ -68,7 +68,7 @@ public static class BenchCommand
         var recipe = new TrainingOptions { Epochs = 1, Qubits = qubits, Depth = depth };
         int epochCalls = (epochData.Train.Count + recipe.BatchSize - 1) / recipe.BatchSize + 1; // one per step, one for validation
         double EpochSeconds(BackendKind backend, GradientMethod gradient) =>
-            new Trainer(recipe with { Backend = backend, GradientMethod = gradient },
+            new TransferTrainer(recipe with { Backend = backend, GradientMethod = gradient },
                 Backends.Create(backend, runtime)).Train(HeadKind.Quantum, epochData).History[0].Seconds;
         double epochQdk = EpochSeconds(BackendKind.QSharp, GradientMethod.ParameterShift);
         double epochNativeShift = EpochSeconds(BackendKind.Native, GradientMethod.ParameterShift);

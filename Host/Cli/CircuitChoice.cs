@@ -16,7 +16,7 @@ internal sealed class CircuitChoice
     private readonly Option<string?> _inputs = new("--inputs") { Description = "Embedding angles directly, one per qubit, comma-separated (radians)." };
     private readonly Option<int> _qubits = new("--qubits") { Description = "Without a model: qubits of a random-weight circuit (1-16).", DefaultValueFactory = _ => 4 };
     private readonly Option<int> _depth = new("--depth") { Description = "Without a model: variational blocks of a random-weight circuit (0-100).", DefaultValueFactory = _ => 6 };
-    private readonly Option<int> _seed = new("--seed") { Description = "Without a model: seed of the random weights and inputs.", DefaultValueFactory = _ => 42 };
+    private readonly Option<int> _seed = SharedOptions.Seed(42); // without a model: the random weights and inputs
 
     public TrainedRun Run { get; } = new();
 

@@ -19,8 +19,8 @@ public static class CircuitCommand
         var depth = new Option<int>("--depth") { Description = "Number of variational blocks (0-100).", DefaultValueFactory = _ => 6 };
         var inputs = new Option<string>("--inputs") { Description = "Comma-separated embedding angles, one per qubit.", Required = true };
         var weights = new Option<string>("--weights") { Description = "Comma-separated weights, qubits×depth, block by block." };
-        var backend = new Option<string>("--backend") { Description = "qsharp (QDK simulator) or native (C# state vector).", DefaultValueFactory = _ => BackendKind.QSharp.Text() };
-        var gradient = new Option<string?>("--gradient") { Description = "Also compute d<Z>/d(weights) and d<Z>/d(inputs) by parameter-shift (any backend) or adjoint (native only)." };
+        var backend = SharedOptions.Backend(BackendKind.QSharp);
+        var gradient = SharedOptions.OptionalGradient();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
 
         var command = new Command("circuit", "Evaluate one dressed quantum circuit: <Z_i> per qubit and, with --gradient, its gradients.")
@@ -29,8 +29,7 @@ public static class CircuitCommand
         };
         command.SetAction(r => Run(runtime,
             r.GetValue(qubits), r.GetValue(depth), r.GetValue(inputs), r.GetValue(weights),
-            EnumText.Parse<BackendKind>(r.GetValue(backend)!, "--backend"),
-            r.GetValue(gradient) is string g ? EnumText.Parse<GradientMethod>(g, "--gradient") : null, r.GetValue(json)));
+            r.GetValue(backend), r.GetValue(gradient), r.GetValue(json)));
         return command;
     }
 
@@ -39,8 +38,7 @@ public static class CircuitCommand
     {
         Parsing.InRange(qubits, 1, CircuitShape.MaxQubits, "--qubits");
         Parsing.InRange(depth, 0, CircuitShape.MaxDepth, "--depth");
-        if (method == GradientMethod.Adjoint && backendKind != BackendKind.Native)
-            throw new UserError("--gradient adjoint needs --backend native (the QDK gives no adjoint).");
+        if (method is { } m) Backends.CapabilitiesOf(backendKind).Require(m, shots: 0, backendKind.Text());
         var shape = new CircuitShape(qubits, depth);
         double[] inputs = Parsing.Doubles(inputsText, "--inputs");
         double[] weights = Parsing.Doubles(weightsText, "--weights");

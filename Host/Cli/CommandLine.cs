@@ -25,6 +25,7 @@ public static class CommandLine
         root.Subcommands.Add(NotebookCommand.Create());
         root.SetAction(_ => TrainCommand.RunDemo(runtime));
         Parsing.InvariantNumbers(root); // every number option, so none can miss it
+        HelpDefaults.Apply(root);
         return root;
     }
 

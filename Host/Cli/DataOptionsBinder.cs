@@ -13,8 +13,8 @@ internal sealed class DataOptionsBinder
 {
     private readonly Option<string?> _data;
     private readonly Option<string?> _backbone;
-    private readonly Option<string?> _preprocessing;
-    private readonly Option<string?> _classes;
+    private readonly Option<PreprocessingKind?> _preprocessing;
+    private readonly Option<int[]?> _classes;
     private readonly Option<string?> _featureOutput;
     private readonly Option<int?> _perClass;
     private readonly Option<string?> _cache = new("--cache-dir") { Description = "Feature cache folder (default ~/.cache/qtl-qsharp/features)." };
@@ -25,8 +25,8 @@ internal sealed class DataOptionsBinder
         string Default(string fresh) => recorded ? " Default: as recorded in the run." : $" Default: {fresh}.";
         _data = new("--data") { Description = "FashionMNIST IDX folder, or an image folder with train/<class>/ and val/<class>/." + Default("the installed FashionMNIST, else the committed subset") };
         _backbone = new("--backbone") { Description = "Backbone: resnet18 (the ImageNet ResNet18 of ML.NET's package, 512 features) or a PATH.onnx." + Default("resnet18") };
-        _preprocessing = new("--preprocessing") { Description = $"Preprocessing of a PATH.onnx backbone: {string.Join(", ", Backbone.PreprocessingNames)}." + Default("its .json metadata, else grey for 1 channel, torchvision for 3") };
-        _classes = new("--classes") { Description = "FashionMNIST class indices of the target task, e.g. 0,1." + (recorded ? " Default: as recorded, else the checkpoint's class names." : " Default: 0,1.") };
+        _preprocessing = EnumOption.Optional<PreprocessingKind>("--preprocessing", $"Preprocessing of a PATH.onnx backbone: {EnumOption.Allowed<PreprocessingKind>()}." + Default("its .json metadata, else grey for 1 channel, torchvision for 3"));
+        _classes = SharedOptions.OptionalClasses(recorded ? "as recorded, else the checkpoint's class names." : "0,1.");
         _featureOutput = new("--feature-output") { Description = "Backbone output to use as features." + Default("its first output") };
         _perClass = new("--per-class") { Description = "At most this many training samples per class (FashionMNIST)." + Default("all") };
     }
@@ -38,8 +38,8 @@ internal sealed class DataOptionsBinder
     }
 
     /// <summary>The options as given; null where left out.</summary>
-    public DataOptions Bind(ParseResult r, int seed) => new(r.GetValue(_data), r.GetValue(_backbone), Parsing.ClassIndices(r.GetValue(_classes)),
-        r.GetValue(_featureOutput), r.GetValue(_perClass), seed, r.GetValue(_cache), r.GetValue(_preprocessing));
+    public DataOptions Bind(ParseResult r, int seed) => new(r.GetValue(_data), r.GetValue(_backbone), SharedOptions.GivenClasses(r, _classes),
+        r.GetValue(_featureOutput), r.GetValue(_perClass), seed, r.GetValue(_cache), r.GetValue(_preprocessing)?.Text());
 
     /// <summary>The run's <paramref name="recorded"/> options with every option given on the command line in place of its value.</summary>
     public DataOptions Override(ParseResult r, DataOptions recorded)

@@ -12,13 +12,13 @@ public static class DistillCommand
 {
     private static readonly DistillationOptions D = new();
 
-    /// <summary>Options shared with <c>reproduce kd-fashion</c>.</summary>
+    /// <summary>The student options shared with <c>reproduce kd-fashion</c>; those of our student only apply to <c>--protocol ours</c>.</summary>
     internal sealed class StudentOptions
     {
         public Option<int> Depth { get; } = new("--depth") { Description = "Variational blocks (CNOT layers + RY).", DefaultValueFactory = _ => D.Depth };
-        public Option<string> Encoding { get; } = new("--encoding") { Description = "amplitude | angle.", DefaultValueFactory = _ => "amplitude" };
-        public Option<string> FrontEnd { get; } = new("--front-end") { Description = "linear (trainable) | pca (fixed, whitened).", DefaultValueFactory = _ => "linear" };
-        public Option<int> Shots { get; } = new("--shots") { Description = "Estimate the readout from N shots (0 = exact).", DefaultValueFactory = _ => 0 };
+        public Option<InputEncoding> Encoding { get; } = EnumOption.Create("--encoding", "How the front-end's outputs enter the circuit: amplitude or angle.", D.Encoding);
+        public Option<Distillation.FrontEnd> FrontEnd { get; } = EnumOption.Create("--front-end", "linear (trainable) or pca (fixed, whitened).", D.FrontEnd);
+        public Option<int> Shots { get; } = SharedOptions.Shots();
         public Option<double> Lr { get; } = new("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => D.LearningRate };
         public Option<double?> FrontEndLr { get; } = new("--front-end-lr") { Description = "Adam learning rate of the linear front-end (default: --lr)." };
         public Option<double> Temperature { get; } = new("--temperature") { Description = "Distillation temperature T.", DefaultValueFactory = _ => D.Temperature };
@@ -28,16 +28,18 @@ public static class DistillCommand
         public Option<int?> TestPerClass { get; } = new("--test-per-class") { Description = "Score on at most N test images per class (default: all)." };
         public Option<string?> Data { get; } = new("--data") { Description = "FashionMNIST IDX folder (default: Debian's dataset-fashion-mnist, else the committed subset)." };
 
-        public void AddTo(Command c)
+        public void AddTo(Command c, ProtocolOption protocol)
         {
-            foreach (Option o in new Option[] { Depth, Encoding, FrontEnd, Shots, Lr, FrontEndLr, Temperature, Lambda, PerClass, BatchSize, TestPerClass, Data }) c.Options.Add(o);
+            foreach (Option o in new Option[] { Depth, Encoding, FrontEnd, Lr, FrontEndLr, Temperature, Lambda, BatchSize, TestPerClass })
+                c.Options.Add(protocol.Only(KdProtocol.Ours, o));
+            foreach (Option o in new Option[] { Shots, PerClass, Data }) c.Options.Add(o);
         }
 
         public DistillationOptions Fill(ParseResult r, DistillationOptions o) => o with
         {
             Depth = r.GetValue(Depth),
-            Encoding = EnumText.Parse<InputEncoding>(r.GetValue(Encoding)!, "--encoding"),
-            FrontEnd = EnumText.Parse<Distillation.FrontEnd>(r.GetValue(FrontEnd)!, "--front-end"),
+            Encoding = r.GetValue(Encoding),
+            FrontEnd = r.GetValue(FrontEnd),
             Shots = r.GetValue(Shots),
             LearningRate = r.GetValue(Lr),
             FrontEndLearningRate = r.GetValue(FrontEndLr),
@@ -53,33 +55,32 @@ public static class DistillCommand
     public static Command Create(QdkRuntime runtime)
     {
         var shared = new StudentOptions();
-        var teacher = new Option<string>("--teacher") { Description = "lenet | alexnet | ensemble | none | PATH.onnx (a classifier of the chosen classes).", DefaultValueFactory = _ => D.Teacher };
-        var classes = new Option<string>("--classes") { Description = "0-5 | 0-7 (or a list like 0,1,2).", DefaultValueFactory = _ => "0-5" };
+        var protocol = new ProtocolOption();
+        var teacher = TeacherOption();
+        var classes = SharedOptions.Classes([.. D.Classes]);
         var qubits = new Option<int>("--qubits") { Description = "Student qubits (2^n ≥ classes).", DefaultValueFactory = _ => D.Qubits };
-        var backend = new Option<string>("--backend") { Description = "native | qsharp.", DefaultValueFactory = _ => BackendKind.Native.Text() };
-        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => D.Seed };
+        var backend = SharedOptions.Backend(D.Backend);
+        var seed = SharedOptions.Seed(D.Seed);
         var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => D.Epochs };
         var output = new Option<string?>("--out") { Description = "Output folder (default runs/distill-<timestamp>)." };
-        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint (only --epochs may change)." };
-        var protocol = new Option<string>("--protocol") { Description = "ours | paper (the authors' code: CNN front-end, H+RY circuit, batch 1, shots, best test epoch).", DefaultValueFactory = _ => "ours" };
+        var resume = protocol.Only(KdProtocol.Ours, new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint (only --epochs may change)." });
         var command = new Command("distill", "Knowledge distillation from classical CNN teachers into a quantum student (arXiv:2311.13810).")
         {
-            teacher, classes, qubits, backend, seed, epochs, output, resume, protocol,
+            teacher, classes, qubits, backend, seed, epochs, output, resume,
         };
-        shared.AddTo(command);
+        protocol.AddTo(command);
+        shared.AddTo(command, protocol);
         command.SetAction(r =>
         {
-            if (Parsing.OneOf(r.GetValue(protocol)!, ["ours", "paper"], "--protocol") == "paper")
-                return r.GetValue(resume)
-                    ? throw new UserError("--resume continues --protocol ours runs; a paper-protocol run is re-run whole (its cache keeps finished runs).")
-                    : KdFashionPaper.Distill(r, shared, r.GetValue(teacher)!, ParseClasses(r.GetValue(classes)!), r.GetValue(qubits), r.GetValue(seed),
-                    r.GetValue(epochs), r.GetValue(backend)!, r.GetValue(output), runtime);
+            if (protocol.Chosen(r) == KdProtocol.Paper)
+                return KdFashionPaper.Distill(r, shared, r.GetValue(teacher)!, r.GetValue(classes)!, r.GetValue(qubits), r.GetValue(seed),
+                    r.GetValue(epochs), r.GetValue(backend), r.GetValue(output), runtime);
             var options = shared.Fill(r, D with
             {
                 Teacher = r.GetValue(teacher)!,
-                Classes = ParseClasses(r.GetValue(classes)!),
+                Classes = r.GetValue(classes)!,
                 Qubits = r.GetValue(qubits),
-                Backend = EnumText.Parse<BackendKind>(r.GetValue(backend)!, "--backend"),
+                Backend = r.GetValue(backend),
                 Seed = r.GetValue(seed),
                 Epochs = r.GetValue(epochs),
             });
@@ -87,6 +88,31 @@ public static class DistillCommand
             return Run(options, r.GetValue(output), r.GetValue(resume), runtime);
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>--teacher</c>: a teacher's name, or the path of an ONNX classifier that exists (a misspelt name is not
+    /// taken for a path), checked when the command line is parsed.
+    /// </summary>
+    private static Option<TeacherChoice> TeacherOption()
+    {
+        var option = new Option<TeacherChoice>("--teacher")
+        {
+            Description = $"{TeacherChoice.Names}, or PATH.onnx (a classifier of the chosen classes).",
+            DefaultValueFactory = _ => D.Teacher,
+            HelpName = string.Join("|", TeacherChoice.Named.Select(t => t.Text)) + "|PATH.onnx",
+            CustomParser = r =>
+            {
+                string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+                var teacher = text.Length > 0 ? TeacherChoice.Parse(text) : null;
+                if (teacher is { Kind: not TeacherKind.Model } || File.Exists(text)) return teacher;
+                r.AddError($"--teacher is '{text}', neither a teacher nor a file; allowed: {TeacherChoice.Names}, or the path of an ONNX classifier.");
+                return D.Teacher;
+            },
+        };
+        option.CompletionSources.Clear();
+        option.CompletionSources.Add(TeacherChoice.Named.Select(t => t.Text).ToArray());
+        return option;
     }
 
     /// <summary>
@@ -103,7 +129,7 @@ public static class DistillCommand
         using var owner = RunFolderRules.Claim(dir, resume, DistillationState.File, $"distillation checkpoint ({DistillationState.File})");
         if (resume)
         {
-            int done = Checkpoint.Load<DistillationState>(checkpoint, DistillationState.Format).EpochsDone;
+            int done = Checkpoint.Load<DistillationState>(checkpoint, DistillationState.Format).Progress.EpochsDone;
             if (done >= options.Epochs)
                 throw new UserError($"--resume: {dir} has finished {done} epochs and --epochs is {options.Epochs}; give a larger --epochs to train on (nothing was changed).");
             Console.WriteLine($"resuming {dir} from epoch {done} of {options.Epochs}");
@@ -117,20 +143,5 @@ public static class DistillCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"student {100 * result.StudentTestAccuracy:F2} %{(result.TeacherTestAccuracy is double t ? $", teacher {100 * t:F2} %" : "")} ({result.Seconds:F1} s). Wrote {dir}/summary.json, metrics.csv, report.md, report.html, {DistillationState.File}."));
         return 0;
-    }
-
-    internal static int[] ParseClasses(string text)
-    {
-        text = text.Trim();
-        var range = System.Text.RegularExpressions.Regex.Match(text, @"^(\d)-(\d)$");
-        if (range.Success)
-        {
-            int a = int.Parse(range.Groups[1].Value, CultureInfo.InvariantCulture), b = int.Parse(range.Groups[2].Value, CultureInfo.InvariantCulture);
-            if (b <= a) throw new UserError($"--classes {text}: the range must go up, e.g. 0-5.");
-            return Enumerable.Range(a, b - a + 1).ToArray();
-        }
-        var values = Parsing.Doubles(text, "--classes");
-        if (values.Any(v => v != Math.Floor(v))) throw new UserError($"--classes {text}: give a range like 0-5 or whole class numbers like 0,1,2.");
-        return values.Select(v => (int)v).ToArray();
     }
 }

@@ -15,8 +15,8 @@ public static class EvaluateCommand
     public static Command Create(QdkRuntime runtime)
     {
         var trained = new TrainedHeadOptions();
-        var backend = new Option<string?>("--backend") { Description = "Override the quantum backend: qsharp or native." };
-        var shots = new Option<int>("--shots") { Description = "Shots per circuit (0 = exact)." };
+        var backend = SharedOptions.RecordedBackend();
+        var shots = SharedOptions.Shots();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("evaluate", "Evaluate a trained head: validation accuracy and confusion matrix.") { backend, shots, json };
         trained.AddTo(command);
@@ -24,10 +24,8 @@ public static class EvaluateCommand
         return command;
     }
 
-    private static int Run(QdkRuntime runtime, string runDir, HeadKind kind, string? backendName, int shots, bool json)
+    private static int Run(QdkRuntime runtime, string runDir, HeadKind kind, BackendKind? backendKind, int shots, bool json)
     {
-        BackendKind? backendKind = backendName is null ? null : EnumText.Parse<BackendKind>(backendName, "--backend");
-        Parsing.InRange(shots, 0, Backends.MaxShots, "--shots");
         var model = RunFolder.LoadModel(runDir, kind);
         var data = TransferDataLoader.Load(RunFolder.LoadDataOptions(runDir), n => { if (!json) AnsiConsole.MarkupLineInterpolated($"[grey]{n}[/]"); });
         model = model with { Options = model.Options with { Backend = backendKind ?? model.Options.Backend, Shots = shots } };

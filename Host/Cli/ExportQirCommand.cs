@@ -16,11 +16,11 @@ public static class ExportQirCommand
     {
         var choice = new CircuitChoice();
         var output = new Option<string>("--out") { Description = "The .ll file to write.", Required = true };
-        var profile = new Option<string>("--profile") { Description = $"QIR profile: {string.Join(", ", QirExport.Profiles)}.", DefaultValueFactory = _ => QirExport.BaseProfile };
+        var profile = EnumOption.Create("--profile", $"QIR profile: {EnumOption.Allowed<QirProfile>()}.", QirProfile.Base);
         var source = new Option<bool>("--source") { Description = "Also write the generated Q# entry point beside it (<out>.qs)." };
         var command = new Command("export-qir", "Export the trained circuit for one input as QIR (.ll), every qubit measured.") { output, profile, source };
         choice.AddTo(command);
-        command.SetAction(r => Run(runtime, choice.Resolve(r), r.GetValue(output)!, Parsing.OneOf(r.GetValue(profile)!, QirExport.Profiles, "--profile"), r.GetValue(source)));
+        command.SetAction(r => Run(runtime, choice.Resolve(r), r.GetValue(output)!, r.GetValue(profile).Text(), r.GetValue(source)));
         return command;
     }
 

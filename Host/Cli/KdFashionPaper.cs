@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Qtl.Distillation;
 using Qtl.Distillation.Paper;
 using Qtl.Quantum;
 using Qtl.Runtime;
@@ -8,16 +9,15 @@ namespace Qtl.Cli;
 /// <summary><c>reproduce kd-fashion --protocol paper [--ladder]</c>: the authors' protocol, then one change at a time.</summary>
 internal static class KdFashionPaper
 {
-    public static int Run(ParseResult r, DistillCommand.StudentOptions shared, bool quick, int? seeds, int? epochs, string backend, bool ladder, int threads, string? output, string? cacheDirectory, QdkRuntime runtime)
+    public static int Run(ParseResult r, DistillCommand.StudentOptions shared, bool quick, int? seeds, int? epochs, BackendKind backend, bool ladder, int threads, string? output, string? cacheDirectory, QdkRuntime runtime)
     {
-        RejectStudentOptions(r, shared, "--seeds --epochs --shots --per-class --data --backend --ladder --threads --cache --quick --out");
         int n = seeds ?? (quick ? 1 : 3);
         Parsing.InRange(n, 1, 20, "--seeds");
         Parsing.InRange(threads, 1, 64, "--threads");
         var template = new PaperOptions
         {
             Epochs = epochs ?? (quick ? 3 : 10),
-            Backend = EnumText.Parse<BackendKind>(backend, "--backend"),
+            Backend = backend,
             PerClass = r.GetValue(shared.PerClass),
             DataDirectory = r.GetValue(shared.Data),
         };
@@ -41,15 +41,12 @@ internal static class KdFashionPaper
     }
 
     /// <summary><c>distill --protocol paper</c>: one cell of the table (the cell's published quirks included), with its per-epoch curve.</summary>
-    public static int Distill(ParseResult r, DistillCommand.StudentOptions shared, string teacher, int[] classes, int qubits, int seed, int epochs, string backend, string? output, QdkRuntime runtime)
+    public static int Distill(ParseResult r, DistillCommand.StudentOptions shared, TeacherChoice teacher, int[] classes, int qubits, int seed, int epochs, BackendKind backend, string? output, QdkRuntime runtime)
     {
-        RejectStudentOptions(r, shared, "--teacher --classes --qubits --seed --epochs --shots --per-class --data --backend --out");
-        if (!classes.SequenceEqual(Enumerable.Range(0, classes.Length)))
-            throw new UserError($"--classes {string.Join(",", classes)}: the paper protocol takes 0-5 or 0-7 (class c is output c).");
-        var options = PaperOptions.ForCell($"0-{classes.Length - 1}", qubits, teacher.ToLowerInvariant(), seed) with
+        var options = PaperOptions.ForCell(ClassSubset.Of(classes), qubits, teacher, seed) with
         {
             Epochs = epochs,
-            Backend = EnumText.Parse<BackendKind>(backend, "--backend"),
+            Backend = backend,
             PerClass = r.GetValue(shared.PerClass),
             DataDirectory = r.GetValue(shared.Data),
         };
@@ -62,14 +59,6 @@ internal static class KdFashionPaper
         Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"best test-subset accuracy {100 * result.Accuracy:F2} % (epoch {result.SelectedEpoch}){(result.TeacherAccuracy is double t ? $", teacher {100 * t:F2} %" : "")}; readout {result.Readout} ({result.Seconds:F0} s). Wrote {dir}/summary.json, metrics.csv."));
         return 0;
-    }
-
-    /// <summary>The published protocol fixes the student and the recipe: our student's options would silently do nothing.</summary>
-    private static void RejectStudentOptions(ParseResult r, DistillCommand.StudentOptions shared, string allowed)
-    {
-        foreach (Option o in new Option[] { shared.Depth, shared.Encoding, shared.FrontEnd, shared.Lr, shared.FrontEndLr, shared.Temperature, shared.Lambda, shared.BatchSize, shared.TestPerClass })
-            if (r.GetResult(o) is { Implicit: false })
-                throw new UserError($"{o.Name} does not apply to --protocol paper (its student and recipe are the published ones); options: {allowed}.");
     }
 
     /// <summary>--shots if given; otherwise null, and each cell takes the published count (5000 for 3 qubits, 2000 for 4).</summary>

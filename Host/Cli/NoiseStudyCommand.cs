@@ -24,7 +24,7 @@ public static class NoiseStudyCommand
         var repeats = new Option<int>("--repeats") { Description = "Independent runs of each shot-based cell, for error bars (1-100).", DefaultValueFactory = _ => Defaults.Repeats };
         var qdkMax = new Option<int>("--qdk-max-shots") { Description = "Shot counts up to this run on the QDK's noisy simulator (~0.4 ms/shot); larger ones are sampled from the native density matrix. 0: never the QDK.", DefaultValueFactory = _ => Defaults.QdkMaxShots };
         var samples = new Option<int?>("--samples") { Description = "Use only the first N validation samples (default: all)." };
-        var seed = new Option<int>("--seed") { Description = "Seed of the native sampling.", DefaultValueFactory = _ => Defaults.Seed };
+        var seed = SharedOptions.Seed(Defaults.Seed); // the native sampling
         var output = new Option<string?>("--out") { Description = "Output folder (default: <run>/noise-study, or runs/noise-study-<timestamp>)." };
         var command = new Command("noise-study", "Accuracy of a trained quantum head vs depolarizing noise and shots (QDK noise simulation and native density matrix).")
         {

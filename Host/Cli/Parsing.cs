@@ -68,35 +68,45 @@ public static class Parsing
         return null;
     }
 
-    /// <summary>Parses "0,1,…" into FashionMNIST class indices (0-9); null stays null (the caller's default).</summary>
-    public static int[]? ClassIndices(string? text, string option = "--classes")
+    /// <summary>
+    /// The one parser of <c>--classes</c>: a range "0-5" or indices "0,6", each a FashionMNIST class 0 to 9 (repeats and
+    /// counts are the options' own checks). A bad value is an error of the option's result.
+    /// </summary>
+    public static int[]? Classes(ArgumentResult result)
     {
-        if (text is null) return null;
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        return parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out int c) && c <= 9 ? c
-            : throw new UserError($"{option}: '{p}' is not a class index; give comma-separated integers 0 to 9, e.g. 0,1,2.")).ToArray();
+        string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value.Trim() : "";
+        if (TryClasses(text, out int[] classes, out string error)) return classes;
+        result.AddError($"--classes: {error}");
+        return null;
     }
 
-
-    /// <summary>The heads of --heads: comma-separated names, each once, in the order given.</summary>
-    public static HeadKind[] Heads(string text, string option)
+    public static bool TryClasses(string text, out int[] classes, out string error)
     {
-        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (names.Length == 0)
-            throw new UserError($"{option} is empty; allowed: {string.Join(", ", EnumText.Names<HeadKind>())}.");
-        return names.Select(n => EnumText.Parse<HeadKind>(n, option)).Distinct().ToArray();
+        classes = [];
+        error = "";
+        var range = System.Text.RegularExpressions.Regex.Match(text, @"^(\d)-(\d)$");
+        if (range.Success)
+        {
+            int a = range.Groups[1].Value[0] - '0', b = range.Groups[2].Value[0] - '0';
+            if (b <= a) error = $"the range {text} must go up, e.g. 0-5.";
+            else classes = Enumerable.Range(a, b - a + 1).ToArray();
+            return error.Length == 0;
+        }
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var parsed = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out parsed[i]) || parsed[i] > 9)
+            {
+                error = $"'{parts[i]}' is not a class; give a range like 0-5 or indices 0 to 9 like 0,6.";
+                return false;
+            }
+        classes = parsed;
+        return true;
     }
 
     public static void InRange(int value, int min, int max, string option)
     {
         if (value < min || value > max)
             throw new UserError($"{option} is {value}; allowed: {min} to {max}.");
-    }
-
-    public static string OneOf(string value, IReadOnlyCollection<string> allowed, string option)
-    {
-        if (!allowed.Contains(value))
-            throw new UserError($"{option} is '{value}'; allowed: {string.Join(", ", allowed)}.");
-        return value;
     }
 }

@@ -19,35 +19,34 @@ public static class ReproduceCommand
     private static Command KdFashionCommand(QdkRuntime runtime)
     {
         var shared = new DistillCommand.StudentOptions();
+        var protocol = new ProtocolOption();
         var quick = new Option<bool>("--quick") { Description = "One seed and 4 epochs (a few minutes)." };
         var seeds = new Option<int?>("--seeds") { Description = "Seeds 1..N (default 3; 1 with --quick)." };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (default 10; 4 with --quick)." };
-        var backend = new Option<string>("--backend") { Description = "native (default: the table is large) | qsharp.", DefaultValueFactory = _ => BackendKind.Native.Text() };
+        var backend = SharedOptions.Backend(BackendKind.Native); // native: the table is large
         var output = new Option<string?>("--out") { Description = "Output folder (default runs/kd-fashion, runs/kd-fashion-paper with --protocol paper)." };
-        var protocol = new Option<string>("--protocol") { Description = "ours (trainable circuit, exact gradients) | paper (the authors' code: CNN front-end, H+RY circuit, batch 1, shots, best test epoch).", DefaultValueFactory = _ => "ours" };
-        var ladder = new Option<bool>("--ladder") { Description = "With --protocol paper: also the ablation ladder, one change at a time." };
-        var cache = new Option<string?>("--cache") { Description = "With --protocol paper: folder of finished runs, read and extended (default <out>/cache)." };
-        var threads = new Option<int>("--threads") { Description = "With --protocol paper: runs in parallel (results do not depend on it).", DefaultValueFactory = _ => 2 };
+        var ladder = protocol.Only(KdProtocol.Paper, new Option<bool>("--ladder") { Description = "With --protocol paper: also the ablation ladder, one change at a time." });
+        var cache = protocol.Only(KdProtocol.Paper, new Option<string?>("--cache") { Description = "With --protocol paper: folder of finished runs, read and extended (default <out>/cache)." });
+        var threads = protocol.Only(KdProtocol.Paper, new Option<int>("--threads") { Description = "With --protocol paper: runs in parallel (results do not depend on it).", DefaultValueFactory = _ => 2 });
         var command = new Command("kd-fashion", "Student alone vs LeNet/AlexNet/ensemble → quantum student on FashionMNIST 0-5 and 0-7 (3 and 4 qubits); writes results.csv, results.md and charts.")
         {
-            quick, seeds, epochs, backend, output, protocol, ladder, threads, cache,
+            quick, seeds, epochs, backend, output, ladder, threads, cache,
         };
-        shared.AddTo(command);
+        protocol.AddTo(command);
+        shared.AddTo(command, protocol);
         command.SetAction(r =>
         {
             bool isQuick = r.GetValue(quick);
-            if (Parsing.OneOf(r.GetValue(protocol)!, ["ours", "paper"], "--protocol") == "paper")
-                return KdFashionPaper.Run(r, shared, isQuick, r.GetValue(seeds), r.GetValue(epochs), r.GetValue(backend)!, r.GetValue(ladder), r.GetValue(threads), r.GetValue(output), r.GetValue(cache), runtime);
-            if (r.GetValue(ladder)) throw new UserError("--ladder needs --protocol paper.");
-            if (r.GetValue(cache) is not null) throw new UserError("--cache needs --protocol paper.");
+            if (protocol.Chosen(r) == KdProtocol.Paper)
+                return KdFashionPaper.Run(r, shared, isQuick, r.GetValue(seeds), r.GetValue(epochs), r.GetValue(backend), r.GetValue(ladder), r.GetValue(threads), r.GetValue(output), r.GetValue(cache), runtime);
             var template = shared.Fill(r, new DistillationOptions()) with
             {
                 Epochs = r.GetValue(epochs) ?? (isQuick ? 4 : 10),
-                Backend = EnumText.Parse<BackendKind>(r.GetValue(backend)!, "--backend"),
+                Backend = r.GetValue(backend),
             };
             int n = r.GetValue(seeds) ?? (isQuick ? 1 : 3);
             Parsing.InRange(n, 1, 20, "--seeds");
-            (template with { Classes = [0, 1, 2, 3, 4, 5, 6, 7] }).Validate();
+            (template with { Classes = ClassSubset.ZeroToSeven.Classes }).Validate();
             Console.WriteLine($"reproduce kd-fashion: {n} seed(s), {template.Epochs} epochs, backend {template.Backend.Text()} (native by default: 12 configurations × seeds; the Q# kernels define the same circuits and tests hold them equal), readout {(template.Shots == 0 ? "exact" : $"{template.Shots} shots")}.");
             var result = KdFashion.Run(template, n, Console.WriteLine, runtime);
             string dir = r.GetValue(output) ?? Path.Combine("runs", "kd-fashion");

@@ -7,7 +7,7 @@ namespace Qtl.Cli;
 internal sealed class TrainedHeadOptions
 {
     private readonly Option<string> _run = new("--run") { Description = "Run folder written by train.", Required = true };
-    private readonly Option<string> _head = new("--head") { Description = "Head: quantum, classical or linear.", DefaultValueFactory = _ => HeadKind.Quantum.Text() };
+    private readonly Option<HeadKind> _head = EnumOption.Create("--head", "Head: quantum, classical or linear.", HeadKind.Quantum);
 
     public void AddTo(Command command)
     {
@@ -17,5 +17,5 @@ internal sealed class TrainedHeadOptions
 
     public string RunFolder(ParseResult r) => r.GetValue(_run)!;
 
-    public HeadKind Head(ParseResult r) => EnumText.Parse<HeadKind>(r.GetValue(_head)!, "--head");
+    public HeadKind Head(ParseResult r) => r.GetValue(_head);
 }

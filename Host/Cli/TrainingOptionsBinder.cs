@@ -18,11 +18,11 @@ public sealed class TrainingOptionsBinder
     private readonly Option<int> _step = new("--step-size") { Description = "StepLR: epochs between learning-rate drops.", DefaultValueFactory = _ => Recipe.StepSize };
     private readonly Option<double> _gamma = new("--gamma") { Description = "StepLR: factor of each drop.", DefaultValueFactory = _ => Recipe.Gamma };
     private readonly Option<double> _qDelta = new("--q-delta") { Description = "Initial circuit weights are q-delta × N(0,1).", DefaultValueFactory = _ => Recipe.QDelta };
-    private readonly Option<int> _seed = new("--seed") { Description = "Seed of initialisation and shuffling.", DefaultValueFactory = _ => Recipe.Seed };
-    private readonly Option<string> _backend = new("--backend") { Description = "qsharp (QDK simulator) or native (C# state vector).", DefaultValueFactory = _ => Recipe.Backend.Text() };
-    private readonly Option<string> _gradient = new("--gradient") { Description = "parameter-shift, or adjoint (native only).", DefaultValueFactory = _ => Recipe.GradientMethod.Text() };
-    private readonly Option<int> _shots = new("--shots") { Description = "Shots per circuit for the quantum head, in training (parameter-shift on shot estimates) and evaluation; 0 = exact.", DefaultValueFactory = _ => 0 };
-    private readonly Option<string> _heads = new("--heads") { Description = "Heads to train: quantum, classical, linear (comma-separated).", DefaultValueFactory = _ => string.Join(",", TransferExperiment.DefaultHeads.Select(EnumText.Text)) };
+    private readonly Option<int> _seed = SharedOptions.Seed(Recipe.Seed);
+    private readonly Option<BackendKind> _backend = SharedOptions.Backend(Recipe.Backend);
+    private readonly Option<GradientMethod> _gradient = SharedOptions.Gradient(Recipe.GradientMethod);
+    private readonly Option<int> _shots = SharedOptions.Shots(Recipe.Shots);
+    private readonly Option<HeadKind[]> _heads = EnumOption.List("--heads", "Heads to train, comma-separated: quantum, classical, linear.", TransferExperiment.DefaultHeads);
 
     public TrainingOptionsBinder(int defaultEpochs)
     {
@@ -46,10 +46,10 @@ public sealed class TrainingOptionsBinder
         Gamma = r.GetValue(_gamma),
         QDelta = r.GetValue(_qDelta),
         Seed = r.GetValue(_seed),
-        Backend = EnumText.Parse<BackendKind>(r.GetValue(_backend)!, "--backend"),
-        GradientMethod = EnumText.Parse<GradientMethod>(r.GetValue(_gradient)!, "--gradient"),
+        Backend = r.GetValue(_backend),
+        GradientMethod = r.GetValue(_gradient),
         Shots = r.GetValue(_shots),
     }.Validate();
 
-    public HeadKind[] Heads(ParseResult r) => Parsing.Heads(r.GetValue(_heads)!, "--heads");
+    public HeadKind[] Heads(ParseResult r) => r.GetValue(_heads)!;
 }

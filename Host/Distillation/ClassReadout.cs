@@ -1,3 +1,5 @@
+using Qtl.Model;
+
 namespace Qtl.Distillation;
 
 /// <summary>
@@ -5,9 +7,29 @@ namespace Qtl.Distillation;
 /// q_c = p_c / Σ_{k&lt;C} p_k, and logits s_c = log(max(q_c, ε)). The clamp keeps log 0 (possible with shots)
 /// finite; below ε the logit is constant, so its gradient there is 0.
 /// </summary>
-public static class ClassReadout
+public sealed class ClassReadout(int classes) : ILayer
 {
     public const double Epsilon = 1e-6;
+
+    private double[][]? _probabilities;
+
+    public int Classes { get; } = classes;
+    public IReadOnlyList<Parameter> Parameters => [];
+    public string Describe() => $"log of the first {Classes} basis-state probabilities, renormalised";
+
+    public double[][] Forward(double[][] input, bool training)
+    {
+        if (input.Length > 0 && input[0].Length < Classes)
+            throw new ArgumentException($"{Classes} classes need {Classes} basis states; the circuit gives {input[0].Length}.");
+        if (training) _probabilities = input;
+        return [.. input.Select(p => { var logits = new double[Classes]; Logits(p, logits); return logits; })];
+    }
+
+    public double[][] Backward(double[][] outputGradient)
+    {
+        var p = _probabilities ?? throw new InvalidOperationException("Backward called before a training Forward.");
+        return [.. outputGradient.Select((g, b) => { var dp = new double[p[b].Length]; Gradient(p[b], g, dp); return dp; })];
+    }
 
     public static void Logits(ReadOnlySpan<double> p, Span<double> logits)
     {
@@ -19,7 +41,7 @@ public static class ClassReadout
     }
 
     /// <summary>dL/dp (2^n entries; 0 beyond the first C) from dL/ds.</summary>
-    public static void Backward(ReadOnlySpan<double> p, ReadOnlySpan<double> dLogits, Span<double> dp)
+    private static void Gradient(ReadOnlySpan<double> p, ReadOnlySpan<double> dLogits, Span<double> dp)
     {
         int c = dLogits.Length;
         dp.Clear();

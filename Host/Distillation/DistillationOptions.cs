@@ -11,8 +11,8 @@ namespace Qtl.Distillation;
 /// </summary>
 public sealed record DistillationOptions
 {
-    /// <summary>"lenet", "alexnet", "ensemble", "none" (student alone), or a path to an ONNX classifier.</summary>
-    public string Teacher { get; init; } = "ensemble";
+    /// <summary>lenet, alexnet, ensemble, none (the student alone), or an ONNX classifier by its path.</summary>
+    public TeacherChoice Teacher { get; init; } = TeacherChoice.Ensemble;
     public IReadOnlyList<int> Classes { get; init; } = [0, 1, 2, 3, 4, 5];
     public int Qubits { get; init; } = 3;
     public int Depth { get; init; } = 3;
@@ -23,11 +23,13 @@ public sealed record DistillationOptions
     public int Shots { get; init; }
     public int Seed { get; init; } = 1;
     public int Epochs { get; init; } = 10;
+    [OptionName("--lr")]
     public double LearningRate { get; init; } = 0.001;
     /// <summary>
     /// Adam learning rate of the trainable linear front-end (784 inputs); null = <see cref="LearningRate"/>, as in the
     /// paper. A smaller one keeps tanh out of saturation while the circuit weights train at the full rate.
     /// </summary>
+    [OptionName("--front-end-lr")]
     public double? FrontEndLearningRate { get; init; }
     public double Temperature { get; init; } = 3;
     public double Lambda { get; init; } = 0.9;
@@ -37,6 +39,7 @@ public sealed record DistillationOptions
     /// <summary>Evaluate on at most this many test images per class (null = the whole test split of the classes).</summary>
     public int? TestPerClass { get; init; }
     /// <summary>FashionMNIST directory; null = Debian package, else the committed subset.</summary>
+    [OptionName("--data")]
     public string? DataDirectory { get; init; }
 
     /// <summary>"0.001", or "0.001 (front-end 0.0001)" when the front-end has its own rate.</summary>
@@ -46,7 +49,7 @@ public sealed record DistillationOptions
         : LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [JsonIgnore]
-    public bool HasTeacher => !Teacher.Equals("none", StringComparison.OrdinalIgnoreCase);
+    public bool HasTeacher => !Teacher.IsNone;
 
     [JsonIgnore]
     public CircuitShape Shape => new(Qubits, Depth, Encoding, CircuitReadout.Probabilities);

@@ -40,18 +40,16 @@ public static class DistillationReport
             ["seconds"] = r.Seconds,
             ["confusion"] = JsonSerializer.SerializeToNode(r.Confusion),
         };
-        AtomicFile.WriteAllText(Path.Combine(dir, SummaryFile), summary.ToJsonString(JsonFiles.Options));
+        RunFolder.WriteSummary(dir, summary);
         WriteReport(dir, r);
     }
-
-    public const string SummaryFile = "summary.json";
 
     /// <summary>metrics.csv, report.md, report.html and the figures (name.svg + name.csv); returns report.html's path.</summary>
     public static string WriteReport(string dir, DistillationResult r)
     {
         var o = r.Options;
         var csv = new StringBuilder("epoch,loss,train_accuracy,seconds\n");
-        foreach (var e in r.Epochs) csv.AppendLine(string.Create(Inv, $"{e.Epoch},{e.Loss:R},{e.TrainAccuracy:R},{e.Seconds:F3}"));
+        foreach (var e in r.Epochs) csv.AppendLine(string.Create(Inv, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{e.Seconds:F3}"));
         AtomicFile.WriteAllText(Path.Combine(dir, "metrics.csv"), csv.ToString());
 
         var md = new StringBuilder();
@@ -64,7 +62,7 @@ public static class DistillationReport
         md.AppendLine(string.Create(Inv, $"- Student test accuracy: **{100 * r.StudentTestAccuracy:F2} %**"));
         md.AppendLine(string.Create(Inv, $"- Time: {r.Seconds:F1} s\n"));
         md.AppendLine("| epoch | loss | train accuracy |\n|---:|---:|---:|");
-        foreach (var e in r.Epochs) md.AppendLine(string.Create(Inv, $"| {e.Epoch} | {e.Loss:F4} | {100 * e.TrainAccuracy:F1} % |"));
+        foreach (var e in r.Epochs) md.AppendLine(string.Create(Inv, $"| {e.Epoch} | {e.TrainLoss:F4} | {100 * e.TrainAccuracy:F1} % |"));
         var sections = new List<ReportSection>
         {
             new SummarySection("Run",
@@ -89,9 +87,9 @@ public static class DistillationReport
     /// <summary>The result a finished run wrote: summary.json for the scores, the checkpoint for options and history.</summary>
     public static DistillationResult Read(string dir)
     {
-        string path = Path.Combine(dir, SummaryFile);
+        string path = Path.Combine(dir, RunFolder.SummaryFile);
         if (!File.Exists(path))
-            throw new UserError($"{dir} has no {SummaryFile}: the distillation stopped before it was scored; run it again with a larger --epochs and --resume.");
+            throw new UserError($"{dir} has no {RunFolder.SummaryFile}: the distillation stopped before it was scored; run it again with a larger --epochs and --resume.");
         var state = Checkpoint.Load<DistillationState>(DistillationState.PathIn(dir), DistillationState.Format);
         try
         {
@@ -100,7 +98,7 @@ public static class DistillationReport
                 : throw new InvalidDataException($"{path} has no \"{name}\"; it is not the summary of a finished distillation run.");
             return new DistillationResult(state.Options, Get<string>("teacher"),
                 s["teacher_models"]?.AsArray().Select(m => m!.GetValue<string>()).ToList() ?? [],
-                s["teacher_test_accuracy"]?.GetValue<double>(), Get<double>("student_test_accuracy"), state.History,
+                s["teacher_test_accuracy"]?.GetValue<double>(), Get<double>("student_test_accuracy"), state.Progress.History,
                 s["confusion"]?.Deserialize<int[][]>() ?? [], Get<string>("student"), Get<int>("student_parameters"),
                 Get<string>("readout"), Get<int>("train_images"), Get<int>("test_images"), Get<string>("data"), Get<double>("seconds"));
         }

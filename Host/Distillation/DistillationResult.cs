@@ -10,7 +10,7 @@ public sealed record DistillationResult(
     IReadOnlyList<string> TeacherModels,
     double? TeacherTestAccuracy,
     double StudentTestAccuracy,
-    IReadOnlyList<KdEpoch> Epochs,
+    IReadOnlyList<Training.EpochMetrics> Epochs,
     int[][] Confusion,
     string Student,
     int StudentParameters,

@@ -14,22 +14,27 @@ namespace Qtl.Distillation;
 /// </summary>
 public static class KdFashion
 {
-    public static readonly string[] Teachers = ["none", "lenet", "alexnet", "ensemble"];
+    /// <summary>The table's columns: the student alone, then distilled from LeNet, AlexNet and their ensemble.</summary>
+    public static IReadOnlyList<TeacherChoice> Teachers => TeacherChoice.Named;
 
-    /// <summary>Rows of the published table: (classes tag, qubits) → published student accuracies (%) for none, lenet, alexnet, ensemble.</summary>
-    public static readonly (string Tag, int Qubits, double[] Published)[] Rows =
+    /// <summary>Rows of the published table: (class subset, qubits) → published student accuracies (%) for none, lenet, alexnet, ensemble.</summary>
+    public static readonly (ClassSubset Subset, int Qubits, double[] Published)[] Rows =
     [
-        ("0-5", 3, [65.00, 77.00, 83.44, 67.89]),
-        ("0-7", 3, [68.00, 68.67, 73.42, 74.42]),
-        ("0-7", 4, [74.25, 75.83, 75.42, 72.50]),
+        (ClassSubset.ZeroToFive, 3, [65.00, 77.00, 83.44, 67.89]),
+        (ClassSubset.ZeroToSeven, 3, [68.00, 68.67, 73.42, 74.42]),
+        (ClassSubset.ZeroToSeven, 4, [74.25, 75.83, 75.42, 72.50]),
     ];
 
     /// <summary>Published teacher accuracies (%): LeNet, AlexNet, ensemble.</summary>
-    public static readonly Dictionary<string, double[]> PublishedTeachers = new()
+    private static readonly Dictionary<ClassSubset, double[]> PublishedTeachers = new()
     {
-        ["0-5"] = [91.57, 94.90, 95.67],
-        ["0-7"] = [85.97, 91.64, 91.79],
+        [ClassSubset.ZeroToFive] = [91.57, 94.90, 95.67],
+        [ClassSubset.ZeroToSeven] = [85.97, 91.64, 91.79],
     };
+
+    /// <summary>The published accuracy (%) of a committed teacher on a subset.</summary>
+    public static double PublishedTeacher(ClassSubset subset, TeacherChoice teacher) =>
+        PublishedTeachers[subset][Teachers.ToList().IndexOf(teacher) - 1];
 
     public sealed record Result(IReadOnlyList<KdCell> Students, IReadOnlyList<KdCell> TeacherCells, int Seeds, double Seconds, DistillationOptions Template);
 
@@ -37,29 +42,29 @@ public static class KdFashion
     {
         var clock = Stopwatch.StartNew();
         var students = new List<KdCell>();
-        var teachers = new Dictionary<(string, string), double>();
-        foreach (var (tag, qubits, published) in Rows)
+        var teachers = new Dictionary<(ClassSubset, TeacherChoice), double>();
+        foreach (var (subset, qubits, published) in Rows)
         {
-            int[] classes = tag == "0-5" ? [0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7];
-            string row = $"{tag}, {qubits} qubits";
+            var classes = subset.Classes;
+            string row = $"{subset}, {qubits} qubits";
             var accuracies = Teachers.ToDictionary(t => t, _ => new List<double>());
             for (int seed = 1; seed <= seeds; seed++)
             {
                 var data = KdData.Load(template with { Classes = classes, Seed = seed });
-                for (int t = 0; t < Teachers.Length; t++)
+                for (int t = 0; t < Teachers.Count; t++)
                 {
                     var options = template with { Teacher = Teachers[t], Classes = classes, Qubits = qubits, Seed = seed };
                     var r = Distiller.Run(options, null, data, runtime);
                     accuracies[Teachers[t]].Add(r.StudentTestAccuracy);
-                    if (r.TeacherTestAccuracy is double ta) teachers[(tag, Teachers[t])] = ta;
+                    if (r.TeacherTestAccuracy is double ta) teachers[(subset, Teachers[t])] = ta;
                     log?.Invoke(string.Create(CultureInfo.InvariantCulture,
                         $"{row}, seed {seed}, teacher {Teachers[t],-8}: student {100 * r.StudentTestAccuracy:F2} %{(r.TeacherTestAccuracy is double x ? $" (teacher {100 * x:F2} %)" : "")}, {r.Seconds:F1} s"));
                 }
             }
-            for (int t = 0; t < Teachers.Length; t++) students.Add(new KdCell(row, Teachers[t], accuracies[Teachers[t]], published[t]));
+            for (int t = 0; t < Teachers.Count; t++) students.Add(new KdCell(row, Teachers[t].Text, accuracies[Teachers[t]], published[t]));
         }
-        var teacherCells = teachers.Select(kv => new KdCell(kv.Key.Item1, kv.Key.Item2, [kv.Value],
-            PublishedTeachers[kv.Key.Item1][Array.IndexOf(Teachers, kv.Key.Item2) - 1])).ToList();
+        var teacherCells = teachers.Select(kv => new KdCell(kv.Key.Item1.Tag, kv.Key.Item2.Text, [kv.Value],
+            PublishedTeacher(kv.Key.Item1, kv.Key.Item2))).ToList();
         return new Result(students, teacherCells, seeds, clock.Elapsed.TotalSeconds, template);
     }
 

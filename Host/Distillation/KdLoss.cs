@@ -6,11 +6,11 @@ namespace Qtl.Distillation;
 /// The knowledge-distillation loss of one sample, (1−λ)·CE(s, y) + λ·T²·KL(softmax(t/T) ‖ softmax(s/T)),
 /// and its gradient with respect to the student's logits s. Without a teacher the loss is CE alone.
 /// </summary>
-public static class KdLoss
+public sealed record KdLoss(double Temperature, double Lambda) : ILoss
 {
-    public static double Compute(ReadOnlySpan<double> studentLogits, int label, ReadOnlySpan<double> teacherSoft,
-        double temperature, double lambda, Span<double> gradient)
+    public double Compute(ReadOnlySpan<double> studentLogits, int label, ReadOnlySpan<double> teacherSoft, Span<double> gradient)
     {
+        var (temperature, lambda) = (Temperature, Lambda);
         int c = studentLogits.Length;
         Span<double> q = stackalloc double[c], qt = stackalloc double[c];
         Probabilities.Softmax(studentLogits, 1, q);

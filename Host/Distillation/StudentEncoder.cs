@@ -1,13 +1,34 @@
+using Qtl.Model;
+using Qtl.Quantum;
+
 namespace Qtl.Distillation;
 
 /// <summary>Maps front-end outputs z to circuit inputs: amplitude ψ = tanh(z)/‖tanh(z)‖, angle θ = tanh(z)·π/2.</summary>
-public static class StudentEncoder
+public sealed class StudentEncoder(InputEncoding encoding) : ILayer
 {
-    public static double[] Forward(Quantum.InputEncoding encoding, ReadOnlySpan<double> z)
+    private double[][]? _input;
+
+    public InputEncoding Encoding { get; } = encoding;
+    public IReadOnlyList<Parameter> Parameters => [];
+    public string Describe() => Encoding == InputEncoding.Angle ? "tanh·π/2" : "tanh, normalised";
+
+    public double[][] Forward(double[][] input, bool training)
+    {
+        if (training) _input = input;
+        return [.. input.Select(z => Encode(Encoding, z))];
+    }
+
+    public double[][] Backward(double[][] outputGradient)
+    {
+        var z = _input ?? throw new InvalidOperationException("Backward called before a training Forward.");
+        return [.. outputGradient.Select((g, b) => Gradient(Encoding, z[b], g))];
+    }
+
+    public static double[] Encode(InputEncoding encoding, ReadOnlySpan<double> z)
     {
         var x = new double[z.Length];
         for (int i = 0; i < z.Length; i++) x[i] = Math.Tanh(z[i]);
-        if (encoding == Quantum.InputEncoding.Angle)
+        if (encoding == InputEncoding.Angle)
         {
             for (int i = 0; i < x.Length; i++) x[i] *= Math.PI / 2;
             return x;
@@ -17,12 +38,13 @@ public static class StudentEncoder
         return x;
     }
 
-    public static double[] Backward(Quantum.InputEncoding encoding, ReadOnlySpan<double> z, ReadOnlySpan<double> dInputs)
+    /// <summary>dL/dz from dL/dinputs at front-end output <paramref name="z"/>.</summary>
+    private static double[] Gradient(InputEncoding encoding, ReadOnlySpan<double> z, ReadOnlySpan<double> dInputs)
     {
         var v = new double[z.Length];
         for (int i = 0; i < z.Length; i++) v[i] = Math.Tanh(z[i]);
         var dz = new double[z.Length];
-        if (encoding == Quantum.InputEncoding.Angle)
+        if (encoding == InputEncoding.Angle)
         {
             for (int i = 0; i < z.Length; i++) dz[i] = dInputs[i] * Math.PI / 2 * (1 - v[i] * v[i]);
             return dz;

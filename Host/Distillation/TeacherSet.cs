@@ -23,24 +23,29 @@ public sealed class TeacherSet
     public IReadOnlyList<string> Models { get; }
 
     /// <summary>The committed teacher for a family and class subset, e.g. assets/models/teacher-lenet-0-5.onnx.</summary>
-    public static string CommittedModel(string family, string classesTag) =>
-        Path.Combine(FashionMnist.RepoRoot(), "assets", "models", $"teacher-{family}-{classesTag}.onnx");
+    public static string CommittedModel(TeacherKind family, ClassSubset subset) =>
+        Path.Combine(FashionMnist.RepoRoot(), "assets", "models", $"teacher-{family.Text()}-{subset.Tag}.onnx");
 
-    /// <summary>lenet | alexnet | ensemble (both) | a path to an ONNX classifier.</summary>
-    public static TeacherSet Resolve(string teacher, string classesTag)
+    /// <summary>The committed lenet, alexnet or ensemble (both) of the subset <paramref name="classesTag"/>, or the model of a path.</summary>
+    public static TeacherSet Resolve(TeacherChoice teacher, string classesTag)
     {
-        string[] models = teacher.ToLowerInvariant() switch
+        if (teacher.Kind == TeacherKind.Model)
         {
-            "lenet" or "alexnet" => [CommittedModel(teacher.ToLowerInvariant(), classesTag)],
-            "ensemble" => [CommittedModel("lenet", classesTag), CommittedModel("alexnet", classesTag)],
-            _ => [Path.GetFullPath(teacher)],
-        };
+            string path = Path.GetFullPath(teacher.ModelPath!);
+            if (!File.Exists(path))
+                throw new FileNotFoundException($"teacher model not found: {path}; use {TeacherChoice.Names} or a path to an ONNX classifier.", path);
+            return new TeacherSet(Path.GetFileName(path), [path]);
+        }
+        if (!teacher.IsCommitted) throw new ArgumentException($"teacher '{teacher}' has no model.", nameof(teacher));
+        if (!ClassSubset.TryParse(classesTag, out var subset))
+            throw new UserError($"no committed {teacher} teacher for classes {classesTag}: teachers exist for {string.Join(" and ", ClassSubset.All)} (tools/train_teachers.py), or pass --teacher PATH.onnx.");
+        string[] models = teacher.Kind == TeacherKind.Ensemble
+            ? [CommittedModel(TeacherKind.LeNet, subset), CommittedModel(TeacherKind.AlexNet, subset)]
+            : [CommittedModel(teacher.Kind, subset)];
         foreach (string m in models)
             if (!File.Exists(m))
-                throw new FileNotFoundException(teacher is "lenet" or "alexnet" or "ensemble"
-                    ? $"no committed {teacher} teacher for classes {classesTag}: {m} is missing; teachers exist for 0-5 and 0-7 (tools/train_teachers.py), or pass --teacher PATH.onnx."
-                    : $"teacher model not found: {m}; use lenet, alexnet, ensemble, none or a path to an ONNX classifier.", m);
-        return new TeacherSet(teacher.ToLowerInvariant() is "lenet" or "alexnet" or "ensemble" ? teacher.ToLowerInvariant() : Path.GetFileName(models[0]), models);
+                throw new FileNotFoundException($"no committed {teacher} teacher for classes {subset}: {m} is missing (tools/train_teachers.py makes it), or pass --teacher PATH.onnx.", m);
+        return new TeacherSet(teacher.Text, models);
     }
 
     /// <summary>Per member, the logits of every image of the split (cached).</summary>

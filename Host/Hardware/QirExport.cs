@@ -12,7 +12,7 @@ namespace Qtl.Hardware;
 public static partial class QirExport
 {
     public const string BaseProfile = "base";
-    public static readonly string[] Profiles = [BaseProfile, "adaptive_ri", "adaptive_rif"];
+    public static IReadOnlyList<string> Profiles => EnumText.Names<QirProfile>();
 
     /// <summary>The QIR of <see cref="InferenceEntry.Source"/> for these angles under <paramref name="profile"/>.</summary>
     public static string Generate(QdkRuntime runtime, CircuitShape shape, IReadOnlyList<double> inputs, IReadOnlyList<double> weights,

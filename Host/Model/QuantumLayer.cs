@@ -19,8 +19,8 @@ public sealed class QuantumLayer : ILayer
     {
         if (initialWeights.Length != shape.WeightCount)
             throw new ArgumentException($"{initialWeights.Length} circuit weights given; {shape} needs {shape.WeightCount}.");
-        if (gradientMethod == GradientMethod.Adjoint && backend is not NativeBackend)
-            throw new ArgumentException("adjoint differentiation needs the native backend; the QDK supports parameter-shift.");
+        if (!backend.Capabilities.Supports(gradientMethod))
+            throw new ArgumentException($"backend '{backend.Name}' does not support gradient '{gradientMethod.Text()}'.", nameof(gradientMethod));
         Shape = shape;
         Backend = backend;
         GradientMethod = gradientMethod;

@@ -9,6 +9,12 @@ public interface IQuantumBackend : IDisposable
     /// <summary>"qsharp" or "native".</summary>
     string Name { get; }
 
+    /// <summary>What it supports: gradient methods, exact values, shots, noise.</summary>
+    BackendCapabilities Capabilities { get; }
+
+    /// <summary>How a readout with <paramref name="shots"/> (0 = exact) is obtained on this backend, for reports.</summary>
+    string DescribeReadout(int shots);
+
     /// <summary>
     /// Evaluates every circuit of the batch. <paramref name="shots"/> = 0 gives exact
     /// values; a positive count gives frequencies of that many measured shots.

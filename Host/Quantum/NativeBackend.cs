@@ -21,6 +21,13 @@ public sealed class NativeBackend : IVariationalUnitaryBackend
 
     public string Name => "native";
 
+    public static readonly BackendCapabilities Declared =
+        new(BackendKind.Native, [GradientMethod.ParameterShift, GradientMethod.Adjoint], Exact: true, Shots: true, Noise: false);
+
+    public BackendCapabilities Capabilities => Declared;
+
+    public string DescribeReadout(int shots) => shots == 0 ? "exact (native state vector)" : $"{shots} shots {SampledShotSource} (native)";
+
     /// <summary>
     /// Exact ⟨Z_i⟩ and probabilities when <paramref name="shots"/> is 0. Otherwise each circuit's
     /// outcomes are drawn multinomially from its exact distribution (<see cref="ShotSampler"/>) and frequencies returned.

@@ -13,6 +13,13 @@ public sealed class QSharpBackend(QdkRuntime runtime) : IShiftedCircuitBackend, 
 {
     public string Name => "qsharp";
 
+    public static readonly BackendCapabilities Declared =
+        new(BackendKind.QSharp, [GradientMethod.ParameterShift], Exact: true, Shots: true, Noise: false);
+
+    public BackendCapabilities Capabilities => Declared;
+
+    public string DescribeReadout(int shots) => shots == 0 ? "exact (Q# state dump)" : $"{shots} shots of Q# measurement (MeasureEachZ)";
+
     public QdkRuntime Runtime { get; } = runtime;
 
     public BatchResult Evaluate(CircuitBatch batch, int shots = 0) =>

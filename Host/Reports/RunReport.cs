@@ -55,11 +55,11 @@ public static class RunReport
 
     /// <summary>Loss per epoch of every head: training solid, validation dashed.</summary>
     public static ChartSpec LossChart(IReadOnlyDictionary<HeadKind, HeadResult> results) =>
-        Chart.LossCurves(Curves(results, m => m.TrainLoss, m => m.ValidationLoss));
+        Chart.LossCurves(Curves(results, m => m.TrainLoss, m => m.ValidationLoss ?? double.NaN));
 
     /// <summary>Accuracy per epoch of every head, drawn like <see cref="LossChart"/>.</summary>
     public static ChartSpec AccuracyChart(IReadOnlyDictionary<HeadKind, HeadResult> results) =>
-        Chart.AccuracyCurves(Curves(results, m => m.TrainAccuracy, m => m.ValidationAccuracy));
+        Chart.AccuracyCurves(Curves(results, m => m.TrainAccuracy, m => m.ValidationAccuracy ?? double.NaN));
 
     public static ChartSpec ConfusionChart(HeadKind kind, Evaluation validation, IReadOnlyList<string> classNames) =>
         Chart.ConfusionMatrix(validation.Confusion, classNames, $"Confusion matrix, {kind.Text()} head (validation)");

@@ -9,7 +9,7 @@ namespace Qtl.Training;
 /// </summary>
 public static class Checkpoint
 {
-    public const string Format = "qtl-qsharp/checkpoint/1";
+    public const string Format = "qtl-qsharp/checkpoint/2";
 
     private static readonly JsonSerializerOptions Json = new(JsonFiles.Options)
     {
@@ -63,8 +63,8 @@ public static class Checkpoint
     public static TrainedModel LoadModel(string path)
     {
         var state = Load(path);
-        if (state.BestParameters.Count == 0)
+        if (state.Progress.BestParameters.Count == 0)
             throw new InvalidDataException($"{path} holds no completed epoch yet; train at least one epoch.");
-        return state.ToModel(state.History.Sum(h => h.Seconds));
+        return state.ToModel();
     }
 }

@@ -18,6 +18,13 @@ public static class RunFolder
 
     public static string Metrics(string runDir, HeadKind kind) => Path.Combine(runDir, $"{kind.Text()}.metrics.jsonl");
 
+    /// <summary>
+    /// Writes a run's summary.json, the one writer of every kind of run: the product's JSON options, properties a run
+    /// does not have (null) left out.
+    /// </summary>
+    public static void WriteSummary(string runDir, object summary) =>
+        AtomicFile.WriteAllText(Path.Combine(runDir, SummaryFile), JsonSerializer.Serialize(summary, JsonFiles.WithoutNulls));
+
     /// <summary>Whether <paramref name="dir"/> already holds (part of) a run: its data options, a checkpoint or a summary.</summary>
     public static bool HoldsRun(string dir) =>
         Directory.Exists(dir) && (File.Exists(Path.Combine(dir, DataOptionsFile)) || File.Exists(Path.Combine(dir, SummaryFile))

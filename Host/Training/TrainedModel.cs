@@ -32,6 +32,6 @@ public sealed record TrainedModel(
         if (features.Length > 0 && features[0].Length != FeatureDimension)
             throw new UserError(
                 $"the features have dimension {features[0].Length}, but this {Kind.Text()} model was trained on dimension {FeatureDimension}; use the backbone it was trained with.");
-        return Trainer.Predict(Build(backend), features);
+        return Build(backend).Predict(features);
     }
 }

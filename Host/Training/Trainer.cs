@@ -1,94 +1,82 @@
 using System.Diagnostics;
-using Qtl.Data;
 using Qtl.Model;
-using Qtl.Quantum;
 
 namespace Qtl.Training;
 
 /// <summary>
-/// Trains one head with Adam, StepLR and cross-entropy; keeps the best parameters by
-/// validation accuracy; writes a checkpoint after every epoch so that a resumed run ends
-/// with exactly the weights an uninterrupted one would (shuffles depend only on seed and epoch).
+/// The one epoch loop of the product: transfer heads, distilled students and the published protocol's students all
+/// train here, with what differs between them in the <see cref="TrainingPlan"/>. Each step averages the loss over the
+/// batch, backpropagates through the model's layers and steps one Adam per parameter group; each epoch scores the
+/// selection split (if any), keeps the best epoch's parameters and reports its state, which a caller checkpoints.
+/// A run resumed from such a state ends with the bits of an uninterrupted one when the sampler is resumable.
 /// </summary>
-public sealed class Trainer(TrainingOptions options, IQuantumBackend? backend = null)
+public sealed class Trainer
 {
-    private const int EvaluationChunk = 1000;
+    public event Action<TrainerStep>? StepCompleted;
 
-    public TrainingOptions Options { get; } = options.Validate();
+    /// <summary>After every epoch, with the state to checkpoint; its last history entry is the epoch's metrics.</summary>
+    public event Action<TrainerState>? EpochCompleted;
 
-    public event Action<TrainingProgress>? Progress;
-    public event Action<HeadKind, EpochMetrics>? EpochCompleted;
-
-    /// <summary>
-    /// Trains <paramref name="kind"/> on <paramref name="data"/>. With <paramref name="checkpointPath"/>
-    /// the state is saved there after every epoch; with <paramref name="resume"/> training continues from it.
-    /// </summary>
-    public TrainedModel Train(HeadKind kind, TransferData data, string? checkpointPath = null, bool resume = false)
+    public TrainerState Fit(TrainingPlan plan, TrainerState? resumeFrom = null)
     {
-        if (data.Train.Dimension != data.Validation.Dimension)
-            throw new ArgumentException($"train features have dimension {data.Train.Dimension}, validation {data.Validation.Dimension}.");
-        var head = Heads.Create(kind, data.Train.Dimension, data.Train.ClassNames.Count, Options, backend);
-        var adam = new Adam(head.Parameters);
-        var state = new TrainingState(kind, Options, data.Train.ClassNames, data.Train.Dimension);
-        if (resume)
+        ArgumentNullException.ThrowIfNull(plan);
+        var (model, data, sampler) = (plan.Model, plan.Data, plan.Sampler);
+        if (data.Count == 0) throw new ArgumentException("no training samples.", nameof(plan));
+        if (plan.Groups.Count == 0) throw new ArgumentException("a plan needs at least one parameter group.", nameof(plan));
+        var optimisers = plan.Groups.Select(g => new Adam(g.Parameters)).ToArray();
+        var state = new TrainerState();
+        if (resumeFrom is not null)
         {
-            if (checkpointPath is null || !File.Exists(checkpointPath))
-                throw new FileNotFoundException($"cannot resume: no checkpoint at {checkpointPath}.");
-            state = Checkpoint.Load(checkpointPath).ResumeInto(head, adam, Options, data.Train.Dimension, data.Train.ClassNames);
+            if (!sampler.Resumable)
+                throw new InvalidOperationException("this plan's sampling depends on everything drawn before, so it cannot resume part-way.");
+            resumeFrom.RestoreInto(model, optimisers);
+            state = resumeFrom;
         }
 
-        int steps = (data.Train.Count + Options.BatchSize - 1) / Options.BatchSize;
-        for (int epoch = state.EpochsDone; epoch < Options.Epochs; epoch++)
+        int steps = (data.Count + sampler.BatchSize - 1) / sampler.BatchSize;
+        for (int epoch = state.EpochsDone; epoch < plan.Epochs; epoch++)
         {
-            var epochWatch = Stopwatch.StartNew();
-            double lr = Options.LearningRateAt(epoch);
-            int[] order = Shuffle(data.Train.Count, Options.Seed, epoch);
+            var clock = Stopwatch.StartNew();
+            int[] order = sampler.Order(data.Count, epoch);
             double lossSum = 0;
             int correct = 0;
             for (int s = 0; s < steps; s++)
             {
-                int[] idx = order[(s * Options.BatchSize)..Math.Min(order.Length, (s + 1) * Options.BatchSize)];
-                var x = idx.Select(i => data.Train.Features[i]).ToArray();
-                var y = idx.Select(i => data.Train.Labels[i]).ToArray();
-                head.ZeroGradients();
-                var logits = head.Forward(x, training: true);
-                lossSum += Loss.CrossEntropy(logits, y, out var grad) * idx.Length;
-                correct += idx.Where((i, b) => Probabilities.ArgMax(logits[b]) == y[b]).Count();
-                head.Backward(grad);
-                adam.Step(lr);
-                Progress?.Invoke(new TrainingProgress(kind, epoch, Options.Epochs, s + 1, steps));
+                int[] batch = order[(s * sampler.BatchSize)..Math.Min(order.Length, (s + 1) * sampler.BatchSize)];
+                model.ZeroGradients();
+                var outputs = model.Forward([.. batch.Select(i => data.Inputs[i])], training: true);
+                var gradient = new double[batch.Length][];
+                for (int b = 0; b < batch.Length; b++)
+                {
+                    int i = batch[b], label = data.Labels[i];
+                    gradient[b] = new double[outputs[b].Length];
+                    lossSum += plan.Loss.Compute(outputs[b], label, data.SoftTargets is { } soft ? soft[i] : default, gradient[b]);
+                    if (Probabilities.ArgMax(outputs[b]) == label) correct++;
+                    for (int k = 0; k < gradient[b].Length; k++) gradient[b][k] /= batch.Length;
+                }
+                model.Backward(gradient);
+                for (int g = 0; g < optimisers.Length; g++) optimisers[g].Step(plan.Groups[g].LearningRate.At(epoch));
+                StepCompleted?.Invoke(new TrainerStep(epoch, plan.Epochs, s + 1, steps));
             }
-            var val = Evaluation.From(Predict(head, data.Validation.Features), data.Validation.Labels, data.Validation.ClassNames.Count);
-            var metrics = new EpochMetrics(epoch + 1, lr, lossSum / data.Train.Count, correct / (double)data.Train.Count,
-                val.Loss, val.Accuracy, epochWatch.Elapsed.TotalSeconds);
-            state = state.After(metrics, head, adam);
-            if (checkpointPath is not null)
-                Checkpoint.Save(checkpointPath, state);
-            EpochCompleted?.Invoke(kind, metrics);
-        }
-        // Training time of every epoch, also those before a resume.
-        return state.ToModel(state.History.Sum(h => h.Seconds));
-    }
 
-    /// <summary>Inference logits, in bounded chunks (one backend call per chunk).</summary>
-    public static double[][] Predict(Head head, double[][] features)
-    {
-        var logits = new List<double[]>(features.Length);
-        for (int start = 0; start < features.Length; start += EvaluationChunk)
-            logits.AddRange(head.Forward(features[start..Math.Min(features.Length, start + EvaluationChunk)], training: false));
-        return logits.ToArray();
-    }
-
-    /// <summary>The sample order of an epoch: a Fisher–Yates shuffle seeded by (seed, epoch) only.</summary>
-    public static int[] Shuffle(int count, int seed, int epoch)
-    {
-        var rng = new Random(unchecked(seed * 7919 + epoch * 104_729 + 1));
-        int[] order = Enumerable.Range(0, count).ToArray();
-        for (int i = count - 1; i > 0; i--)
-        {
-            int j = rng.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
+            SplitScore? score = plan.Selection?.Score(model);
+            var metrics = new EpochMetrics(epoch + 1, plan.Groups[0].LearningRate.At(epoch), lossSum / data.Count, correct / (double)data.Count,
+                score?.Loss, score?.Accuracy, clock.Elapsed.TotalSeconds);
+            var parameters = model.Parameters.ToDictionary(p => p.Name, p => (double[])p.Value.Clone());
+            // Strictly better: the first epoch of the best score wins a tie.
+            bool better = score is { } sc && sc.Accuracy > state.BestAccuracy;
+            state = state with
+            {
+                EpochsDone = epoch + 1,
+                Parameters = parameters,
+                Optimisers = [.. optimisers.Select(AdamState.Of)],
+                BestEpoch = better ? epoch + 1 : state.BestEpoch,
+                BestAccuracy = better ? score!.Value.Accuracy : state.BestAccuracy,
+                BestParameters = better ? parameters : state.BestParameters,
+                History = [.. state.History, metrics],
+            };
+            EpochCompleted?.Invoke(state);
         }
-        return order;
+        return state;
     }
 }

@@ -12,6 +12,7 @@ public sealed record TrainingOptions
 {
     public int Qubits { get; init; } = 4;
     public int Depth { get; init; } = 6;
+    [OptionName("--lr")]
     public double LearningRate { get; init; } = 0.0004;
     public int BatchSize { get; init; } = 4;
     public int Epochs { get; init; } = 30;
@@ -20,6 +21,7 @@ public sealed record TrainingOptions
     public double QDelta { get; init; } = 0.01;
     public int Seed { get; init; } = 42;
     public BackendKind Backend { get; init; } = BackendKind.QSharp;
+    [OptionName("--gradient")]
     public GradientMethod GradientMethod { get; init; } = GradientMethod.ParameterShift;
 
     /// <summary>
@@ -31,8 +33,9 @@ public sealed record TrainingOptions
     [System.Text.Json.Serialization.JsonIgnore]
     public CircuitShape Shape => new(Qubits, Depth);
 
-    /// <summary>Learning rate of StepLR in a given (0-based) epoch.</summary>
-    public double LearningRateAt(int epoch) => LearningRate * Math.Pow(Gamma, epoch / StepSize);
+    /// <summary>The learning rate of every epoch: StepLR.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public StepLR Schedule => new(LearningRate, StepSize, Gamma);
 
     /// <summary>Throws with a message naming the option and what is allowed.</summary>
     public TrainingOptions Validate()
@@ -48,35 +51,9 @@ public sealed record TrainingOptions
         Check(Shots is >= 0 and <= Backends.MaxShots, $"shots is {Shots}; allowed: 0 (exact) to {Backends.MaxShots}.");
         Check(Shots == 0 || GradientMethod != GradientMethod.Adjoint,
             $"shots {Shots} need gradient 'parameter-shift': adjoint reads the exact state, which shots do not give; allowed: --shots 0 with adjoint.");
-        Check(GradientMethod != GradientMethod.Adjoint || Backend == BackendKind.Native, "gradient 'adjoint' needs backend 'native'.");
+        Backends.CapabilitiesOf(Backend).Require(GradientMethod, Shots, Backend.Text());
         return this;
     }
-
-    /// <summary>Every setting that differs from <paramref name="recorded"/>, named by its command-line option.</summary>
-    public IEnumerable<(string Option, string Given, string Recorded)> Differences(TrainingOptions recorded)
-    {
-        (string, Func<TrainingOptions, object>)[] fields =
-        [
-            ("--qubits", o => o.Qubits), ("--depth", o => o.Depth), ("--lr", o => o.LearningRate), ("--batch-size", o => o.BatchSize),
-            ("--epochs", o => o.Epochs), ("--step-size", o => o.StepSize), ("--gamma", o => o.Gamma), ("--q-delta", o => o.QDelta),
-            ("--seed", o => o.Seed), ("--backend", o => o.Backend), ("--gradient", o => o.GradientMethod), ("--shots", o => o.Shots),
-        ];
-        foreach (var (option, get) in fields)
-        {
-            string given = Format(get(this)), was = Format(get(recorded));
-            if (given != was) yield return (option, given, was);
-        }
-        // Guards the list above: a new setting must be named there too.
-        if (fields.Length != typeof(TrainingOptions).GetProperties().Count(p => p.CanWrite))
-            throw new InvalidOperationException("TrainingOptions.Differences does not list every setting.");
-    }
-
-    private static string Format(object value) => value switch
-    {
-        BackendKind b => b.Text(),
-        GradientMethod g => g.Text(),
-        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
-    };
 
     private static void Check(bool ok, string message)
     {

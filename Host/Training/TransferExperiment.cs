@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Qtl.Data;
 using Qtl.Model;
 using Qtl.Quantum;
@@ -43,7 +42,7 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<He
             {
                 throw new UserError($"{checkpoint}: {e.Message}", e);
             }
-            done[kind] = state.EpochsDone;
+            done[kind] = state.Progress.EpochsDone;
         }
         return done;
     }
@@ -56,8 +55,8 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<He
         {
             string checkpoint = CheckpointPath(outDir, kind);
             bool resumeThis = resume && File.Exists(checkpoint);
-            var history = resumeThis ? Checkpoint.Load(checkpoint).History.ToList() : [];
-            var trainer = new Trainer(Options, kind == HeadKind.Quantum ? backend : null);
+            var history = resumeThis ? Checkpoint.Load(checkpoint).Progress.History.ToList() : [];
+            var trainer = new TransferTrainer(Options, kind == HeadKind.Quantum ? backend : null);
             trainer.Progress += p => Progress?.Invoke(p);
             trainer.EpochCompleted += (k, m) =>
             {
@@ -67,7 +66,7 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<He
             };
             var model = trainer.Train(kind, data, checkpoint, resumeThis);
             var head = model.Build(kind == HeadKind.Quantum ? backend : null);
-            var validation = Evaluation.From(Trainer.Predict(head, data.Validation.Features), data.Validation.Labels, data.Validation.ClassNames.Count);
+            var validation = Evaluation.From(head.Predict(data.Validation.Features), data.Validation.Labels, data.Validation.ClassNames.Count);
             results[kind] = new HeadResult(model, validation, head.Describe(), head.ParameterCount);
         }
         return results;
@@ -109,6 +108,6 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<He
         // "baseline" is the classical head of the same shape as the quantum one.
         if (results.TryGetValue(HeadKind.Classical, out var baseline))
             summary["baseline"] = Entry(baseline);
-        AtomicFile.WriteAllText(Path.Combine(outDir, RunFolder.SummaryFile), JsonSerializer.Serialize(summary, JsonFiles.WithoutNulls));
+        RunFolder.WriteSummary(outDir, summary);
     }
 }

@@ -1,44 +1,40 @@
 /// # Summary
-/// Unit tests for the layers, run by the host's test suite through the QDK.
+/// Unit tests of the kernels, run by the host's test suite through the QDK. Operations are compared as the QDK's
+/// libraries compare them: `CheckOperationsAreEqual` checks two unitaries on every input state (up to global phase).
 
 import Std.Diagnostics.Fact;
+import Std.Diagnostics.CheckAllZero;
+import Std.Diagnostics.CheckOperationsAreEqual;
+import Std.Math.ArcTan2;
+import Std.Math.PI;
 import Layers.*;
 import Circuits.DressedCircuit;
 import Circuits.AmplitudeCircuit;
-import Std.Diagnostics.CheckZero;
-import Std.Diagnostics.CheckAllZero;
-import Std.Math.PI;
 
 /// # Summary
-/// H on every qubit then H again is the identity.
+/// The Hadamard layer is H on every qubit, and its own inverse.
 @Test()
-operation HadamardLayerIsSelfInverse() : Unit {
-    use qs = Qubit[3];
-    HadamardLayer(qs);
-    HadamardLayer(qs);
-    Fact(CheckAllZero(qs), "H·H should return |000⟩.");
+operation HadamardLayerIsHOnEveryQubit() : Unit {
+    Fact(CheckOperationsAreEqual(3, HadamardLayer, qs => ApplyToEachA(H, qs)), "The layer should be H⊗3.");
+    Fact(CheckOperationsAreEqual(3, qs => { HadamardLayer(qs); HadamardLayer(qs); }, qs => ()), "H·H should be the identity.");
 }
 
 /// # Summary
-/// RY(π) on every qubit flips |0⟩ to |1⟩.
+/// RY(π) on every qubit is Y on every qubit (RY(π) = −iY).
 @Test()
-operation RotationLayerYByPiFlips() : Unit {
-    use qs = Qubit[3];
-    RotationLayerY([PI(), PI(), PI()], qs);
-    for q in qs {
-        Fact(MResetZ(q) == One, "RY(π)|0⟩ should measure One.");
-    }
+operation RotationLayerYByPiIsPauliY() : Unit {
+    Fact(CheckOperationsAreEqual(3, qs => RotationLayerY([PI(), PI(), PI()], qs), qs => ApplyToEachA(Y, qs)), "RY(π)⊗3 should equal Y⊗3.");
 }
 
 /// # Summary
-/// The entangling layer maps |1000⟩ to |1111⟩ on four qubits:
-/// (0,1) copies qubit 0 into 1, (2,3) sees 0, then (1,2) and ... propagate.
+/// The entangling layer on four qubits is CNOT(0,1), CNOT(2,3), then CNOT(1,2); it maps |1000⟩ to |1110⟩.
 @Test()
-operation EntanglingLayerPropagatesOnes() : Unit {
+operation EntanglingLayerIsTheCnotLadder() : Unit {
+    let ladder = qs => { CNOT(qs[0], qs[1]); CNOT(qs[2], qs[3]); CNOT(qs[1], qs[2]); };
+    Fact(CheckOperationsAreEqual(4, EntanglingLayer, ladder), "The entangling layer should be the CNOT ladder (0,1),(2,3); (1,2).");
     use qs = Qubit[4];
     X(qs[0]);
     EntanglingLayer(qs);
-    // (0,1): 1100; (2,3): 1100; (1,2): 1110.
     let expected = [One, One, One, Zero];
     for i in 0..3 {
         Fact(MResetZ(qs[i]) == expected[i], $"Qubit {i} has the wrong value after the entangling layer.");
@@ -49,20 +45,35 @@ operation EntanglingLayerPropagatesOnes() : Unit {
 /// A variational block followed by its adjoint is the identity.
 @Test()
 operation VariationalBlockAdjointIsInverse() : Unit {
-    use qs = Qubit[4];
-    VariationalBlock([0.1, 0.2, 0.3, 0.4], qs);
-    Adjoint VariationalBlock([0.1, 0.2, 0.3, 0.4], qs);
-    Fact(CheckAllZero(qs), "A block and its adjoint should cancel.");
+    let w = [0.1, 0.2, 0.3, 0.4];
+    Fact(CheckOperationsAreEqual(4, qs => { VariationalBlock(w, qs); Adjoint VariationalBlock(w, qs); }, qs => ()),
+        "A block and its adjoint should cancel.");
 }
 
 /// # Summary
 /// The dressed circuit with zero inputs and no blocks is the Hadamard layer.
 @Test()
 operation DressedCircuitWithoutBlocksIsHadamardLayer() : Unit {
-    use qs = Qubit[2];
-    DressedCircuit([0.0, 0.0], [], qs);
-    HadamardLayer(qs);
-    Fact(CheckAllZero(qs), "With zero inputs and depth 0 only the Hadamard layer should act.");
+    Fact(CheckOperationsAreEqual(2, qs => DressedCircuit([0.0, 0.0], [], qs), HadamardLayer),
+        "With zero inputs and depth 0 only the Hadamard layer should act.");
+}
+
+/// # Summary
+/// The dressed circuit on three qubits, written gate by gate: H on every qubit, RY(x_i), then per block
+/// CNOT(0,1), CNOT(1,2) and RY(w) on every qubit, the weights block by block, qubit by qubit.
+@Test()
+operation DressedCircuitIsTheGateSequence() : Unit {
+    let (x, w) = ([0.3, -1.2, 0.7], [0.1, 0.2, 0.3, -0.4, 0.5, 0.6]);
+    let reference = qs => {
+        for q in qs { H(q); }
+        for i in 0..2 { Ry(x[i], qs[i]); }
+        for block in 0..1 {
+            CNOT(qs[0], qs[1]);
+            CNOT(qs[1], qs[2]);
+            for i in 0..2 { Ry(w[3 * block + i], qs[i]); }
+        }
+    };
+    Fact(CheckOperationsAreEqual(3, qs => DressedCircuit(x, w, qs), reference), "H, RY(x), then two [CNOT ladder; RY(w)] blocks expected.");
 }
 
 /// # Summary
@@ -94,12 +105,13 @@ function ShiftedAnglesLeaveAmplitudesAlone() : Unit {
 }
 
 /// # Summary
-/// With no blocks the amplitude circuit prepares exactly the requested (signed) amplitudes' probabilities.
+/// With no blocks the amplitude circuit prepares exactly the requested signed amplitudes: 0.6|01⟩ − 0.8|11⟩ is
+/// (0.6|0⟩ − 0.8|1⟩) ⊗ |1⟩, which RY(θ)† on qubit 0 (cos θ/2 = 0.6, sin θ/2 = −0.8) and X on qubit 1 return to |00⟩.
 @Test()
 operation AmplitudeCircuitPreparesTheState() : Unit {
     use qs = Qubit[2];
     AmplitudeCircuit([0.0, 0.6, 0.0, -0.8], [], qs);
-    // |01⟩ and |11⟩ only: qubit 1 is One.
-    Fact(MResetZ(qs[1]) == One, "qubit 1 should be One for amplitudes on |01⟩ and |11⟩.");
-    ResetAll(qs);
+    Adjoint Ry(2.0 * ArcTan2(-0.8, 0.6), qs[0]);
+    X(qs[1]);
+    Fact(CheckAllZero(qs), "The prepared state should be 0.6|01⟩ − 0.8|11⟩.");
 }

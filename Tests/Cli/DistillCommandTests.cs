@@ -38,7 +38,7 @@ public class DistillCommandTests
             var resumed = QtlProcess.Run(Distill(run, 2, "--resume"));
             Assert.That(resumed.Code, Is.EqualTo(0), resumed.Error);
             Assert.That(resumed.Output, Does.Contain("resuming").And.Contain("from epoch 1 of 2"));
-            Assert.That(Checkpoint.Load<DistillationState>(DistillationState.PathIn(run), DistillationState.Format).EpochsDone, Is.EqualTo(2));
+            Assert.That(Checkpoint.Load<DistillationState>(DistillationState.PathIn(run), DistillationState.Format).Progress.EpochsDone, Is.EqualTo(2));
 
             var nothing = QtlProcess.Run(Distill(Path.Combine(root, "empty"), 2, "--resume"));
             Assert.That(nothing.Code, Is.EqualTo(2));

@@ -39,7 +39,7 @@ public class RunOwnershipTests
             Assert.That(refused.Error.Trim().Split('\n'), Has.Length.EqualTo(1));
             Assert.That(refused.Error, Does.Contain("in use by another qtl process").Or.Contain("already holds a run"));
             Assert.That(File.ReadAllLines(Path.Combine(run, "quantum.metrics.jsonl")), Has.Length.EqualTo(3), "one writer: three epochs, not interleaved");
-            Assert.That(Checkpoint.Load(RunFolder.Checkpoint(run)).EpochsDone, Is.EqualTo(3));
+            Assert.That(Checkpoint.Load(RunFolder.Checkpoint(run)).Progress.EpochsDone, Is.EqualTo(3));
         }
         finally
         {
@@ -65,7 +65,7 @@ public class RunOwnershipTests
 
             Assert.That(process.ExitCode, Is.Not.EqualTo(0));
             Assert.That(error.Result, Does.Contain($"interrupted: {run} keeps every completed epoch").And.Contain("--resume"));
-            Assert.That(Checkpoint.Load(RunFolder.Checkpoint(run)).EpochsDone, Is.GreaterThanOrEqualTo(1));
+            Assert.That(Checkpoint.Load(RunFolder.Checkpoint(run)).Progress.EpochsDone, Is.GreaterThanOrEqualTo(1));
         }
         finally
         {

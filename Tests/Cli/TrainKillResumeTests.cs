@@ -38,10 +38,10 @@ public class TrainKillResumeTests
 
             var expected = Checkpoint.Load(RunFolder.Checkpoint(uninterrupted));
             var actual = Checkpoint.Load(RunFolder.Checkpoint(killed));
-            Assert.That(actual.EpochsDone, Is.EqualTo(3));
-            foreach (var (name, value) in expected.Parameters)
-                Assert.That(actual.Parameters[name], Is.EqualTo(value), name); // exact equality, not a tolerance
-            Assert.That(actual.History.Select(h => h.ValidationLoss), Is.EqualTo(expected.History.Select(h => h.ValidationLoss)));
+            Assert.That(actual.Progress.EpochsDone, Is.EqualTo(3));
+            foreach (var (name, value) in expected.Progress.Parameters)
+                Assert.That(actual.Progress.Parameters[name], Is.EqualTo(value), name); // exact equality, not a tolerance
+            Assert.That(actual.Progress.History.Select(h => h.ValidationLoss), Is.EqualTo(expected.Progress.History.Select(h => h.ValidationLoss)));
         }
         finally
         {
@@ -71,6 +71,6 @@ public class TrainKillResumeTests
         Assert.That(process.HasExited, Is.False, "qtl finished before it could be killed");
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
-        return Checkpoint.Load(checkpoint).EpochsDone;
+        return Checkpoint.Load(checkpoint).Progress.EpochsDone;
     }
 }

@@ -17,11 +17,11 @@ public class TrainReproducibilityTests
 
     private static void AssertSameBits(TrainingState expected, TrainingState actual, string what)
     {
-        Assert.That(actual.EpochsDone, Is.EqualTo(expected.EpochsDone), what);
-        foreach (var (name, value) in expected.Parameters)
-            Assert.That(actual.Parameters[name], Is.EqualTo(value), $"{what}: {name}"); // exact, no tolerance
-        Assert.That(actual.AdamSecond, Is.EqualTo(expected.AdamSecond), $"{what}: Adam moments");
-        Assert.That(actual.History.Select(h => h.ValidationLoss), Is.EqualTo(expected.History.Select(h => h.ValidationLoss)), what);
+        Assert.That(actual.Progress.EpochsDone, Is.EqualTo(expected.Progress.EpochsDone), what);
+        foreach (var (name, value) in expected.Progress.Parameters)
+            Assert.That(actual.Progress.Parameters[name], Is.EqualTo(value), $"{what}: {name}"); // exact, no tolerance
+        Assert.That(actual.Progress.Optimisers.Select(o => o.Second), Is.EqualTo(expected.Progress.Optimisers.Select(o => o.Second)), $"{what}: Adam moments");
+        Assert.That(actual.Progress.History.Select(h => h.ValidationLoss), Is.EqualTo(expected.Progress.History.Select(h => h.ValidationLoss)), what);
     }
 
     /// <summary>

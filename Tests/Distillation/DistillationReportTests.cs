@@ -16,7 +16,7 @@ public class DistillationReportTests
         {
             var options = new DistillationOptions
             {
-                Teacher = "none", Classes = [0, 1, 2], Qubits = 2, Depth = 1, PerClass = 10, TestPerClass = 5, Epochs = 2,
+                Teacher = TeacherChoice.None, Classes = [0, 1, 2], Qubits = 2, Depth = 1, PerClass = 10, TestPerClass = 5, Epochs = 2,
                 DataDirectory = FashionMnist.SubsetDirectory,
             };
             var result = Distiller.Run(options, checkpoint: DistillationState.PathIn(dir));

@@ -9,7 +9,7 @@ public class DistillerTests
 {
     private static readonly DistillationOptions Tiny = new()
     {
-        Teacher = "none", Classes = [0, 1, 5], Qubits = 2, Depth = 2, Epochs = 4, PerClass = 40, LearningRate = 0.01,
+        Teacher = TeacherChoice.None, Classes = [0, 1, 5], Qubits = 2, Depth = 2, Epochs = 4, PerClass = 40, LearningRate = 0.01,
         DataDirectory = FashionMnist.SubsetDirectory, Seed = 3,
     };
 
@@ -26,7 +26,7 @@ public class DistillerTests
     {
         var options = new DistillationOptions
         {
-            Teacher = "lenet", Classes = [0, 1, 2, 3, 4, 5], Epochs = 2, PerClass = 20,
+            Teacher = TeacherChoice.LeNet, Classes = [0, 1, 2, 3, 4, 5], Epochs = 2, PerClass = 20,
             DataDirectory = FashionMnist.SubsetDirectory, Seed = 1,
         };
         var result = Distiller.Run(options);
@@ -43,16 +43,16 @@ public class DistillerTests
         var same = Distiller.Run(options with { FrontEndLearningRate = options.LearningRate });
         var frozen = Distiller.Run(options with { FrontEndLearningRate = 1e-12 });
 
-        Assert.That(same.Epochs.Select(e => e.Loss), Is.EqualTo(recipe.Epochs.Select(e => e.Loss)), "the same rate must give the same run");
-        Assert.That(recipe.Epochs[1].Loss, Is.LessThan(recipe.Epochs[0].Loss - 0.01), "at the recipe rate the front-end learns");
-        Assert.That(frozen.Epochs[1].Loss, Is.EqualTo(frozen.Epochs[0].Loss).Within(1e-6), "a frozen front-end leaves nothing to learn");
+        Assert.That(same.Epochs.Select(e => e.TrainLoss), Is.EqualTo(recipe.Epochs.Select(e => e.TrainLoss)), "the same rate must give the same run");
+        Assert.That(recipe.Epochs[1].TrainLoss, Is.LessThan(recipe.Epochs[0].TrainLoss - 0.01), "at the recipe rate the front-end learns");
+        Assert.That(frozen.Epochs[1].TrainLoss, Is.EqualTo(frozen.Epochs[0].TrainLoss).Within(1e-6), "a frozen front-end leaves nothing to learn");
     }
 
     [TestCase("none")]
     [TestCase("lenet")]
     public void AResumedRunEndsWithTheBitsOfAnUninterruptedOne(string teacher)
     {
-        var options = Tiny with { Teacher = teacher, Classes = teacher == "none" ? [0, 1, 5] : [0, 1, 2, 3, 4, 5], Qubits = 3, Epochs = 3, PerClass = 15 };
+        var options = Tiny with { Teacher = TeacherChoice.Parse(teacher), Classes = teacher == "none" ? [0, 1, 5] : [0, 1, 2, 3, 4, 5], Qubits = 3, Epochs = 3, PerClass = 15 };
         string dir = Directory.CreateTempSubdirectory("qtl-distill-resume-").FullName;
         try
         {
@@ -63,10 +63,10 @@ public class DistillerTests
 
             var a = Checkpoint.Load<DistillationState>(whole, DistillationState.Format);
             var b = Checkpoint.Load<DistillationState>(parts, DistillationState.Format);
-            Assert.That(b.EpochsDone, Is.EqualTo(3));
-            foreach (var (name, values) in a.Parameters)
-                Assert.That(b.Parameters[name], Is.EqualTo(values), $"parameter {name}, bit for bit");
-            Assert.That(b.History.Select(e => e.Loss), Is.EqualTo(a.History.Select(e => e.Loss)));
+            Assert.That(b.Progress.EpochsDone, Is.EqualTo(3));
+            foreach (var (name, values) in a.Progress.Parameters)
+                Assert.That(b.Progress.Parameters[name], Is.EqualTo(values), $"parameter {name}, bit for bit");
+            Assert.That(b.Progress.History.Select(e => e.TrainLoss), Is.EqualTo(a.Progress.History.Select(e => e.TrainLoss)));
             Assert.That(resumed.StudentTestAccuracy, Is.EqualTo(uninterrupted.StudentTestAccuracy));
         }
         finally { Directory.Delete(dir, recursive: true); }
@@ -105,17 +105,17 @@ public class DistillerTests
         Assert.That(error.Message, Does.Contain("linear front-end").And.Contain("pca"));
     }
 
-    [TestCase("lenet", "0-5")]
-    [TestCase("alexnet", "0-7")]
-    public void TeacherAccuracyOnTheFullTestSplitMatchesItsMetadata(string family, string tag)
+    [TestCase(TeacherKind.LeNet, "0-5")]
+    [TestCase(TeacherKind.AlexNet, "0-7")]
+    public void TeacherAccuracyOnTheFullTestSplitMatchesItsMetadata(TeacherKind family, string tag)
     {
         if (!Directory.Exists(FashionMnist.SystemDirectory)) Assert.Ignore("the full FashionMNIST test split is not installed");
-        string model = TeacherSet.CommittedModel(family, tag);
+        string model = TeacherSet.CommittedModel(family, ClassSubset.Parse(tag));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(model, ".json")));
         double expected = json.RootElement.GetProperty("test_accuracy").GetDouble();
         int[] classes = json.RootElement.GetProperty("classes").EnumerateArray().Select(c => c.GetInt32()).ToArray();
         var data = KdData.Load(new DistillationOptions { Classes = classes, PerClass = 1 });
-        var teacher = TeacherSet.Resolve(family, tag);
+        var teacher = TeacherSet.Resolve(TeacherChoice.Parse(family.Text()), tag);
         double accuracy = TeacherSet.Accuracy(teacher.Logits(data.Test, classes.Length), data.Test.Labels);
         Assert.That(accuracy, Is.EqualTo(expected).Within(0.01));
     }

@@ -21,23 +21,23 @@ public class StudentGradientTests
         int[] labels = [0, 1, 2, classes - 1];
         var soft = images.Select(_ => { var s = new double[classes]; Probabilities.Softmax(Enumerable.Range(0, classes).Select(_ => rng.NextDouble() * 4).ToArray(), 3, s); return s; }).ToArray();
         var shape = new CircuitShape(qubits, depth, encoding, CircuitReadout.Probabilities);
-        var model = new StudentModel(shape, classes, FrontEnd.Linear, images, new NativeBackend(1), gradient, rng);
+        var model = Students.Create(shape, classes, FrontEnd.Linear, images, new NativeBackend(1), gradient, rng);
 
         double Loss(bool backward)
         {
-            var pass = model.Forward(images, training: backward);
+            var logits = model.Forward(images, training: backward);
             double total = 0;
             var dLogits = new double[images.Length][];
             for (int b = 0; b < images.Length; b++)
             {
                 dLogits[b] = new double[classes];
-                total += KdLoss.Compute(pass.Logits[b], labels[b], soft[b], 3, 0.9, dLogits[b]) / images.Length;
+                total += new KdLoss(3, 0.9).Compute(logits[b], labels[b], soft[b], dLogits[b]) / images.Length;
                 for (int k = 0; k < classes; k++) dLogits[b][k] /= images.Length;
             }
             if (backward)
             {
-                foreach (var p in model.Parameters) p.ZeroGradient();
-                model.Backward(pass, dLogits);
+                model.ZeroGradients();
+                model.Backward(dLogits);
             }
             return total;
         }

@@ -21,7 +21,7 @@ public class NoiseStudyTests
             Qubits = 2, Depth = 2, LearningRate = 0.05, BatchSize = 4, Epochs = 4, StepSize = 3, Gamma = 0.5,
             Backend = BackendKind.Native, GradientMethod = GradientMethod.Adjoint, Seed = 2,
         };
-        var model = new Trainer(options, new NativeBackend()).Train(HeadKind.Quantum, data);
+        var model = new TransferTrainer(options, new NativeBackend()).Train(HeadKind.Quantum, data);
         Assert.That(model.BestValidationAccuracy, Is.GreaterThanOrEqualTo(0.9), "the study needs a model that learned something");
 
         var study = new NoiseStudyOptions { NoiseLevels = [0, 0.05, 0.6], Shots = [100, 2000, 0], Repeats = 2, QdkMaxShots = 100 };

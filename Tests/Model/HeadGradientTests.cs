@@ -23,13 +23,13 @@ public class HeadGradientTests
         int[] y = [0, 2, 1];
 
         head.ZeroGradients();
-        Loss.CrossEntropy(head.Forward(x, training: true), y, out var grad);
+        MeanCrossEntropy(head.Forward(x, training: true), y, out var grad);
         head.Backward(grad);
 
         // The native engine is exact, so finite differences of the loss are a clean reference.
         using var native = new NativeBackend();
         var reference = Heads.Create(kind, 5, 3, options with { Backend = BackendKind.Native }, native);
-        double LossAt() => Loss.CrossEntropy(reference.Forward(x, training: false), y, out _);
+        double LossAt() => MeanCrossEntropy(reference.Forward(x, training: false), y, out _);
         const double h = 1e-5;
         foreach (var (p, q) in head.Parameters.Zip(reference.Parameters))
         {
@@ -43,6 +43,20 @@ public class HeadGradientTests
                 Assert.That(p.Gradient[i], Is.EqualTo((up - down) / (2 * h)).Within(1e-7), $"{p.Name}[{i}]");
             }
         }
+    }
+
+    /// <summary>The batch mean, as the trainer takes it: each sample's loss and gradient over the batch size.</summary>
+    private static double MeanCrossEntropy(double[][] logits, int[] labels, out double[][] gradient)
+    {
+        double loss = 0;
+        gradient = new double[logits.Length][];
+        for (int b = 0; b < logits.Length; b++)
+        {
+            gradient[b] = new double[logits[b].Length];
+            loss += CrossEntropyLoss.Instance.Compute(logits[b], labels[b], default, gradient[b]) / logits.Length;
+            for (int k = 0; k < gradient[b].Length; k++) gradient[b][k] /= logits.Length;
+        }
+        return loss;
     }
 
     [Test]
@@ -61,8 +75,9 @@ public class HeadGradientTests
     public void StepLrDropsTheRateEveryStepSizeEpochs()
     {
         var o = new TrainingOptions { LearningRate = 0.0004, StepSize = 10, Gamma = 0.1 };
-        Assert.That(o.LearningRateAt(9), Is.EqualTo(0.0004));
-        Assert.That(o.LearningRateAt(10), Is.EqualTo(0.00004).Within(1e-15));
-        Assert.That(o.LearningRateAt(25), Is.EqualTo(0.000004).Within(1e-16));
+        Assert.That(o.Schedule.At(9), Is.EqualTo(0.0004));
+        Assert.That(o.Schedule.At(10), Is.EqualTo(0.00004).Within(1e-15));
+        Assert.That(o.Schedule.At(25), Is.EqualTo(0.000004).Within(1e-16));
+        Assert.That(new StepLR(0.001).At(1000), Is.EqualTo(0.001), "a constant rate keeps its bits");
     }
 }

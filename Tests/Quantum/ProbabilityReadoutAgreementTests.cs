@@ -19,7 +19,7 @@ public class ProbabilityReadoutAgreementTests
     {
         var rng = new Random(qubits * 10 + depth);
         var shape = new CircuitShape(qubits, depth, encoding, CircuitReadout.Probabilities);
-        var inputs = Enumerable.Range(0, 3).Select(_ => StudentEncoder.Forward(encoding, Enumerable.Range(0, shape.InputCount).Select(_ => rng.NextDouble() * 4 - 2).ToArray())).ToArray();
+        var inputs = Enumerable.Range(0, 3).Select(_ => StudentEncoder.Encode(encoding, Enumerable.Range(0, shape.InputCount).Select(_ => rng.NextDouble() * 4 - 2).ToArray())).ToArray();
         var weights = Enumerable.Range(0, shape.WeightCount).Select(_ => rng.NextDouble() * 2 * Math.PI).ToArray();
         var batch = CircuitBatch.SharedWeights(shape, inputs, weights);
         var qsharp = new QSharpBackend(QdkSession.Runtime);

@@ -14,7 +14,7 @@ public class RunFolderFormatTests
         try
         {
             var data = SyntheticData.Blobs(perClass: 6, features: 4, seed: 5);
-            var experiment = new TransferExperiment(TrainerTests.Fast with { Epochs = 1 }, TransferExperiment.DefaultHeads, QdkSession.Runtime);
+            var experiment = new TransferExperiment(TransferTrainerTests.Fast with { Epochs = 1 }, TransferExperiment.DefaultHeads, QdkSession.Runtime);
             experiment.WriteSummary(dir, data, experiment.Run(data, dir), seconds: 0);
 
             foreach (string name in new[] { "quantum", "classical", "linear" })

@@ -10,7 +10,7 @@ namespace Qtl.Tests.Training;
 public class ShotTrainingTests
 {
     private static readonly TrainingOptions Fast =
-        TrainerTests.Fast with { Epochs = 5, GradientMethod = GradientMethod.ParameterShift };
+        TransferTrainerTests.Fast with { Epochs = 5, GradientMethod = GradientMethod.ParameterShift };
 
     [Test]
     public void WithShotsTheTrainingForwardEstimatesEveryCircuitFromShots()
@@ -47,9 +47,9 @@ public class ShotTrainingTests
     public void TheHeadLearnsFromShotsAndUnderNoise()
     {
         var data = SyntheticData.Blobs(perClass: 24, features: 6, seed: 1);
-        var fromShots = new Trainer(Fast with { Shots = 500 }, new NativeBackend()).Train(HeadKind.Quantum, data);
+        var fromShots = new TransferTrainer(Fast with { Shots = 500 }, new NativeBackend()).Train(HeadKind.Quantum, data);
         Assert.That(fromShots.BestValidationAccuracy, Is.GreaterThanOrEqualTo(0.85), "trained from 500-shot parameter-shift estimates");
-        var underNoise = new Trainer(Fast, new NoisyNativeBackend(NoiseModel.Depolarizing(0.02))).Train(HeadKind.Quantum, data);
+        var underNoise = new TransferTrainer(Fast, new NoisyNativeBackend(NoiseModel.Depolarizing(0.02))).Train(HeadKind.Quantum, data);
         Assert.That(underNoise.BestValidationAccuracy, Is.GreaterThanOrEqualTo(0.85), "trained on exact noisy expectations");
     }
 }

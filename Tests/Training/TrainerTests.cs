@@ -1,79 +1,112 @@
-using Qtl.Quantum.Gradients;
 using Qtl.Model;
-using Qtl.Quantum;
 using Qtl.Training;
 
 namespace Qtl.Tests.Training;
 
+/// <summary>The one epoch loop, on a linear model whose training is exact and quick.</summary>
 public class TrainerTests
 {
-    internal static readonly TrainingOptions Fast = new()
+    private static TrainingSet Data()
     {
-        Qubits = 2, Depth = 2, LearningRate = 0.05, BatchSize = 4, Epochs = 6, StepSize = 3, Gamma = 0.5,
-        Backend = BackendKind.Native, GradientMethod = GradientMethod.Adjoint, Seed = 3,
-    };
+        var rng = new Random(5);
+        var x = Enumerable.Range(0, 24).Select(i => new[] { (i % 2 == 0 ? -1.0 : 1.0) + 0.8 * (rng.NextDouble() - 0.5), rng.NextDouble() - 0.5 }).ToArray();
+        return new TrainingSet(x, [.. Enumerable.Range(0, 24).Select(i => i % 2)]);
+    }
+
+    private static (Head Model, Linear Layer) Model() { var l = new Linear("fc", 2, 2, new Random(1)); return (new Head([l]), l); }
+
+    private static TrainingPlan Plan(Head model, ISampler sampler, int epochs = 4, double rate = 0.05) =>
+        new(model, Data(), CrossEntropyLoss.Instance, [new ParameterGroup("all", model.Parameters, new StepLR(rate))], sampler, epochs);
 
     [Test]
-    public void TheQuantumHeadLearnsASeparableTask()
+    public void AGroupWithRateZeroKeepsItsParametersWhileTheOtherTrains()
     {
-        var data = SyntheticData.Blobs(perClass: 30, features: 6, seed: 1);
-        var model = new Trainer(Fast, new NativeBackend()).Train(HeadKind.Quantum, data);
-        Assert.That(model.BestValidationAccuracy, Is.GreaterThanOrEqualTo(0.9));
-        Assert.That(model.History, Has.Count.EqualTo(6));
+        var (model, _) = Model();
+        var (weight, bias) = (model.Parameters[0], model.Parameters[1]);
+        double[] biasBefore = (double[])bias.Value.Clone(), weightBefore = (double[])weight.Value.Clone();
+        var plan = Plan(model, new SeededShuffle(1, 4)) with
+        {
+            Groups = [new("weights", [weight], new StepLR(0.05)), new("bias", [bias], new StepLR(0))],
+        };
+        var state = new Trainer().Fit(plan);
+        Assert.That(bias.Value, Is.EqualTo(biasBefore));
+        Assert.That(weight.Value, Is.Not.EqualTo(weightBefore));
+        Assert.That(state.Optimisers, Has.Count.EqualTo(2), "one Adam per group");
     }
 
     [Test]
-    public void ResumingAfterAnInterruptionGivesBitIdenticalWeights()
+    public void SelectionKeepsTheFirstEpochOfTheBestScore()
     {
-        var data = SyntheticData.Blobs(perClass: 20, features: 6, seed: 2);
-        string dir = Directory.CreateTempSubdirectory("qtl-resume").FullName;
-        try
-        {
-            var uninterrupted = new Trainer(Fast, new NativeBackend()).Train(HeadKind.Quantum, data, Path.Combine(dir, "a.json"));
-
-            // Interrupt the second run in the middle of epoch 4 (after its epoch-3 checkpoint).
-            string checkpoint = Path.Combine(dir, "b.json");
-            var interrupted = new Trainer(Fast, new NativeBackend());
-            interrupted.Progress += p =>
-            {
-                if (p.Epoch == 3 && p.Step == 5) throw new OperationCanceledException("killed mid-epoch");
-            };
-            Assert.Throws<OperationCanceledException>(() => interrupted.Train(HeadKind.Quantum, data, checkpoint));
-            Assert.That(Checkpoint.Load(checkpoint).EpochsDone, Is.EqualTo(3));
-
-            var resumed = new Trainer(Fast, new NativeBackend()).Train(HeadKind.Quantum, data, checkpoint, resume: true);
-
-            var finalA = Checkpoint.Load(Path.Combine(dir, "a.json")).Parameters;
-            var finalB = Checkpoint.Load(checkpoint).Parameters;
-            foreach (var (name, value) in finalA)
-                Assert.That(finalB[name], Is.EqualTo(value), name); // exact equality, not a tolerance
-            Assert.That(resumed.History.Select(h => h.ValidationAccuracy), Is.EqualTo(uninterrupted.History.Select(h => h.ValidationAccuracy)));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        var (model, _) = Model();
+        double[] scores = [0.5, 0.75, 0.75, 0.6];
+        int epoch = 0;
+        var plan = Plan(model, new SeededShuffle(1, 4)) with { Selection = new EpochSelection("scripted", _ => new SplitScore(scores[epoch++])) };
+        var state = new Trainer().Fit(plan);
+        Assert.That(state.BestEpoch, Is.EqualTo(2), "a tie keeps the earlier epoch");
+        Assert.That(state.BestAccuracy, Is.EqualTo(0.75));
+        Assert.That(state.BestParameters, Is.Not.EqualTo(state.Parameters), "the kept parameters are epoch 2's, not the last");
+        Assert.That(state.History.Select(h => h.ValidationAccuracy), Is.EqualTo(scores.Select(s => (double?)s)));
     }
 
     [Test]
-    public void ACheckpointWithAnotherFeatureDimensionIsRefused()
+    public void WithoutSelectionTheLastEpochIsKept()
     {
-        string dir = Directory.CreateTempSubdirectory("qtl-dim").FullName;
-        try
+        var (model, _) = Model();
+        var state = new Trainer().Fit(Plan(model, new SeededShuffle(1, 4)));
+        Assert.That(state.Kept, Is.SameAs(state.Parameters));
+        Assert.That(state.History.All(h => h.ValidationAccuracy is null), Is.True);
+        Assert.That(state.History[^1].TrainLoss, Is.LessThan(state.History[0].TrainLoss), "the loss falls");
+    }
+
+    [Test]
+    public void ResumingFromAnEpochStateGivesTheBitsOfAnUninterruptedRun()
+    {
+        var (whole, _) = Model();
+        var expected = new Trainer().Fit(Plan(whole, new SeededShuffle(7, 5), epochs: 5));
+
+        var (first, _) = Model();
+        var afterTwo = new Trainer().Fit(Plan(first, new SeededShuffle(7, 5), epochs: 2));
+        var (second, _) = Model();
+        var resumed = new Trainer().Fit(Plan(second, new SeededShuffle(7, 5), epochs: 5), afterTwo);
+
+        foreach (var (name, value) in expected.Parameters) Assert.That(resumed.Parameters[name], Is.EqualTo(value), name);
+        Assert.That(resumed.History.Select(h => h.TrainLoss), Is.EqualTo(expected.History.Select(h => h.TrainLoss)));
+    }
+
+    [Test]
+    public void AGeneratorShuffleCannotResumePartWay()
+    {
+        var (model, _) = Model();
+        var state = new Trainer().Fit(Plan(model, new GeneratorShuffle(new Random(1)), epochs: 1));
+        Assert.Throws<InvalidOperationException>(() => new Trainer().Fit(Plan(Model().Model, new GeneratorShuffle(new Random(1)), epochs: 2), state));
+    }
+
+    [Test]
+    public void TheBatchLossIsTheMeanOfTheSamples()
+    {
+        // One step on the whole set: the gradient the optimiser sees is the mean of the per-sample gradients.
+        var (model, layer) = Model();
+        var data = Data();
+        var expected = new double[layer.Parameters[0].Value.Length];
+        int[] order = SeededShuffle.Shuffle(data.Count, 1, 0);
+        var logits = model.Forward([.. order.Select(i => data.Inputs[i])], training: true);
+        var g = new double[data.Count][];
+        for (int b = 0; b < data.Count; b++)
         {
-            string checkpoint = Path.Combine(dir, "c.json");
-            new Trainer(Fast with { Epochs = 1 }, new NativeBackend()).Train(HeadKind.Quantum, SyntheticData.Blobs(10, 6, 1), checkpoint);
-            var model = Checkpoint.LoadModel(checkpoint);
-            var error = Assert.Throws<UserError>(() => model.Logits([new double[7]]))!;
-            Assert.That(error.Message, Does.Contain("dimension 7").And.Contain("dimension 6"));
-            string before = File.ReadAllText(checkpoint);
-            Assert.Throws<UserError>(() =>
-                new Trainer(Fast with { Epochs = 2 }, new NativeBackend()).Train(HeadKind.Quantum, SyntheticData.Blobs(10, 7, 1), checkpoint, resume: true));
-            Assert.That(File.ReadAllText(checkpoint), Is.EqualTo(before), "a refused resume must not touch the checkpoint");
+            g[b] = new double[2];
+            CrossEntropyLoss.Instance.Compute(logits[b], data.Labels[order[b]], default, g[b]);
+            for (int k = 0; k < 2; k++) g[b][k] /= data.Count;
         }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        model.ZeroGradients();
+        model.Backward(g);
+        layer.Parameters[0].Gradient.CopyTo(expected, 0);
+
+        var (other, otherLayer) = Model();
+        double[] captured = [];
+        var trainer = new Trainer();
+        // Gradients stay until the next step's zeroing, so the step's event sees what Adam used.
+        trainer.StepCompleted += _ => captured = (double[])otherLayer.Parameters[0].Gradient.Clone();
+        trainer.Fit(Plan(other, new SeededShuffle(1, data.Count), epochs: 1));
+        Assert.That(captured, Is.EqualTo(expected), "the same sums in the same order give the same bits");
     }
 }

@@ -11,7 +11,7 @@ namespace Qtl.Distillation.Paper;
 /// (qubit 0 the least significant bit), the reverse of the backends' order. Gradients are parameter-shift
 /// estimates with fresh shots for every shifted circuit.
 /// </summary>
-public sealed class PaperCircuit
+public sealed class PaperCircuit : ILayer
 {
     private readonly QuantumLayer _layer;
 
@@ -27,6 +27,7 @@ public sealed class PaperCircuit
     public int Shots => _layer.Shots;
     public ShiftRule Rule => _layer.Rule;
     public Parameter Weights => _layer.Weights;
+    public IReadOnlyList<Parameter> Parameters => [Weights];
 
     public string Describe() => Shape.Depth == 0
         ? $"H + RY(θ) on {Shape.Qubits} qubits, no entangling gate"

@@ -23,9 +23,9 @@ public static class PaperLadder
     ];
 
     /// <summary>The options of a cell at rung <paramref name="step"/> (0 = the published protocol).</summary>
-    public static PaperOptions Configure(int step, string classesTag, int qubits, string teacher, int seed)
+    public static PaperOptions Configure(int step, ClassSubset subset, int qubits, TeacherChoice teacher, int seed)
     {
-        var o = PaperOptions.ForCell(classesTag, qubits, teacher, seed);
+        var o = PaperOptions.ForCell(subset, qubits, teacher, seed);
         for (int s = 0; s <= step; s++) o = Steps[s].Apply(o);
         return o;
     }

@@ -8,11 +8,11 @@ namespace Qtl.Distillation.Paper;
 /// The CE is not weighted by 1 − α; the weight is T²·α·C/C = 8.1 at T = 3, α = 0.9 (KLDivLoss's mean over C
 /// times the code's T·T·C·α).
 /// </summary>
-public static class PaperLoss
+public sealed record PaperLoss(double Temperature, double Weight) : ILoss
 {
-    public static double Compute(ReadOnlySpan<double> outputs, int label, ReadOnlySpan<double> teacherSoft,
-        double temperature, double weight, Span<double> gradient)
+    public double Compute(ReadOnlySpan<double> outputs, int label, ReadOnlySpan<double> teacherSoft, Span<double> gradient)
     {
+        var (temperature, weight) = (Temperature, Weight);
         int n = outputs.Length;
         Span<double> s = stackalloc double[n];
         Probabilities.Softmax(outputs, 1, s);

@@ -13,9 +13,9 @@ public sealed record PaperOptions
 {
     public const double PublishedKdWeight = 8.1;
 
-    /// <summary>"none", "lenet", "alexnet" or "ensemble".</summary>
-    public string Teacher { get; init; } = "none";
-    public IReadOnlyList<int> Classes { get; init; } = [0, 1, 2, 3, 4, 5];
+    /// <summary>None, or a committed teacher: lenet, alexnet or ensemble.</summary>
+    public TeacherChoice Teacher { get; init; } = TeacherChoice.None;
+    public ClassSubset Subset { get; init; } = ClassSubset.ZeroToFive;
     public int Qubits { get; init; } = 3;
     /// <summary>Trainable [CNOT; RY] blocks after the encoding; 0 in the paper.</summary>
     public int Depth { get; init; }
@@ -36,17 +36,18 @@ public sealed record PaperOptions
     public int PerClass { get; init; } = 150;
     public string? DataDirectory { get; init; }
 
-    public bool HasTeacher => Teacher != "none";
-    public string ClassesTag => $"{Classes[0]}-{Classes[^1]}";
+    public IReadOnlyList<int> Classes => Subset.Classes;
+    public bool HasTeacher => !Teacher.IsNone;
+    public string ClassesTag => Subset.Tag;
 
     /// <summary>The published configuration of one cell of the table.</summary>
-    public static PaperOptions ForCell(string classesTag, int qubits, string teacher, int seed) => new()
+    public static PaperOptions ForCell(ClassSubset subset, int qubits, TeacherChoice teacher, int seed) => new()
     {
         Teacher = teacher,
-        Classes = classesTag == "0-5" ? [0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7],
+        Subset = subset,
         Qubits = qubits,
-        Head = teacher == "none" && classesTag == "0-5" && qubits == 3 ? PaperHead.Softmax : PaperHead.SigmoidPair,
-        KdReachesStudent = !(teacher == "lenet" && classesTag == "0-7" && qubits == 4),
+        Head = teacher.IsNone && subset == ClassSubset.ZeroToFive && qubits == 3 ? PaperHead.Softmax : PaperHead.SigmoidPair,
+        KdReachesStudent = !(teacher == TeacherChoice.LeNet && subset == ClassSubset.ZeroToSeven && qubits == 4),
         Shots = qubits == 3 ? 5000 : 2000,
         Seed = seed,
     };
@@ -58,14 +59,12 @@ public sealed record PaperOptions
     /// <summary>Checks every value; messages say what is allowed.</summary>
     public void Validate()
     {
-        if (Teacher is not ("none" or "lenet" or "alexnet" or "ensemble")) throw new UserError($"teacher is '{Teacher}'; allowed: none, lenet, alexnet, ensemble.");
-        if (Classes.Count < 2 || !Classes.SequenceEqual(Enumerable.Range(0, Classes.Count)))
-            throw new UserError($"classes {string.Join(",", Classes)}; the paper protocol takes 0-5 or 0-7 (classes 0..C−1, class c = output c).");
+        if (!TeacherChoice.Named.Contains(Teacher)) throw new UserError($"teacher is '{Teacher}'; allowed: {TeacherChoice.Names}.");
         if (Qubits < 1 || Qubits > Quantum.CircuitShape.MaxProbabilityQubits)
             throw new UserError($"qubits is {Qubits}; allowed: 1 to {Quantum.CircuitShape.MaxProbabilityQubits}.");
         if (Classes.Count > 1 << Qubits) throw new UserError($"{Classes.Count} classes need {Classes.Count} outputs; {Qubits} qubits give {1 << Qubits}.");
         if (Depth < 0 || Depth > Quantum.CircuitShape.MaxDepth) throw new UserError($"depth is {Depth}; allowed: 0 to {Quantum.CircuitShape.MaxDepth}.");
-        if (Shots < 0 || Shots > 1_000_000) throw new UserError($"shots is {Shots}; allowed: 0 (exact) to 1000000.");
+        if (Shots < 0 || Shots > Backends.MaxShots) throw new UserError($"shots is {Shots}; allowed: 0 (exact) to {Backends.MaxShots}.");
         if (Epochs < 1 || Epochs > 1000) throw new UserError($"epochs is {Epochs}; allowed: 1 to 1000.");
         if (!(LearningRate > 0 && LearningRate < 10)) throw new UserError($"learning rate is {LearningRate}; allowed: greater than 0 and below 10.");
         if (!(Temperature > 0 && Temperature <= 100)) throw new UserError($"temperature is {Temperature}; allowed: greater than 0, at most 100.");

@@ -21,7 +21,7 @@ public static class PaperReport
         foreach (var r in result.Runs)
         {
             var o = r.Options;
-            runs.AppendLine(string.Create(Inv, $"{o.Teacher},{o.ClassesTag},{o.Qubits},{o.Depth},{o.Head},{o.Rule.Name},{o.Selection},{o.KdReachesStudent},{o.Shots},{o.Seed},{o.Epochs},{100 * r.Accuracy:F2},{r.SelectedEpoch},{(r.TeacherAccuracy is double t ? (100 * t).ToString("F2", Inv) : "")},{r.Seconds:F1},{string.Join(";", r.Epochs.Select(e => (100 * e.SelectionAccuracy).ToString("F2", Inv)))}"));
+            runs.AppendLine(string.Create(Inv, $"{o.Teacher},{o.ClassesTag},{o.Qubits},{o.Depth},{o.Head},{o.Rule.Name},{o.Selection},{o.KdReachesStudent},{o.Shots},{o.Seed},{o.Epochs},{100 * r.Accuracy:F2},{r.SelectedEpoch},{(r.TeacherAccuracy is double t ? (100 * t).ToString("F2", Inv) : "")},{r.Seconds:F1},{string.Join(";", r.Epochs.Select(e => (100 * e.ValidationAccuracy!.Value).ToString("F2", Inv)))}"));
         }
         AtomicFile.WriteAllText(Path.Combine(dir, "runs.csv"), runs.ToString());
         AtomicFile.WriteAllText(Path.Combine(dir, "results.md"), Markdown(result, command));

@@ -12,9 +12,9 @@ namespace Qtl.Distillation.Paper;
 public sealed class PaperRunCache(string directory)
 {
     /// <summary>Bump when a change to the protocol's code changes the bits of a run.</summary>
-    public const string Version = "paper-v2";
+    public const string Version = "paper-v3";
 
-    private sealed record Entry(string Key, double Accuracy, int SelectedEpoch, List<PaperEpoch> Epochs, double? TeacherAccuracy,
+    private sealed record Entry(string Key, double Accuracy, int SelectedEpoch, List<EpochMetrics> Epochs, double? TeacherAccuracy,
         string Student, int ParameterCount, string Readout, int TrainCount, int ScoredCount, double Seconds);
 
     public string Directory { get; } = directory;

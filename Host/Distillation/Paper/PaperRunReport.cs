@@ -14,7 +14,7 @@ public static class PaperRunReport
         var summary = new JsonObject
         {
             ["protocol"] = "paper (arXiv:2311.13810, the authors' FashionMNIST notebooks)",
-            ["teacher"] = o.Teacher, ["classes"] = o.ClassesTag, ["qubits"] = o.Qubits, ["depth"] = o.Depth,
+            ["teacher"] = o.Teacher.Text, ["classes"] = o.ClassesTag, ["qubits"] = o.Qubits, ["depth"] = o.Depth,
             ["head"] = o.Head.ToString(), ["shift_rule"] = o.Rule.Describe(), ["selection"] = o.Selection.ToString(),
             ["kd_reaches_student"] = o.KdReachesStudent, ["kd_weight"] = o.KdWeight, ["temperature"] = o.Temperature,
             ["shots"] = o.Shots, ["readout"] = r.Readout, ["backend"] = o.Backend.Text(), ["seed"] = o.Seed, ["epochs"] = o.Epochs,
@@ -23,9 +23,9 @@ public static class PaperRunReport
             ["accuracy"] = r.Accuracy, ["selected_epoch"] = r.SelectedEpoch, ["teacher_accuracy"] = r.TeacherAccuracy,
             ["seconds"] = Math.Round(r.Seconds, 2),
         };
-        AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), summary.ToJsonString(JsonFiles.Options));
+        RunFolder.WriteSummary(dir, summary);
         var csv = new StringBuilder($"epoch,loss,train_accuracy,{(o.Selection == PaperSelection.HeldOut ? "validation" : "test_subset")}_accuracy,seconds\n");
-        foreach (var e in r.Epochs) csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch},{e.Loss:R},{e.TrainAccuracy:R},{e.SelectionAccuracy:R},{e.Seconds:F3}"));
+        foreach (var e in r.Epochs) csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{e.ValidationAccuracy:R},{e.Seconds:F3}"));
         AtomicFile.WriteAllText(Path.Combine(dir, "metrics.csv"), csv.ToString());
     }
 }

@@ -8,7 +8,7 @@ public sealed record PaperRunResult(
     PaperOptions Options,
     double Accuracy,
     int SelectedEpoch,
-    IReadOnlyList<PaperEpoch> Epochs,
+    IReadOnlyList<Training.EpochMetrics> Epochs,
     double? TeacherAccuracy,
     string Student,
     int ParameterCount,

@@ -16,8 +16,8 @@ public static class PaperTable
         var clock = Stopwatch.StartNew();
         // Runs are the parallel unit; MathNet's own threads inside each small product only add contention (same values either way).
         MathNet.Numerics.Control.UseSingleThread();
-        PaperOptions Cell(int step, string tag, int qubits, string teacher, int seed) =>
-            PaperLadder.Configure(step, tag, qubits, teacher, seed) with
+        PaperOptions Cell(int step, ClassSubset subset, int qubits, TeacherChoice teacher, int seed) =>
+            PaperLadder.Configure(step, subset, qubits, teacher, seed) with
             {
                 Epochs = template.Epochs, Backend = template.Backend, DataDirectory = template.DataDirectory, PerClass = template.PerClass,
                 Shots = shots ?? (qubits == 3 ? 5000 : 2000),
@@ -26,16 +26,16 @@ public static class PaperTable
                    from row in KdFashion.Rows
                    from teacher in KdFashion.Teachers
                    from seed in Enumerable.Range(1, seeds)
-                   select (step, row, teacher, seed, options: Cell(step, row.Tag, row.Qubits, teacher, seed))).ToList();
+                   select (step, row, teacher, seed, options: Cell(step, row.Subset, row.Qubits, teacher, seed))).ToList();
         foreach (var o in all) o.options.Validate();
 
         // Data and teacher logits first, one at a time: they fill shared caches (memory and disk).
-        foreach (var tag in KdFashion.Rows.Select(r => r.Tag).Distinct())
+        foreach (var subset in KdFashion.Rows.Select(r => r.Subset).Distinct())
         {
-            var data = PaperData.Load(Classes(tag), template.PerClass, template.DataDirectory);
+            var data = PaperData.Load(subset.Classes, template.PerClass, template.DataDirectory);
             foreach (var teacher in KdFashion.Teachers.Skip(1))
                 foreach (var split in new[] { data.Train, data.TestSubset, data.Test })
-                    PaperTeachers.Logits(teacher, split.Teacher, Classes(tag).Length);
+                    PaperTeachers.Logits(teacher, split.Teacher, subset.Classes.Count);
         }
 
         // The published table first, then the ladder seed by seed: an interrupted run holds whole ladders for its first seeds.
@@ -59,23 +59,21 @@ public static class PaperTable
         for (int s = 0; s < steps; s++)
         {
             var cells = new List<KdCell>();
-            foreach (var (tag, qubits, published) in KdFashion.Rows)
-                for (int t = 0; t < KdFashion.Teachers.Length; t++)
+            foreach (var (subset, qubits, published) in KdFashion.Rows)
+                for (int t = 0; t < KdFashion.Teachers.Count; t++)
                 {
-                    var accuracies = all.Where(a => a.step == s && a.row.Tag == tag && a.row.Qubits == qubits && a.teacher == KdFashion.Teachers[t])
+                    var accuracies = all.Where(a => a.step == s && a.row.Subset == subset && a.row.Qubits == qubits && a.teacher == KdFashion.Teachers[t])
                         .OrderBy(a => a.seed).Select(a => results[a.options.Key].Accuracy).ToList();
-                    cells.Add(new KdCell($"{tag}, {qubits} qubits", KdFashion.Teachers[t], accuracies, s == 0 ? published[t] : null));
+                    cells.Add(new KdCell($"{subset}, {qubits} qubits", KdFashion.Teachers[t].Text, accuracies, s == 0 ? published[t] : null));
                 }
             stepCells.Add((PaperLadder.Steps[s], cells));
         }
         // Teachers on the split each protocol scores: the test subset (paper) and, with held-out selection, the whole test split.
-        var teachers = all.Where(a => a.teacher != "none" && a.seed == 1).Select(a => results[a.options.Key])
-            .DistinctBy(r => (r.Options.ClassesTag, r.Options.Teacher, r.Options.Selection))
+        var teachers = all.Where(a => !a.teacher.IsNone && a.seed == 1).Select(a => results[a.options.Key])
+            .DistinctBy(r => (r.Options.Subset, r.Options.Teacher, r.Options.Selection))
             .Select(r => new KdCell(r.Options.Selection == PaperSelection.HeldOut ? $"{r.Options.ClassesTag}, whole test split" : $"{r.Options.ClassesTag}, test subset",
-                r.Options.Teacher, [r.TeacherAccuracy!.Value], KdFashion.PublishedTeachers[r.Options.ClassesTag][Array.IndexOf(KdFashion.Teachers, r.Options.Teacher) - 1]))
+                r.Options.Teacher.Text, [r.TeacherAccuracy!.Value], KdFashion.PublishedTeacher(r.Options.Subset, r.Options.Teacher)))
             .ToList();
         return new PaperTableResult(stepCells, teachers, distinct.Select(o => results[o.Key]).ToList(), fromCache, seeds, threads, clock.Elapsed.TotalSeconds, template);
     }
-
-    public static int[] Classes(string tag) => tag == "0-5" ? [0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7];
 }

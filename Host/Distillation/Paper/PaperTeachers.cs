@@ -7,7 +7,7 @@ namespace Qtl.Distillation.Paper;
 /// </summary>
 public static class PaperTeachers
 {
-    public static double[][] Logits(string teacher, KdSplit split, int classes)
+    public static double[][] Logits(TeacherChoice teacher, KdSplit split, int classes)
     {
         var members = TeacherSet.Resolve(teacher, $"0-{classes - 1}").Logits(split, classes);
         return Enumerable.Range(0, split.Count)

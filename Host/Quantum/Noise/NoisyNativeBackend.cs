@@ -1,3 +1,4 @@
+using Qtl.Quantum.Gradients;
 namespace Qtl.Quantum.Noise;
 
 /// <summary>
@@ -24,6 +25,12 @@ public sealed class NoisyNativeBackend : IQuantumBackend
     public NoiseModel Noise { get; }
 
     public string Name => "native-noisy";
+
+    /// <summary>Parameter-shift only: adjoint differentiation runs the noiseless state vector.</summary>
+    public BackendCapabilities Capabilities { get; } =
+        new(BackendKind.Native, [GradientMethod.ParameterShift], Exact: true, Shots: true, Noise: true);
+
+    public string DescribeReadout(int shots) => shots == 0 ? $"exact ({Noise}, native density matrix)" : $"{shots} shots {SampledShotSource}";
 
     public BatchResult Evaluate(CircuitBatch batch, int shots = 0)
     {

@@ -1,3 +1,4 @@
+using Qtl.Quantum.Gradients;
 using Qtl.Runtime;
 
 namespace Qtl.Quantum.Noise;
@@ -18,6 +19,11 @@ public sealed class QdkNoisyBackend(NoiseModel noise, QdkRuntime runtime) : IQua
     public NoiseModel Noise { get; } = noise ?? throw new ArgumentNullException(nameof(noise));
     public QdkRuntime Runtime { get; } = runtime;
     public string Name => "qsharp-noisy";
+
+    public BackendCapabilities Capabilities { get; } =
+        new(BackendKind.QSharp, [GradientMethod.ParameterShift], Exact: false, Shots: true, Noise: true);
+
+    public string DescribeReadout(int shots) => $"{shots} shots of {ShotSource}";
 
     public BatchResult Evaluate(CircuitBatch batch, int shots = 0)
     {

@@ -18,11 +18,11 @@ public class PaperGradientTests
         double Loss(double[] x)
         {
             var o = PaperHeads.Forward(head, x);
-            return PaperLoss.Compute(o, 4, soft, 3, PaperOptions.PublishedKdWeight, new double[o.Length]);
+            return new PaperLoss(3, PaperOptions.PublishedKdWeight).Compute(o, 4, soft, new double[o.Length]);
         }
         var outputs = PaperHeads.Forward(head, p);
         var dOut = new double[outputs.Length];
-        PaperLoss.Compute(outputs, 4, soft, 3, PaperOptions.PublishedKdWeight, dOut);
+        new PaperLoss(3, PaperOptions.PublishedKdWeight).Compute(outputs, 4, soft, dOut);
         var dp = PaperHeads.Backward(head, outputs, dOut);
         for (int i = 0; i < p.Length; i++)
         {
@@ -85,7 +85,7 @@ public class PaperGradientTests
     public void WholeStudentGradientMatchesFiniteDifferences()
     {
         var rng = new Random(7);
-        var student = new PaperStudent(3, 1, PaperHead.SigmoidPair, new NativeBackend(1), 0, ShiftRule.Exact, rng, dropout: 0);
+        var student = PaperStudent.Create(3, 1, PaperHead.SigmoidPair, new NativeBackend(1), 0, ShiftRule.Exact, rng, dropout: 0);
         var images = Enumerable.Range(0, 2).Select(_ => Enumerable.Range(0, 784).Select(_ => rng.NextDouble()).ToArray()).ToArray();
         int[] labels = [1, 5];
         double[] soft = [0.1, 0.4, 0.1, 0.1, 0.2, 0.1];
@@ -97,12 +97,12 @@ public class PaperGradientTests
             for (int b = 0; b < 2; b++)
             {
                 d[b] = new double[16];
-                total += PaperLoss.Compute(outputs[b], labels[b], soft, 3, PaperOptions.PublishedKdWeight, d[b]);
+                total += new PaperLoss(3, PaperOptions.PublishedKdWeight).Compute(outputs[b], labels[b], soft, d[b]);
             }
             if (backward)
             {
                 student.ZeroGradients();
-                student.Backward(outputs, d);
+                student.Backward(d);
             }
             return total;
         }

@@ -1,12 +1,13 @@
 using Qtl.Quantum.Gradients;
 using Qtl.Distillation.Paper;
+using Qtl.Distillation;
 
 namespace Qtl.Tests.Distillation.Paper;
 
 /// <summary>The published protocol's data, per-cell quirks, ladder and reproducibility (tiny runs).</summary>
 public class PaperProtocolTests
 {
-    private static PaperOptions Tiny(string teacher) => PaperOptions.ForCell("0-7", 4, teacher, 2) with { Epochs = 2, PerClass = 4, Shots = 50 };
+    private static PaperOptions Tiny(string teacher) => PaperOptions.ForCell(ClassSubset.ZeroToSeven, 4, TeacherChoice.Parse(teacher), 2) with { Epochs = 2, PerClass = 4, Shots = 50 };
 
     [Test]
     public void SplitsAreTheFirstImagesPerClassInFileOrder()
@@ -26,15 +27,16 @@ public class PaperProtocolTests
     [Test]
     public void CellsCarryThePublishedCodesQuirks()
     {
-        Assert.That(PaperOptions.ForCell("0-5", 3, "none", 1).Head, Is.EqualTo(PaperHead.Softmax));
-        Assert.That(PaperOptions.ForCell("0-5", 3, "lenet", 1).Head, Is.EqualTo(PaperHead.SigmoidPair));
-        Assert.That(PaperOptions.ForCell("0-7", 4, "none", 1).Head, Is.EqualTo(PaperHead.SigmoidPair));
-        Assert.That(PaperOptions.ForCell("0-7", 4, "lenet", 1).KdReachesStudent, Is.False);
-        Assert.That(PaperOptions.ForCell("0-7", 3, "lenet", 1).KdReachesStudent, Is.True);
-        Assert.That(PaperOptions.ForCell("0-7", 4, "alexnet", 1).Shots, Is.EqualTo(2000));
-        var top = PaperLadder.Configure(PaperLadder.Steps.Count - 1, "0-7", 4, "lenet", 1);
+        var (zeroToFive, zeroToSeven) = (ClassSubset.ZeroToFive, ClassSubset.ZeroToSeven);
+        Assert.That(PaperOptions.ForCell(zeroToFive, 3, TeacherChoice.None, 1).Head, Is.EqualTo(PaperHead.Softmax));
+        Assert.That(PaperOptions.ForCell(zeroToFive, 3, TeacherChoice.LeNet, 1).Head, Is.EqualTo(PaperHead.SigmoidPair));
+        Assert.That(PaperOptions.ForCell(zeroToSeven, 4, TeacherChoice.None, 1).Head, Is.EqualTo(PaperHead.SigmoidPair));
+        Assert.That(PaperOptions.ForCell(zeroToSeven, 4, TeacherChoice.LeNet, 1).KdReachesStudent, Is.False);
+        Assert.That(PaperOptions.ForCell(zeroToSeven, 3, TeacherChoice.LeNet, 1).KdReachesStudent, Is.True);
+        Assert.That(PaperOptions.ForCell(zeroToSeven, 4, TeacherChoice.AlexNet, 1).Shots, Is.EqualTo(2000));
+        var top = PaperLadder.Configure(PaperLadder.Steps.Count - 1, zeroToSeven, 4, TeacherChoice.LeNet, 1);
         Assert.That((top.KdReachesStudent, top.Rule, top.Selection, top.Depth), Is.EqualTo((true, ShiftRule.Exact, PaperSelection.HeldOut, 3)));
-        Assert.Throws<UserError>(() => (Tiny("none") with { Teacher = "resnet" }).Validate());
+        Assert.Throws<UserError>(() => (Tiny("none") with { Teacher = TeacherChoice.Model("resnet.onnx") }).Validate());
     }
 
     [Test]
@@ -43,9 +45,9 @@ public class PaperProtocolTests
         var alone = PaperTrainer.Run(Tiny("none"));
         var disguised = PaperTrainer.Run(Tiny("lenet"));
         var distilled = PaperTrainer.Run(Tiny("lenet") with { KdReachesStudent = true });
-        Assert.That(disguised.Epochs.Select(e => e.SelectionAccuracy), Is.EqualTo(alone.Epochs.Select(e => e.SelectionAccuracy)));
-        Assert.That(disguised.Epochs.Select(e => e.Loss), Is.EqualTo(alone.Epochs.Select(e => e.Loss)));
-        Assert.That(distilled.Epochs.Select(e => e.Loss), Is.Not.EqualTo(alone.Epochs.Select(e => e.Loss)), "a real KD term changes training");
+        Assert.That(disguised.Epochs.Select(e => e.ValidationAccuracy), Is.EqualTo(alone.Epochs.Select(e => e.ValidationAccuracy)));
+        Assert.That(disguised.Epochs.Select(e => e.TrainLoss), Is.EqualTo(alone.Epochs.Select(e => e.TrainLoss)));
+        Assert.That(distilled.Epochs.Select(e => e.TrainLoss), Is.Not.EqualTo(alone.Epochs.Select(e => e.TrainLoss)), "a real KD term changes training");
     }
 
     [Test]
@@ -58,7 +60,7 @@ public class PaperProtocolTests
         for (int i = 0; i < 2; i++)
         {
             Assert.That(parallel[i].Accuracy, Is.EqualTo(first[i].Accuracy));
-            Assert.That(parallel[i].Epochs.Select(e => e.Loss), Is.EqualTo(first[i].Epochs.Select(e => e.Loss)));
+            Assert.That(parallel[i].Epochs.Select(e => e.TrainLoss), Is.EqualTo(first[i].Epochs.Select(e => e.TrainLoss)));
         }
         var data = PaperData.Load(options[1].Classes, options[1].PerClass, null);
         Assert.That(first[1].ScoredCount, Is.EqualTo(data.Test.Count), "held out: scored on the whole test split of 0-7");

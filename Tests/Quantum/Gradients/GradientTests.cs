@@ -15,6 +15,8 @@ public sealed class GradientTests
         public int Calls { get; private set; }
         public int Circuits { get; private set; }
         public string Name => inner.Name;
+        public BackendCapabilities Capabilities => inner.Capabilities;
+        public string DescribeReadout(int shots) => inner.DescribeReadout(shots);
 
         public BatchResult Evaluate(CircuitBatch batch, int shots = 0)
         {
