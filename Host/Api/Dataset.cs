@@ -54,6 +54,24 @@ public sealed class Dataset
         return new(new TransferData(train, validation, description), null);
     }
 
+    /// <summary>
+    /// Two feature tables (CSV: a header line <c>label,f0,f1,…</c>, then a class name and its features per line); the classes
+    /// are the training table's labels in ordinal order, as an image folder's.
+    /// </summary>
+    public static Dataset FromCsv(string trainCsv, string validationCsv)
+    {
+        var (trainFeatures, trainLabels) = FeatureTable.Read(trainCsv);
+        var (validationFeatures, validationLabels) = FeatureTable.Read(validationCsv);
+        string[] classes = trainLabels.Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (classes.Length < 2)
+            throw new UserError($"{Path.GetFullPath(trainCsv)} has one class ({classes[0]}); a head needs at least 2 to tell apart.");
+        int[] Indices(string[] labels, string path) => labels.Select(l => Array.IndexOf(classes, l) is int c and >= 0 ? c
+            : throw new UserError($"{Path.GetFullPath(path)}: class '{l}' is not among the training table's classes ({string.Join(", ", classes)}).")).ToArray();
+        return FromFeatures(new FeatureSet(trainFeatures, Indices(trainLabels, trainCsv), classes),
+            new FeatureSet(validationFeatures, Indices(validationLabels, validationCsv), classes),
+            $"feature tables {Path.GetFullPath(trainCsv)} ({trainLabels.Length} train), {Path.GetFullPath(validationCsv)} ({validationLabels.Length} validation)");
+    }
+
     /// <summary>Writes validation image <paramref name="index"/> as a PNG file (e.g. to try <see cref="TrainedHead.Predict(string)"/> on it).</summary>
     public string SaveImage(int index, string path)
     {

@@ -27,6 +27,9 @@ public static class ReportCommand
         if (!Directory.Exists(full)) throw new UserError($"--run: no run folder at {full}.");
         using var owner = RunLock.TryAcquire(full)
             ?? throw new UserError($"--run {full} is in use by another qtl process; wait for it to finish.");
+        if (!Directory.EnumerateFiles(full, "*.checkpoint.json").Any())
+            throw new UserError($"--run {full} holds no checkpoint of a train run (<head>.checkpoint.json) or of a distill run ({DistillationState.File}); " +
+                "report draws those two kinds of run.");
         string report;
         if (File.Exists(DistillationState.PathIn(full)))
             report = DistillationReport.WriteReport(full, DistillationReport.Read(full));

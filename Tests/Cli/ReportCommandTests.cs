@@ -41,6 +41,9 @@ public class ReportCommandTests
             var missing = QtlProcess.Run(["report", "--run", Path.Combine(root, "none")]);
             Assert.That(missing.Code, Is.EqualTo(2));
             Assert.That(missing.Error, Does.Contain("no run folder"));
+            var empty = QtlProcess.Run(["report", "--run", Directory.CreateDirectory(Path.Combine(root, "empty")).FullName]);
+            Assert.That(empty.Code, Is.EqualTo(2));
+            Assert.That(empty.Error.Trim(), Does.Contain("holds no checkpoint of a train run").And.Not.Contain("\n"));
         }
         finally { Directory.Delete(root, recursive: true); }
     }
