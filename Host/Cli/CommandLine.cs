@@ -40,12 +40,16 @@ public static class CommandLine
                 Console.Error.WriteLine($"error: {parse.Errors[i].Message}" + (i == parse.Errors.Count - 1 ? " (--help lists the allowed options)" : ""));
             return 2;
         }
+        using var signals = StopSignals.Install();
         try
         {
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            int code = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            StopSignals.WaitIfStopping();
+            return code;
         }
         catch (Exception e)
         {
+            StopSignals.WaitIfStopping(); // what a stop broke (the QDK process it ended) is not an error to report
             return Report(e, Console.Error, args);
         }
     }
@@ -80,8 +84,7 @@ public static class CommandLine
         error.WriteLine($"error: internal error: {e.GetType().FullName}: {e.Message}");
         error.WriteLine(e.StackTrace);
         if (e.InnerException is { } inner) error.WriteLine($"caused by: {inner}");
-        string commandLine = string.Join(' ', args.Select(a => a.Length == 0 || a.Any(char.IsWhiteSpace) ? $"\"{a}\"" : a));
-        error.WriteLine($"This is a bug in qtl, not in your input: please report it with the command line (qtl {commandLine}) and the text above.");
+        error.WriteLine($"This is a bug in qtl, not in your input: please report it with the command line (qtl {CommandText.Join(args)}) and the text above.");
         return code;
     }
 
