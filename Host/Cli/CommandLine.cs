@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Qtl.Runtime;
 using Spectre.Console;
 
@@ -29,6 +30,9 @@ public static class CommandLine
 
     public static int Run(string[] args)
     {
+        // Numbers on the console and in files read as the command line reads them (0.0004, not 0,0004), whatever the
+        // build's globalization setting or the host's locale.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         AnsiConsole.Console = CreateConsole();
         // The composition root: the QDK process starts only if a verb runs Q#, and ends with the invocation.
         using var runtime = new QdkRuntime();

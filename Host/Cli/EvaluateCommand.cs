@@ -41,7 +41,7 @@ public static class EvaluateCommand
                 ["head"] = kind.Text(), ["backend"] = kind == HeadKind.Quantum ? model.Options.Backend.Text() : null, ["shots"] = shots,
                 ["accuracy"] = evaluation.Accuracy, ["loss"] = evaluation.Loss, ["samples"] = data.Validation.Count,
                 ["classes"] = data.Validation.ClassNames, ["confusion"] = evaluation.Confusion,
-            }));
+            }, JsonFiles.Lines));
             return 0;
         }
         AnsiConsole.MarkupLineInterpolated($"{kind.Text()} head, {data.Validation.Count} validation samples: accuracy [bold]{evaluation.Accuracy:P2}[/], loss {evaluation.Loss:F4}");
