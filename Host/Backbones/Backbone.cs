@@ -14,8 +14,9 @@ public sealed class Backbone : IDisposable
     /// <summary>Images per run of a model whose batch dimension is free; bounds memory at 224×224.</summary>
     private const int DynamicBatch = 16;
 
-    private Backbone(OnnxModel model, string output, Preprocessing preprocessing, string name)
+    private Backbone(OnnxModel model, string output, Preprocessing preprocessing, string name, string source)
     {
+        Source = source;
         Model = model;
         Output = output;
         Preprocessing = preprocessing;
@@ -32,6 +33,8 @@ public sealed class Backbone : IDisposable
     /// <summary>What the reports call it: "resnet18 (ImageNet, ML.NET package)" or the file name.</summary>
     public string Name { get; }
     public int BatchSize { get; }
+    /// <summary>As <c>--backbone</c> names it: <c>resnet18</c> (the package's), or the model's full path.</summary>
+    public string Source { get; }
 
     /// <summary>Everything the features depend on, for the cache key: model bytes, output, preprocessing.</summary>
     public IReadOnlyList<string> CacheKey => [$"model sha256 {Data.FeatureCache.FileHash(Model.Path)}", $"output {Output}", Preprocessing.Id];
@@ -54,7 +57,8 @@ public sealed class Backbone : IDisposable
             string chosenOutput = output ?? meta.Output ?? (model.Outputs.Count > 0 ? model.Outputs[0].Name : throw new InvalidDataException($"{model.Path} has no outputs."));
             if (!model.Outputs.Any(o => o.Name == chosenOutput))
                 throw new UserError($"{model.Path} has no output '{chosenOutput}'; its outputs: {string.Join(", ", model.Outputs.Select(o => o.Name))}.");
-            return new Backbone(model, chosenOutput, Choose(model, preprocessing ?? meta.Preprocessing, meta.GreyNormalisation, notice), name);
+            return new Backbone(model, chosenOutput, Choose(model, preprocessing ?? meta.Preprocessing, meta.GreyNormalisation, notice), name,
+                package ? ResNet18Package.Name : model.Path);
         }
         catch
         {

@@ -23,6 +23,7 @@ public static class CommandLine
         root.Subcommands.Add(DistillCommand.Create(runtime));
         root.Subcommands.Add(ReproduceCommand.Create(runtime));
         root.Subcommands.Add(NotebookCommand.Create());
+        root.Subcommands.Add(CacheCommand.Create());
         root.SetAction(_ => TrainCommand.RunDemo(runtime));
         Parsing.InvariantNumbers(root); // every number option, so none can miss it
         return root;
