@@ -30,6 +30,9 @@ internal static class CommandText
     /// <summary>The same command again.</summary>
     public static string Again(IReadOnlyList<string> args) => $"{Qtl} {Join(args)}";
 
+    /// <summary>Double quotes where a shell would split or expand the argument; inside them \ " $ ` are escaped.</summary>
     private static string Quote(string a) =>
-        a.Length == 0 || a.Any(c => char.IsWhiteSpace(c) || "'\"$`\\;&|<>()*?".Contains(c)) ? $"'{a.Replace("'", "'\\''")}'" : a;
+        a.Length == 0 || a.Any(c => char.IsWhiteSpace(c) || "'\"$`\\;&|<>()*?#~".Contains(c))
+            ? "\"" + string.Concat(a.Select(c => "\\\"$`".Contains(c) ? $"\\{c}" : c.ToString())) + "\""
+            : a;
 }
