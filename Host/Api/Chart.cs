@@ -1,7 +1,7 @@
+using Qtl.IO;
 using Qtl.Reports.Charting;
 using Qtl.Runtime;
 using Qtl.Training;
-using Qtl.IO;
 
 namespace Qtl;
 

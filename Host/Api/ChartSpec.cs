@@ -1,5 +1,5 @@
-using ScottPlot;
 using Qtl.Reports.Charting;
+using ScottPlot;
 
 namespace Qtl;
 

@@ -1,8 +1,8 @@
 using Qtl.Data;
-using Qtl.Reports;
-using Qtl.Training;
 using Qtl.Features;
 using Qtl.IO;
+using Qtl.Reports;
+using Qtl.Training;
 
 namespace Qtl;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
+using Qtl.Features;
+using Qtl.IO;
 using Qtl.Model;
 using Qtl.Reports;
 using Qtl.Runtime;
 using Qtl.Training;
-using Qtl.Features;
-using Qtl.IO;
 
 namespace Qtl;
 

@@ -16,8 +16,9 @@ public sealed class Backbone : IDisposable
     /// <summary>Images per run of a model whose batch dimension is free; bounds memory at 224×224.</summary>
     private const int DynamicBatch = 16;
 
-    private Backbone(OnnxModel model, string output, Preprocessing preprocessing, string name)
+    private Backbone(OnnxModel model, string output, Preprocessing preprocessing, string name, string source)
     {
+        Source = source;
         Model = model;
         Output = output;
         Preprocessing = preprocessing;
@@ -34,6 +35,8 @@ public sealed class Backbone : IDisposable
     /// <summary>What the reports call it: "resnet18 (ImageNet, ML.NET package)" or the file name.</summary>
     public string Name { get; }
     public int BatchSize { get; }
+    /// <summary>As <c>--backbone</c> names it: <c>resnet18</c> (the package's), or the model's full path.</summary>
+    public string Source { get; }
 
     /// <summary>Everything the features depend on, for the cache key: model bytes, output, preprocessing.</summary>
     public IReadOnlyList<string> CacheKey => [$"model sha256 {FileHash.Of(Model.Path)}", $"output {Output}", Preprocessing.Id];
@@ -48,7 +51,7 @@ public sealed class Backbone : IDisposable
         if (preprocessing is not null && !PreprocessingNames.Contains(preprocessing))
             throw new UserError($"unknown preprocessing '{preprocessing}'; allowed: {string.Join(", ", PreprocessingNames)}.");
         bool package = path is null || path == ResNet18Package.Name;
-        OnnxModel model = OnnxModel.Open(package ? ResNet18Package.ModelPath : path!);
+        OnnxModel model = OnnxModel.Open(package ? ResNet18Package.ModelPath : path!, singleThreaded: true);
         try
         {
             BackboneMetadata meta = package ? new BackboneMetadata(ResNet18Package.Name, null, ResNet18Package.Output) : BackboneMetadata.Read(model.Path);
@@ -56,7 +59,8 @@ public sealed class Backbone : IDisposable
             string chosenOutput = output ?? meta.Output ?? (model.Outputs.Count > 0 ? model.Outputs[0].Name : throw new InvalidDataException($"{model.Path} has no outputs."));
             if (!model.Outputs.Any(o => o.Name == chosenOutput))
                 throw new UserError($"{model.Path} has no output '{chosenOutput}'; its outputs: {string.Join(", ", model.Outputs.Select(o => o.Name))}.");
-            return new Backbone(model, chosenOutput, Choose(model, preprocessing ?? meta.Preprocessing, meta.GreyNormalisation, notice), name);
+            return new Backbone(model, chosenOutput, Choose(model, preprocessing ?? meta.Preprocessing, meta.GreyNormalisation, notice), name,
+                package ? ResNet18Package.Name : model.Path);
         }
         catch
         {
@@ -66,29 +70,68 @@ public sealed class Backbone : IDisposable
     }
 
     /// <summary>
-    /// Features of <paramref name="count"/> images, image i made by <paramref name="image"/>(i), in order;
-    /// <paramref name="progress"/> hears the number done after each model run.
+    /// Features of <paramref name="count"/> images, image i made by <paramref name="image"/>(i) (called from several
+    /// threads), in order; <paramref name="progress"/> hears, in order and from one thread at a time, the number done
+    /// after each model run. Model runs go on one thread per core, each single-threaded (see <see cref="OnnxModel.Open"/>):
+    /// a core taken by another process then costs its share and no more. Each image's features depend on it alone,
+    /// so the bits do not depend on the threads.
     /// </summary>
     public float[][] Extract(int count, Func<int, RasterImage> image, Action<int>? progress = null)
     {
         var features = new float[count][];
-        var tensor = new float[BatchSize * Preprocessing.Size];
-        for (int start = 0; start < count; start += BatchSize)
+        int runs = (count + BatchSize - 1) / BatchSize;
+        var done = new bool[runs];
+        int next = -1, reported = 0, failedRun = int.MaxValue;
+        Exception? failure = null;
+        var gate = new object();
+
+        void Work()
         {
-            int n = Math.Min(BatchSize, count - start);
-            for (int k = 0; k < n; k++)
-                Preprocessing.Fill(image(start + k), tensor.AsSpan(k * Preprocessing.Size, Preprocessing.Size));
-            float[] input = n == BatchSize ? tensor : tensor[..(n * Preprocessing.Size)];
-            OnnxOutput output = Model.Run(input, [n, Preprocessing.Channels, Preprocessing.Height, Preprocessing.Width], Output);
-            int row = output.RowLength;
-            int bad = Array.FindIndex(output.Data, v => !float.IsFinite(v));
-            if (bad >= 0)
-                throw new InvalidDataException($"{Model.Path}: output '{Output}' gave {output.Data[bad]} for image {start + bad / row}; " +
-                    "features must be finite numbers (is this the right model and preprocessing?).");
-            for (int k = 0; k < n; k++) features[start + k] = output.Data.AsSpan(k * row, row).ToArray();
-            progress?.Invoke(start + n);
+            var tensor = new float[BatchSize * Preprocessing.Size];
+            int run;
+            // Runs are claimed in order, so when run r fails every run before it has been claimed and ends: the error
+            // reported is the first image's in order, whatever the threads did.
+            while ((run = Interlocked.Increment(ref next)) < runs && Volatile.Read(ref failedRun) > run)
+            {
+                try
+                {
+                    ExtractRun(run * BatchSize, Math.Min(BatchSize, count - run * BatchSize), image, tensor, features);
+                }
+                catch (Exception e)
+                {
+                    lock (gate)
+                        if (run < failedRun) (failedRun, failure) = (run, e);
+                    return;
+                }
+                lock (gate)
+                {
+                    done[run] = true;
+                    for (; reported < runs && done[reported] && reported < failedRun; reported++)
+                        progress?.Invoke(Math.Min(count, (reported + 1) * BatchSize));
+                }
+            }
         }
+
+        var workers = Enumerable.Range(0, Math.Max(0, Math.Min(OnnxModel.Cores, runs) - 1)).Select(_ => Task.Factory.StartNew(Work, TaskCreationOptions.LongRunning)).ToArray();
+        Work();
+        Task.WaitAll(workers);
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         return features;
+    }
+
+    /// <summary>Images <paramref name="start"/> to start + n through one model run.</summary>
+    private void ExtractRun(int start, int n, Func<int, RasterImage> image, float[] tensor, float[][] features)
+    {
+        for (int k = 0; k < n; k++)
+            Preprocessing.Fill(image(start + k), tensor.AsSpan(k * Preprocessing.Size, Preprocessing.Size));
+        float[] input = n == BatchSize ? tensor : tensor[..(n * Preprocessing.Size)];
+        OnnxOutput output = Model.Run(input, [n, Preprocessing.Channels, Preprocessing.Height, Preprocessing.Width], Output);
+        int row = output.RowLength;
+        int bad = Array.FindIndex(output.Data, v => !float.IsFinite(v));
+        if (bad >= 0)
+            throw new InvalidDataException($"{Model.Path}: output '{Output}' gave {output.Data[bad]} for image {start + bad / row}; " +
+                "features must be finite numbers (is this the right model and preprocessing?).");
+        for (int k = 0; k < n; k++) features[start + k] = output.Data.AsSpan(k * row, row).ToArray();
     }
 
     public void Dispose() => Model.Dispose();

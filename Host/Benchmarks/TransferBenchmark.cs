@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Qtl.Backbones;
 using Qtl.Data;
+using Qtl.Features;
 using Qtl.Model;
 using Qtl.Quantum;
-using Qtl.Training;
 using Qtl.Runtime;
-using Qtl.Features;
+using Qtl.Training;
 
 namespace Qtl.Benchmarks;
 

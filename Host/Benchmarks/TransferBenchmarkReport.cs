@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Qtl.IO;
 using Qtl.Model;
 using Qtl.Reports;
 using Qtl.Training;
-using Qtl.IO;
 
 namespace Qtl.Benchmarks;
 

@@ -3,14 +3,14 @@ using System.Diagnostics;
 using System.Text.Json;
 using Qtl.Backbones;
 using Qtl.Data;
-using Qtl.Model;
-using Qtl.Quantum;
-using Qtl.Quantum.Gradients;
-using Qtl.Training;
-using Spectre.Console;
-using Qtl.Runtime;
 using Qtl.Features;
 using Qtl.IO;
+using Qtl.Model;
+using Qtl.Quantum.Gradients;
+using Qtl.Quantum;
+using Qtl.Runtime;
+using Qtl.Training;
+using Spectre.Console;
 
 namespace Qtl.Cli;
 

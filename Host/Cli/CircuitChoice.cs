@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Qtl.Quantum;
-using Spectre.Console;
 using Qtl.Training;
+using Spectre.Console;
 
 namespace Qtl.Cli;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
-using Qtl.Quantum;
 using Qtl.Quantum.Gradients;
-using Spectre.Console;
+using Qtl.Quantum;
 using Qtl.Runtime;
+using Spectre.Console;
 
 namespace Qtl.Cli;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Qtl.Runtime;
 using Spectre.Console;
 
@@ -23,6 +24,7 @@ public static class CommandLine
         root.Subcommands.Add(ReproduceCommand.Create(runtime));
         root.Subcommands.Add(ReportCommand.Create(runtime));
         root.Subcommands.Add(NotebookCommand.Create());
+        root.Subcommands.Add(CacheCommand.Create());
         root.SetAction(_ => TrainCommand.RunDemo(runtime));
         Parsing.InvariantNumbers(root); // every number option, so none can miss it
         HelpDefaults.Apply(root);
@@ -31,6 +33,9 @@ public static class CommandLine
 
     public static int Run(string[] args)
     {
+        // Numbers on the console and in files read as the command line reads them (0.0004, not 0,0004), whatever the
+        // build's globalization setting or the host's locale.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         AnsiConsole.Console = CreateConsole();
         // The composition root: the QDK process starts only if a verb runs Q#, and ends with the invocation.
         using var runtime = new QdkRuntime();
@@ -42,12 +47,16 @@ public static class CommandLine
                 Console.Error.WriteLine($"error: {parse.Errors[i].Message}" + (i == parse.Errors.Count - 1 ? " (--help lists the allowed options)" : ""));
             return 2;
         }
+        using var signals = StopSignals.Install();
         try
         {
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            int code = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            StopSignals.WaitIfStopping();
+            return code;
         }
         catch (Exception e)
         {
+            StopSignals.WaitIfStopping(); // what a stop broke (the QDK process it ended) is not an error to report
             return Report(e, Console.Error, args);
         }
     }
@@ -82,8 +91,7 @@ public static class CommandLine
         error.WriteLine($"error: internal error: {e.GetType().FullName}: {e.Message}");
         error.WriteLine(e.StackTrace);
         if (e.InnerException is { } inner) error.WriteLine($"caused by: {inner}");
-        string commandLine = string.Join(' ', args.Select(a => a.Length == 0 || a.Any(char.IsWhiteSpace) ? $"\"{a}\"" : a));
-        error.WriteLine($"This is a bug in qtl, not in your input: please report it with the command line (qtl {commandLine}) and the text above.");
+        error.WriteLine($"This is a bug in qtl, not in your input: please report it with the command line (qtl {CommandText.Join(args)}) and the text above.");
         return code;
     }
 

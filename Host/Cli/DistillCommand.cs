@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Qtl.Distillation;
+using Qtl.IO;
 using Qtl.Quantum;
 using Qtl.Runtime;
 using Qtl.Training;
@@ -136,10 +137,20 @@ public static class DistillCommand
         }
         Console.WriteLine($"distill: teacher {options.Teacher}, classes {options.ClassesTag}, {options.Qubits} qubits, depth {options.Depth}, " +
             $"{options.Encoding.Text()} encoding, front-end {options.FrontEnd.Text()}, backend {options.Backend.Text()}");
+        bool finished = false;
+        using var notice = StopSignals.Notice(() => finished ? $"the run had finished: {dir} holds summary.json, metrics.csv and report.md."
+            : File.Exists(checkpoint)
+            ? $"{dir} keeps every completed epoch ({Checkpoint.Load<DistillationState>(checkpoint, DistillationState.Format).Progress.EpochsDone} in {DistillationState.File}); " +
+              $"summary.json, metrics.csv and report.md were not written. Continue with: {CommandText.Resume(CommandText.Current, dir)}"
+            : $"no epoch had completed, so {dir} keeps nothing. Start again with: {CommandText.Again(CommandText.Current)}");
         var result = Distiller.Run(options, Console.WriteLine, runtime: runtime, checkpoint: checkpoint, resume: resume);
         Console.WriteLine(result.DataNotice);
         Console.WriteLine($"readout: {result.ReadoutSource}");
-        DistillationReport.Write(dir, result);
+        using (SafePoint.Process.Enter()) // its three files, all or none
+        {
+            DistillationReport.Write(dir, result);
+            finished = true;
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"student {100 * result.StudentTestAccuracy:F2} %{(result.TeacherTestAccuracy is double t ? $", teacher {100 * t:F2} %" : "")} ({result.Seconds:F1} s). Wrote {dir}/summary.json, metrics.csv, report.md, report.html, {DistillationState.File}."));
         return 0;

@@ -1,6 +1,6 @@
-using System.CommandLine;
 using System.CommandLine.Completions;
 using System.CommandLine.Parsing;
+using System.CommandLine;
 
 namespace Qtl.Cli;
 

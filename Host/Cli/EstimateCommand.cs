@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Qtl.Hardware;
-using Spectre.Console;
-using Qtl.Runtime;
 using Qtl.IO;
+using Qtl.Runtime;
+using Spectre.Console;
 
 namespace Qtl.Cli;
 

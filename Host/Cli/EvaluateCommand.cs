@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Text.Json;
+using Qtl.Features;
+using Qtl.IO;
 using Qtl.Model;
 using Qtl.Quantum;
+using Qtl.Runtime;
 using Qtl.Training;
 using Spectre.Console;
-using Qtl.Runtime;
-using Qtl.Features;
 
 namespace Qtl.Cli;
 
@@ -39,7 +40,7 @@ public static class EvaluateCommand
                 ["head"] = kind.Text(), ["backend"] = kind == HeadKind.Quantum ? model.Options.Backend.Text() : null, ["shots"] = shots,
                 ["accuracy"] = evaluation.Accuracy, ["loss"] = evaluation.Loss, ["samples"] = data.Validation.Count,
                 ["classes"] = data.Validation.ClassNames, ["confusion"] = evaluation.Confusion,
-            }));
+            }, JsonFiles.Lines));
             return 0;
         }
         AnsiConsole.MarkupLineInterpolated($"{kind.Text()} head, {data.Validation.Count} validation samples: accuracy [bold]{evaluation.Accuracy:P2}[/], loss {evaluation.Loss:F4}");

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Qtl.Hardware;
-using Spectre.Console;
-using Qtl.Runtime;
 using Qtl.IO;
+using Qtl.Runtime;
+using Spectre.Console;
 
 namespace Qtl.Cli;
 

@@ -1,5 +1,5 @@
-using Spectre.Console;
 using Qtl.Features;
+using Spectre.Console;
 
 namespace Qtl.Cli;
 

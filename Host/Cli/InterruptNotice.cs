@@ -4,29 +4,37 @@ using Qtl.Training;
 namespace Qtl.Cli;
 
 /// <summary>
-/// On Ctrl+C (SIGINT) during training, says on stderr what the run folder kept and how to continue,
-/// then lets the process end (exit 130). Checkpoints are written atomically after each epoch, so the
-/// last completed epoch of every head is safe.
+/// What a <c>train</c> stopped by a signal (<see cref="StopSignals"/>) says it kept: every completed epoch of every
+/// head (checkpoints are written atomically after each epoch) and the command that continues the run, or, when the
+/// stop came while the summary and report were written, that the run is complete.
 /// </summary>
 internal sealed class InterruptNotice : IDisposable
 {
     private readonly string _outDir;
+    private readonly string _resume;
     private readonly Dictionary<HeadKind, int> _epochs = [];
+    private readonly IDisposable _registration;
 
-    public InterruptNotice(string outDir, TransferExperiment experiment)
+    /// <param name="args">The invocation's arguments, from which the resume command is made.</param>
+    public InterruptNotice(string outDir, TransferExperiment experiment, IReadOnlyList<string> args)
     {
         _outDir = Path.GetFullPath(outDir);
+        _resume = CommandText.Resume(args, _outDir);
         experiment.EpochCompleted += (kind, m) => { lock (_epochs) _epochs[kind] = m.Epoch; };
-        Console.CancelKeyPress += OnCancel;
+        _registration = StopSignals.Notice(Text);
     }
 
-    private void OnCancel(object? sender, ConsoleCancelEventArgs e)
+    /// <summary>Set inside the safe stretch that writes summary.json and report.html, once both are written.</summary>
+    public bool Finished { get; set; }
+
+    private string Text()
     {
+        if (Finished) return $"the run had finished: {_outDir} holds every epoch, summary.json and report.html.";
         string kept;
         lock (_epochs)
             kept = _epochs.Count == 0 ? "no epoch completed in this session" : string.Join(", ", _epochs.Select(p => $"{p.Key.Text()} to epoch {p.Value}"));
-        Console.Error.WriteLine($"interrupted: {_outDir} keeps every completed epoch ({kept}); continue with `train --out {_outDir} --resume` and the same options.");
+        return $"{_outDir} keeps every completed epoch ({kept}); summary.json and report.html were not written. Continue with: {_resume}";
     }
 
-    public void Dispose() => Console.CancelKeyPress -= OnCancel;
+    public void Dispose() => _registration.Dispose();
 }

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Qtl.Features;
 using Qtl.Hardware;
-using Spectre.Console;
+using Qtl.IO;
 using Qtl.Runtime;
 using Qtl.Training;
-using Qtl.Features;
+using Spectre.Console;
 
 namespace Qtl.Cli;
 
@@ -70,6 +71,7 @@ public static class NoiseStudyCommand
         AnsiConsole.MarkupLineInterpolated($"Model {checkpoint}: {model.Options.Shape}, trained validation accuracy {model.BestValidationAccuracy:P1}.");
         long qdkShots = options.QdkShots(validation.Count);
         AnsiConsole.MarkupLineInterpolated($"{validation.Count} validation samples; {qdkShots:N0} noisy shots on the QDK, the bulk of the time (≈0.3-0.5 ms of CPU each, over the runtime's threads: ≈{qdkShots * 0.4e-3 / 2 / 60:F0} min on 2 free cores).");
+        using var notice = StopSignals.Notice(() => $"the study is written when every point is done, so nothing of it was kept. Start again with: {CommandText.Again(CommandText.Current)}");
         var result = NoiseStudy.Run(runtime, model, validation, options, progress: p =>
             AnsiConsole.MarkupLineInterpolated($"[grey]  p={p.Noise.ToString("G4", CultureInfo.InvariantCulture),-7} shots={p.ShotsLabel,-6} {p.Mean:P1} ± {p.Std:P1}  ({p.Source}, {p.Seconds:F1} s)[/]"));
 
@@ -81,7 +83,9 @@ public static class NoiseStudyCommand
             table.AddRow(p.Noise.ToString("G4", CultureInfo.InvariantCulture), p.ShotsLabel, $"{p.Mean:P1}", $"{p.Std:P1}", p.Accuracies.Count.ToString(), Markup.Escape(p.Source));
         AnsiConsole.Write(table);
 
-        string report = NoiseStudyReport.Write(outDir, result, $"quantum head {checkpoint} ({model.Options.Shape})", data.Description);
+        string report;
+        using (SafePoint.Process.Enter())
+            report = NoiseStudyReport.Write(outDir, result, $"quantum head {checkpoint} ({model.Options.Shape})", data.Description);
         AnsiConsole.MarkupLineInterpolated($"Total {result.Seconds:F1} s. Wrote noise-study.csv, noise-study.json, accuracy-vs-noise.svg, accuracy-vs-shots.svg and [link]{report}[/].");
         return 0;
     }

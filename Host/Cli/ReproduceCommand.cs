@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Qtl.Distillation;
+using Qtl.IO;
 using Qtl.Quantum;
 using Qtl.Runtime;
 
@@ -48,10 +49,11 @@ public static class ReproduceCommand
             Parsing.InRange(n, 1, 20, "--seeds");
             (template with { Classes = ClassSubset.ZeroToSeven.Classes }).Validate();
             Console.WriteLine($"reproduce kd-fashion: {n} seed(s), {template.Epochs} epochs, backend {template.Backend.Text()} (native by default: 12 configurations × seeds; the Q# kernels define the same circuits and tests hold them equal), readout {(template.Shots == 0 ? "exact" : $"{template.Shots} shots")}.");
+            using var notice = StopSignals.Notice(() => $"the table is written when every cell is done, so nothing of it was kept. Start again with: {CommandText.Again(CommandText.Current)}");
             var result = KdFashion.Run(template, n, Console.WriteLine, runtime);
             string dir = r.GetValue(output) ?? Path.Combine("runs", "kd-fashion");
             string commandLine = "dotnet run --project Host -- " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
-            KdFashion.Write(dir, result, commandLine);
+            using (SafePoint.Process.Enter()) KdFashion.Write(dir, result, commandLine);
             Console.WriteLine(KdFashion.Markdown(result, commandLine));
             Console.WriteLine($"Wrote {dir}/results.csv, results.md, kd-fashion.svg ({result.Seconds:F0} s).");
             return 0;

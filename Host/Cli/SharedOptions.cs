@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Qtl.Quantum;
 using Qtl.Quantum.Gradients;
+using Qtl.Quantum;
 
 namespace Qtl.Cli;
 

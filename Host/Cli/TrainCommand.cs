@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
+using Qtl.Features;
+using Qtl.IO;
 using Qtl.Model;
 using Qtl.Reports;
+using Qtl.Runtime;
 using Qtl.Training;
 using Spectre.Console;
-using Qtl.Runtime;
-using Qtl.Features;
 
 namespace Qtl.Cli;
 
@@ -55,6 +57,10 @@ public static class TrainCommand
             DemoOptions, TransferExperiment.DefaultHeads, null, resume: false);
     }
 
+    /// <summary>This invocation's arguments; the demo's are its training options, its data options being recorded in the run.</summary>
+    private static string[] ResumeArguments() => CommandText.Current is { Length: > 0 } args ? args
+        : ["train", "--epochs", DemoOptions.Epochs.ToString(CultureInfo.InvariantCulture), "--lr", DemoOptions.LearningRate.ToString("R", CultureInfo.InvariantCulture)];
+
     /// <summary>
     /// Checks everything it can before it writes, owns the run folder (<see cref="RunLock"/>) while it
     /// writes, and on <paramref name="resume"/> takes the run's recorded data options and changes nothing
@@ -83,12 +89,17 @@ public static class TrainCommand
         if (heads.Contains(HeadKind.Quantum) && TrainingTime.QSharpNotice(options, data) is { } estimate)
             AnsiConsole.MarkupLineInterpolated($"[yellow]{estimate}[/]");
 
-        using var interrupt = new InterruptNotice(outDir, experiment);
+        using var interrupt = new InterruptNotice(outDir, experiment, ResumeArguments());
         IReadOnlyDictionary<HeadKind, HeadResult> results = null!;
         ProgressDisplay.Run(experiment, options, heads, () => results = experiment.Run(data, outDir, resume));
         double seconds = watch.Elapsed.TotalSeconds;
-        experiment.WriteSummary(outDir, data, results, seconds);
-        RunReport.Write(runtime, outDir, data, options, results);
+        // Both or neither: a stop that comes while they are written waits for the report.
+        using (SafePoint.Process.Enter())
+        {
+            experiment.WriteSummary(outDir, data, results, seconds);
+            RunReport.Write(runtime, outDir, data, options, results);
+            interrupt.Finished = true;
+        }
 
         var table = new Table().Title("Validation accuracy")
             .AddColumn("head").AddColumn("architecture").AddColumn(new TableColumn("params").RightAligned())

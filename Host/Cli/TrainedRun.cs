@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using Qtl.Data;
+using Qtl.Features;
 using Qtl.Model;
 using Qtl.Training;
 using Spectre.Console;
-using Qtl.Features;
 
 namespace Qtl.Cli;
 

@@ -1,6 +1,6 @@
-using Qtl.Quantum.Gradients;
 using System.CommandLine;
 using Qtl.Model;
+using Qtl.Quantum.Gradients;
 using Qtl.Quantum;
 using Qtl.Training;
 

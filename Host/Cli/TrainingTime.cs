@@ -1,8 +1,8 @@
 using System.Globalization;
-using Qtl.Quantum;
-using Qtl.Quantum.Gradients;
-using Qtl.Training;
 using Qtl.Features;
+using Qtl.Quantum.Gradients;
+using Qtl.Quantum;
+using Qtl.Training;
 
 namespace Qtl.Cli;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Qtl.Benchmarks;
-using Spectre.Console;
+using Qtl.IO;
 using Qtl.Runtime;
+using Spectre.Console;
 
 namespace Qtl.Cli;
 
@@ -36,6 +37,8 @@ public static class TransferCommand
                 CacheDir = r.GetValue(cache),
             }).Validate();
             string dir = r.GetValue(output)!;
+            using var notice = StopSignals.Notice(() => "the results are written when every cell is done, so only the features extracted so far were kept " +
+                $"(in the feature cache). Start again with: {CommandText.Again(CommandText.Current)}");
             var result = TransferBenchmark.Run(runtime, options, line => AnsiConsole.WriteLine(line), p =>
             {
                 // A line at each quarter of an extraction: enough to see it move, also in a log file.
@@ -44,7 +47,7 @@ public static class TransferCommand
                     AnsiConsole.WriteLine($"features ({p.Split}): {p.Done}/{p.Total}");
             });
             string commandLine = "dotnet run --project Host -- " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
-            TransferBenchmarkReport.Write(dir, result, commandLine);
+            using (SafePoint.Process.Enter()) TransferBenchmarkReport.Write(dir, result, commandLine);
             AnsiConsole.WriteLine(TransferBenchmarkReport.Markdown(result, commandLine));
             AnsiConsole.WriteLine($"Wrote {dir}/results.csv, results.md and the figures ({result.Seconds:F0} s).");
             return 0;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using Qtl.Quantum;
 using Qtl.Quantum.Gradients;
+using Qtl.Quantum;
 
 namespace Qtl.Distillation;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
+using Qtl.IO;
 using Qtl.Reports;
 using Qtl.Training;
-using Qtl.IO;
 
 namespace Qtl.Distillation;
 

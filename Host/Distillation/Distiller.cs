@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Qtl.Model;
 using Qtl.Quantum;
-using Qtl.Training;
 using Qtl.Runtime;
+using Qtl.Training;
 
 namespace Qtl.Distillation;
 

@@ -1,5 +1,5 @@
-using Qtl.Backbones;
 using System.Collections.Concurrent;
+using Qtl.Backbones;
 using Qtl.Data;
 
 namespace Qtl.Distillation;

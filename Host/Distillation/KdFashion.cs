@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Qtl.IO;
 using Qtl.Reports;
 using Qtl.Runtime;
-using Qtl.IO;
 
 namespace Qtl.Distillation;
 

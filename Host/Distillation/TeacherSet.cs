@@ -1,8 +1,8 @@
-using Qtl.IO;
 using System.Text;
 using Qtl.Backbones;
-using Qtl.Model;
 using Qtl.Features;
+using Qtl.IO;
+using Qtl.Model;
 
 namespace Qtl.Distillation;
 

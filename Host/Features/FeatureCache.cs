@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text;
 using Qtl.IO;
 
@@ -14,7 +15,9 @@ namespace Qtl.Features;
 /// </summary>
 public sealed class FeatureCache
 {
-    private static readonly byte[] Magic = "QTLFEAT1"u8.ToArray();
+    /// <summary>Version 2 carries a <see cref="CacheDescription"/> after the magic; version 1 entries still load.</summary>
+    private static readonly byte[] Magic = "QTLFEAT2"u8.ToArray(), MagicV1 = "QTLFEAT1"u8.ToArray();
+
     public FeatureCache(string? directory = null) => Directory = Path.GetFullPath(directory ?? DefaultDirectory);
 
     public string Directory { get; }
@@ -45,7 +48,9 @@ public sealed class FeatureCache
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    public string PathOf(string key) => Path.Combine(Directory, key + ".features");
+    private const string Extension = ".features";
+
+    public string PathOf(string key) => Path.Combine(Directory, key + Extension);
 
     /// <summary>The entry for a key, or null if absent; <paramref name="corrupt"/> says an entry existed but was unreadable.</summary>
     public CacheEntry? TryLoad(string key, out bool corrupt)
@@ -66,12 +71,15 @@ public sealed class FeatureCache
         return entry;
     }
 
-    /// <summary>Writes an entry atomically; a failure to write (read-only cache, full disk) is not an error of the run.</summary>
-    public bool Store(string key, CacheEntry entry)
+    /// <summary>
+    /// Writes an entry atomically, with what it holds (<paramref name="description"/>, for <see cref="List"/>); a failure
+    /// to write (read-only cache, full disk) is not an error of the run.
+    /// </summary>
+    public bool Store(string key, CacheEntry entry, CacheDescription? description = null)
     {
         try
         {
-            AtomicFile.WriteAllBytes(PathOf(key), Encode(entry));
+            AtomicFile.WriteAllBytes(PathOf(key), Encode(entry, description));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -80,12 +88,83 @@ public sealed class FeatureCache
         }
     }
 
-    private static byte[] Encode(CacheEntry entry)
+    /// <summary>Every entry, newest first: size, rows and what it holds (read from the entries' headers alone).</summary>
+    public IReadOnlyList<CacheListing> List()
+    {
+        if (!System.IO.Directory.Exists(Directory)) return [];
+        var entries = new List<CacheListing>();
+        foreach (var file in new DirectoryInfo(Directory).EnumerateFiles("*" + Extension))
+        {
+            try
+            {
+                var (description, rows) = ReadHeader(file.FullName);
+                entries.Add(new CacheListing(Path.GetFileNameWithoutExtension(file.Name), file.Length, rows, description, file.LastWriteTimeUtc));
+            }
+            catch (FileNotFoundException)
+            {
+                // Removed while listed (another process cleared it).
+            }
+        }
+        return entries.OrderByDescending(e => e.WrittenUtc).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Removes every entry, or those of one backbone (as <c>--backbone</c> names it: <c>resnet18</c>, a model path or
+    /// its file name); clearing all also removes temporary files an ended writer left. Entries without a description
+    /// belong to no backbone. Returns what was removed.
+    /// </summary>
+    public (int Entries, long Bytes) Clear(string? backbone = null)
+    {
+        var removed = List().Where(e => backbone is null || e.Description is { } d && Names(d, backbone)).ToList();
+        foreach (var e in removed) File.Delete(PathOf(e.Key));
+        if (backbone is null && System.IO.Directory.Exists(Directory))
+            foreach (var temp in new DirectoryInfo(Directory).EnumerateFiles(".*.tmp").Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1)))
+                temp.Delete(); // an hour old: its writer has ended
+        return (removed.Count, removed.Sum(e => e.Bytes));
+    }
+
+    private static bool Names(CacheDescription d, string backbone) =>
+        string.Equals(d.Backbone, backbone, StringComparison.OrdinalIgnoreCase)
+        || d.Backbone == Path.GetFullPath(backbone)
+        || Path.GetFileName(d.Backbone) == backbone;
+
+    /// <summary>An entry's description and rows from its first bytes; nulls where they are absent (version 1) or unreadable.</summary>
+    private static (CacheDescription? Description, int? Rows) ReadHeader(string path)
+    {
+        using var r = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        try
+        {
+            byte[] magic = r.ReadBytes(Magic.Length);
+            bool v2 = magic.AsSpan().SequenceEqual(Magic);
+            if (!v2 && !magic.AsSpan().SequenceEqual(MagicV1)) return (null, null);
+            CacheDescription? description = v2 ? Describe(r.ReadString()) : null;
+            return (description, r.ReadInt32() >= 1 ? r.ReadInt32() : null);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static CacheDescription? Describe(string json)
+    {
+        try
+        {
+            return json.Length == 0 ? null : JsonSerializer.Deserialize<CacheDescription>(json, JsonFiles.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static byte[] Encode(CacheEntry entry, CacheDescription? description)
     {
         using var body = new MemoryStream();
         using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Magic);
+            w.Write(description is null ? "" : JsonSerializer.Serialize(description, JsonFiles.Lines));
             w.Write(entry.Dims.Length);
             foreach (int d in entry.Dims) w.Write(d);
             w.Write(entry.Data.Length);
@@ -105,8 +184,10 @@ public sealed class FeatureCache
         if (!SHA256.HashData(content).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashLength))) return null;
         try
         {
-            using var r = new BinaryReader(new MemoryStream(bytes, 0, content.Length));
-            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) return null;
+            using var r = new BinaryReader(new MemoryStream(bytes, 0, content.Length), Encoding.UTF8);
+            byte[] magic = r.ReadBytes(Magic.Length);
+            if (magic.AsSpan().SequenceEqual(Magic)) r.ReadString(); // the description: for people, not for the features
+            else if (!magic.AsSpan().SequenceEqual(MagicV1)) return null;
             var dims = new int[r.ReadInt32()];
             for (int i = 0; i < dims.Length; i++) dims[i] = r.ReadInt32();
             var data = new float[r.ReadInt32()];
@@ -115,7 +196,7 @@ public sealed class FeatureCache
             long count = dims.Aggregate(1L, (a, d) => a * d);
             return dims.Length > 0 && count == data.Length && r.BaseStream.Position == content.Length ? new CacheEntry(data, dims, extra) : null;
         }
-        catch (Exception e) when (e is EndOfStreamException or OverflowException or ArgumentException or OutOfMemoryException)
+        catch (Exception e) when (e is EndOfStreamException or OverflowException or ArgumentException or OutOfMemoryException or FormatException)
         {
             return null;
         }

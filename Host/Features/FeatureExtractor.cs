@@ -27,7 +27,7 @@ public sealed class FeatureExtractor(FeatureCache cache, Action<ExtractionProgre
         {
             "idx-v2", FileHash.Of(split.ImagesPath), FileHash.Of(split.LabelsPath), string.Join(",", indices),
         };
-        return Cached(key, classNames, labels, 0, () =>
+        return Cached(key, new CacheDescription(backbone.Source, backbone.Name, split.ImagesPath, splitName, indices.Length), classNames, labels, 0, () =>
         {
             float[][] features = backbone.Extract(indices.Length,
                 i => new RasterImage(images.Columns, images.Rows, 1, images.Image(indices[i]).ToArray()),
@@ -44,7 +44,7 @@ public sealed class FeatureExtractor(FeatureCache cache, Action<ExtractionProgre
         foreach (LabelledImage item in items)
             key.Add(string.Create(CultureInfo.InvariantCulture, $"{folder.Relative(item.Path)}|{item.Label}|{FileHash.Of(item.Path)}"));
         int[] labels = items.Select(i => i.Label).ToArray();
-        return Cached(key, folder.ClassNames, labels, thumbnails, () =>
+        return Cached(key, new CacheDescription(backbone.Source, backbone.Name, folder.Root, splitName, items.Count), folder.ClassNames, labels, thumbnails, () =>
         {
             var thumbs = new byte[thumbnails][];
             float[][] features = backbone.Extract(items.Count, i =>
@@ -57,7 +57,7 @@ public sealed class FeatureExtractor(FeatureCache cache, Action<ExtractionProgre
         });
     }
 
-    private Extraction Cached(List<string> keyParts, IReadOnlyList<string> classNames, int[] labels, int thumbnails, Func<CacheEntry> compute)
+    private Extraction Cached(List<string> keyParts, CacheDescription description, IReadOnlyList<string> classNames, int[] labels, int thumbnails, Func<CacheEntry> compute)
     {
         var clock = Stopwatch.StartNew();
         string key = FeatureCache.Key(keyParts);
@@ -67,7 +67,7 @@ public sealed class FeatureExtractor(FeatureCache cache, Action<ExtractionProgre
         if (!hit)
         {
             entry = compute();
-            Cache.Store(key, entry);
+            Cache.Store(key, entry, description);
         }
         int row = entry!.Dims.Skip(1).Aggregate(1, (a, b) => a * b);
         var features = new double[labels.Length][];

@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Qtl.Quantum;
+using Qtl.Features;
 using Qtl.Quantum.Noise;
+using Qtl.Quantum;
 using Qtl.Reports;
 using Qtl.Runtime;
 using Qtl.Training;
-using Qtl.Features;
 
 namespace Qtl.Hardware;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using Qtl.Reports;
+using System.Text;
 using Qtl.IO;
+using Qtl.Reports;
 
 namespace Qtl.Hardware;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 
 namespace Qtl.IO;
 
@@ -12,10 +12,14 @@ public static partial class AtomicFile
     /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte-order mark, as <see cref="WriteAllBytes"/>.</summary>
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
 
-    /// <summary>Writes through a temporary file in the same folder, then renames it over <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Writes through a temporary file in the same folder, then renames it over <paramref name="path"/>; a stop by a
+    /// signal (<see cref="SafePoint"/>) waits for the write to end and no write starts after it.
+    /// </summary>
     /// <exception cref="IOException">One line naming <paramref name="path"/>; the previous file, if any, is unchanged.</exception>
     public static void WriteAllBytes(string path, byte[] bytes)
     {
+        using var inside = SafePoint.Process.Enter();
         string full = Path.GetFullPath(path);
         string dir = Path.GetDirectoryName(full)!;
         // A unique temporary name: two writers of one file never share (or delete) each other's temporary file.

@@ -10,7 +10,7 @@ public sealed class Dropout(double p, Random rng, int groupSize = 1) : ILayer
     private double[][]? _scale;
 
     public IReadOnlyList<Parameter> Parameters => [];
-    public string Describe() => groupSize == 1 ? $"Dropout({p})" : $"Dropout2d({p})";
+    public string Describe() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(groupSize == 1 ? "Dropout" : "Dropout2d")}({p})");
 
     public double[][] Forward(double[][] input, bool training)
     {

@@ -7,7 +7,7 @@ public sealed class Tanh(double scale = 1.0) : ILayer
 
     public double Scale { get; } = scale;
     public IReadOnlyList<Parameter> Parameters => [];
-    public string Describe() => Scale == 1.0 ? "tanh" : $"tanh·{Scale:0.####}";
+    public string Describe() => Scale == 1.0 ? "tanh" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"tanh·{Scale:0.####}");
 
     public double[][] Forward(double[][] input, bool training)
     {

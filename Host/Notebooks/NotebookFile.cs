@@ -1,6 +1,6 @@
 using System.Text;
-using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
+using Microsoft.DotNet.Interactive.Documents;
 using Qtl.IO;
 
 namespace Qtl.Notebooks;

@@ -1,5 +1,5 @@
-using Qtl.Runtime;
 using Qtl.IO;
+using Qtl.Runtime;
 
 namespace Qtl.Reports;
 

@@ -1,7 +1,7 @@
+using Qtl.Features;
 using Qtl.Model;
 using Qtl.Runtime;
 using Qtl.Training;
-using Qtl.Features;
 
 namespace Qtl.Reports;
 

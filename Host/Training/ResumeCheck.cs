@@ -1,7 +1,7 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Qtl.IO;
 
 namespace Qtl.Training;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Qtl.Model;
 using Qtl.Features;
 using Qtl.IO;
+using Qtl.Model;
 
 namespace Qtl.Training;
 

@@ -1,8 +1,8 @@
-using Qtl.IO;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
+using Qtl.IO;
 using Qtl.Tests.Data;
 
 namespace Qtl.Tests.Api;

@@ -136,7 +136,7 @@ public class RunFolderFaultTests
         string copy = CopyRun("nan");
         string path = RunFolder.Checkpoint(copy);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
-        json["state"]!["parameters"]!["circuit.weights"]![3] = "NaN";
+        json["state"]!["progress"]!["parameters"]!["circuit.weights"]![3] = "NaN";
         File.WriteAllText(path, json.ToJsonString());
         AssertOneLineError(QtlProcess.Run(Train(copy, ("--epochs", "3"), ("--resume", ""))), $"{path}: parameters.circuit.weights[3] is NaN");
     }

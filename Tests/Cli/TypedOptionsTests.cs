@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Qtl.Cli;
 using Qtl.Model;
-using Qtl.Quantum;
 using Qtl.Quantum.Gradients;
+using Qtl.Quantum;
 using Qtl.Runtime;
 using Qtl.Training;
 

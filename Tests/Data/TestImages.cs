@@ -1,7 +1,7 @@
-using Qtl.IO;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using Qtl.IO;
 
 namespace Qtl.Tests.Data;
 

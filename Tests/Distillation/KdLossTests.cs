@@ -1,5 +1,5 @@
-using Qtl.Model;
 using Qtl.Distillation;
+using Qtl.Model;
 
 namespace Qtl.Tests.Distillation;
 

@@ -1,6 +1,6 @@
-using Qtl.Quantum.Gradients;
 using Qtl.Distillation;
 using Qtl.Model;
+using Qtl.Quantum.Gradients;
 using Qtl.Quantum;
 
 namespace Qtl.Tests.Distillation;

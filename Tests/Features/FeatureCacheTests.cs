@@ -1,7 +1,7 @@
-using Qtl.Tests.Data;
 using Qtl.Backbones;
 using Qtl.Data;
 using Qtl.Features;
+using Qtl.Tests.Data;
 
 namespace Qtl.Tests.Features;
 

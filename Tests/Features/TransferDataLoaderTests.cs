@@ -1,6 +1,6 @@
-using Qtl.Tests.Data;
 using Qtl.Data;
 using Qtl.Features;
+using Qtl.Tests.Data;
 
 namespace Qtl.Tests.Features;
 

@@ -1,7 +1,7 @@
-using Qtl.Quantum.Gradients;
 using System.Text.Json;
 using Qtl.Hardware;
 using Qtl.Model;
+using Qtl.Quantum.Gradients;
 using Qtl.Quantum;
 using Qtl.Tests.Training;
 using Qtl.Training;

@@ -1,5 +1,5 @@
-using Qtl.IO;
 using System.Text.RegularExpressions;
+using Qtl.IO;
 using Qtl.Notebooks;
 
 namespace Qtl.Tests.Notebooks;

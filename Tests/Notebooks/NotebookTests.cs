@@ -1,5 +1,5 @@
-using Qtl.IO;
 using Microsoft.DotNet.Interactive.Documents;
+using Qtl.IO;
 using Qtl.Notebooks;
 
 namespace Qtl.Tests.Notebooks;

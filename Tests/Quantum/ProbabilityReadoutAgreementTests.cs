@@ -1,6 +1,6 @@
 using Qtl.Distillation;
-using Qtl.Quantum;
 using Qtl.Quantum.Gradients;
+using Qtl.Quantum;
 
 namespace Qtl.Tests.Quantum;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Qtl.Reports;
 using Qtl.Reports.Charting;
+using Qtl.Reports;
 
 namespace Qtl.Tests.Reports;
 

@@ -1,7 +1,7 @@
-using Qtl.Quantum.Gradients;
 using Qtl.Model;
-using Qtl.Quantum;
+using Qtl.Quantum.Gradients;
 using Qtl.Quantum.Noise;
+using Qtl.Quantum;
 using Qtl.Training;
 
 namespace Qtl.Tests.Training;

@@ -1,5 +1,5 @@
-using Qtl.Quantum.Gradients;
 using Qtl.Model;
+using Qtl.Quantum.Gradients;
 using Qtl.Quantum;
 using Qtl.Training;
 

@@ -1,6 +1,6 @@
 using Qtl.Model;
-using Qtl.Quantum;
 using Qtl.Quantum.Gradients;
+using Qtl.Quantum;
 
 namespace Qtl.Distillation.Paper;
 

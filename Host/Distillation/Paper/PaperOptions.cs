@@ -1,5 +1,5 @@
-using Qtl.Quantum.Gradients;
 using System.Globalization;
+using Qtl.Quantum.Gradients;
 using Qtl.Quantum;
 
 namespace Qtl.Distillation.Paper;

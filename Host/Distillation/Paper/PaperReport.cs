@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Qtl.Reports;
 using Qtl.IO;
+using Qtl.Reports;
 
 namespace Qtl.Distillation.Paper;
 

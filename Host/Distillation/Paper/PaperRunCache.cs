@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Qtl.Training;
 using Qtl.IO;
+using Qtl.Training;
 
 namespace Qtl.Distillation.Paper;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using Qtl.Training;
+using System.Text;
 using Qtl.IO;
+using Qtl.Training;
 
 namespace Qtl.Distillation.Paper;
 

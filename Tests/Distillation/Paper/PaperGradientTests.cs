@@ -1,5 +1,5 @@
-using Qtl.Quantum.Gradients;
 using Qtl.Distillation.Paper;
+using Qtl.Quantum.Gradients;
 using Qtl.Quantum;
 
 namespace Qtl.Tests.Distillation.Paper;

@@ -1,6 +1,6 @@
-using Qtl.Quantum.Gradients;
 using Qtl.Distillation.Paper;
 using Qtl.Distillation;
+using Qtl.Quantum.Gradients;
 
 namespace Qtl.Tests.Distillation.Paper;
 

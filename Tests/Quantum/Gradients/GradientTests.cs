@@ -1,5 +1,5 @@
-using Qtl.Quantum;
 using Qtl.Quantum.Gradients;
+using Qtl.Quantum;
 
 namespace Qtl.Tests.Quantum.Gradients;
 
