@@ -1,6 +1,7 @@
 using Qtl.Reports.Charting;
 using Qtl.Runtime;
 using Qtl.Training;
+using Qtl.IO;
 
 namespace Qtl;
 

@@ -1,6 +1,8 @@
 using Qtl.Data;
 using Qtl.Reports;
 using Qtl.Training;
+using Qtl.Features;
+using Qtl.IO;
 
 namespace Qtl;
 

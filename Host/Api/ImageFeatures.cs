@@ -1,4 +1,5 @@
 using Qtl.Data;
+using Qtl.Features;
 
 namespace Qtl;
 

@@ -1,4 +1,5 @@
 using Qtl.Hardware;
+using Qtl.IO;
 
 namespace Qtl;
 
@@ -12,5 +13,5 @@ public sealed record QirProgram(string Profile, string Text)
     public string Outline => string.Join("\n", Text.Split('\n').Where(l => l.StartsWith("define", StringComparison.Ordinal) || l.StartsWith("attributes", StringComparison.Ordinal)));
 
     /// <summary>Writes the .ll file (atomically).</summary>
-    public void Save(string path) => Training.AtomicFile.WriteAllText(path, Text);
+    public void Save(string path) => AtomicFile.WriteAllText(path, Text);
 }

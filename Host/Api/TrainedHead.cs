@@ -1,9 +1,9 @@
-using Qtl.Data;
 using Qtl.Hardware;
 using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Reports;
 using Qtl.Training;
+using Qtl.Features;
 
 namespace Qtl;
 

@@ -1,9 +1,10 @@
 using System.Text.Json;
-using Qtl.Data;
 using Qtl.Model;
 using Qtl.Reports;
 using Qtl.Runtime;
 using Qtl.Training;
+using Qtl.Features;
+using Qtl.IO;
 
 namespace Qtl;
 

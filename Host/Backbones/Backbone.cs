@@ -1,3 +1,5 @@
+using Qtl.IO;
+
 namespace Qtl.Backbones;
 
 /// <summary>
@@ -34,7 +36,7 @@ public sealed class Backbone : IDisposable
     public int BatchSize { get; }
 
     /// <summary>Everything the features depend on, for the cache key: model bytes, output, preprocessing.</summary>
-    public IReadOnlyList<string> CacheKey => [$"model sha256 {Data.FeatureCache.FileHash(Model.Path)}", $"output {Output}", Preprocessing.Id];
+    public IReadOnlyList<string> CacheKey => [$"model sha256 {FileHash.Of(Model.Path)}", $"output {Output}", Preprocessing.Id];
 
     /// <summary>
     /// Opens <paramref name="path"/> (null or "resnet18": the package's ImageNet ResNet18). <paramref name="output"/> and

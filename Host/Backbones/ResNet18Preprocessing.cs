@@ -1,3 +1,5 @@
+using Qtl.IO;
+
 namespace Qtl.Backbones;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed class ResNet18Preprocessing : Preprocessing
     {
         float[] mean = RunPackageModel(new float[3 * Side * Side]);
         for (int i = 0; i < mean.Length; i++) mean[i] = -mean[i];
-        return new ResNet18Preprocessing(mean, Data.FeatureCache.FileHash(ResNet18Package.PreprocessPath));
+        return new ResNet18Preprocessing(mean, FileHash.Of(ResNet18Package.PreprocessPath));
     }
 
     protected override RasterImage Prepare(RasterImage image) => image.ResizeShorterAndCrop(Side, Side);

@@ -6,6 +6,7 @@ using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Training;
 using Qtl.Runtime;
+using Qtl.Features;
 
 namespace Qtl.Benchmarks;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Qtl.Model;
 using Qtl.Reports;
 using Qtl.Training;
+using Qtl.IO;
 
 namespace Qtl.Benchmarks;
 

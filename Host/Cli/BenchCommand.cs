@@ -9,6 +9,8 @@ using Qtl.Quantum.Gradients;
 using Qtl.Training;
 using Spectre.Console;
 using Qtl.Runtime;
+using Qtl.Features;
+using Qtl.IO;
 
 namespace Qtl.Cli;
 

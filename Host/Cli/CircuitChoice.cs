@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Qtl.Hardware;
 using Qtl.Quantum;
 using Spectre.Console;
+using Qtl.Training;
 
 namespace Qtl.Cli;
 

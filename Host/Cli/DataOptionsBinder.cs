@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Qtl.Backbones;
-using Qtl.Data;
+using Qtl.Features;
 
 namespace Qtl.Cli;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
-using Qtl.Training;
 using Qtl.Hardware;
 using Spectre.Console;
 using Qtl.Runtime;
+using Qtl.IO;
 
 namespace Qtl.Cli;
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
-using Qtl.Data;
 using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Training;
 using Spectre.Console;
 using Qtl.Runtime;
+using Qtl.Features;
 
 namespace Qtl.Cli;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Qtl.Training;
 using Qtl.Hardware;
 using Spectre.Console;
 using Qtl.Runtime;
+using Qtl.IO;
 
 namespace Qtl.Cli;
 

@@ -1,5 +1,5 @@
-using Qtl.Data;
 using Spectre.Console;
+using Qtl.Features;
 
 namespace Qtl.Cli;
 

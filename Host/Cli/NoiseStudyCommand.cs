@@ -3,6 +3,8 @@ using System.Globalization;
 using Qtl.Hardware;
 using Spectre.Console;
 using Qtl.Runtime;
+using Qtl.Training;
+using Qtl.Features;
 
 namespace Qtl.Cli;
 
@@ -59,7 +61,7 @@ public static class NoiseStudyCommand
         if (samples is int limit)
         {
             Parsing.InRange(limit, 1, validation.Count, "--samples");
-            validation = new Data.FeatureSet(validation.Features[..limit], validation.Labels[..limit], validation.ClassNames);
+            validation = new FeatureSet(validation.Features[..limit], validation.Labels[..limit], validation.ClassNames);
         }
         outDir ??= Path.GetDirectoryName(Path.GetFullPath(checkpoint)) is { } dir && File.Exists(Path.Combine(dir, "summary.json"))
             ? Path.Combine(dir, "noise-study")

@@ -5,6 +5,7 @@ using Qtl.Quantum;
 using Qtl.Training;
 using Spectre.Console;
 using Qtl.Runtime;
+using Qtl.Features;
 
 namespace Qtl.Cli;
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Qtl.Data;
 using Qtl.Model;
 using Qtl.Reports;
 using Qtl.Training;
 using Spectre.Console;
 using Qtl.Runtime;
+using Qtl.Features;
 
 namespace Qtl.Cli;
 

@@ -4,6 +4,7 @@ using Qtl.Data;
 using Qtl.Model;
 using Qtl.Training;
 using Spectre.Console;
+using Qtl.Features;
 
 namespace Qtl.Cli;
 

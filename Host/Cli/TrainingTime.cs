@@ -1,8 +1,8 @@
 using System.Globalization;
-using Qtl.Data;
 using Qtl.Quantum;
 using Qtl.Quantum.Gradients;
 using Qtl.Training;
+using Qtl.Features;
 
 namespace Qtl.Cli;
 

@@ -1,4 +1,4 @@
-using Qtl.Runtime;
+using Qtl.IO;
 
 namespace Qtl.Data;
 
@@ -7,20 +7,13 @@ public static class FashionMnist
 {
     public const string SystemDirectory = "/usr/share/datasets/fashion-mnist";
 
-    /// <summary>Mean and standard deviation of FashionMNIST's training pixels (in [0, 1]): the grey models' and the teachers' normalisation.</summary>
-    public const double PixelMean = 0.2860, PixelStd = 0.3530;
-
     public static readonly IReadOnlyList<string> ClassNames =
         ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
 
     private static readonly string[] TrainFiles = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte"];
     private static readonly string[] TestFiles = ["t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
 
-    /// <summary>The source tree the host was built from (parent of QuantumKernels/); it holds assets/.</summary>
-    public static string RepoRoot() =>
-        Path.GetDirectoryName(RuntimeLocation.Default().ProjectDir)!;
-
-    public static string SubsetDirectory => Path.Combine(RepoRoot(), "assets", "fashion-mnist-subset");
+    public static string SubsetDirectory => SourceTree.Asset("fashion-mnist-subset");
 
     /// <summary>An explicit directory if given (it must hold the files), else the Debian package's files if
     /// installed, else the committed subset.</summary>

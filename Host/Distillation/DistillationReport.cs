@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qtl.Reports;
 using Qtl.Training;
+using Qtl.IO;
 
 namespace Qtl.Distillation;
 

@@ -1,3 +1,4 @@
+using Qtl.Backbones;
 using System.Collections.Concurrent;
 using Qtl.Data;
 
@@ -30,7 +31,7 @@ public sealed record KdData(KdSplit Train, KdSplit Test, FashionMnistLocation Lo
         {
             var image = file.Images.Image(indices[i]);
             var row = pixels[i] = new double[image.Length];
-            for (int j = 0; j < image.Length; j++) row[j] = (image[j] / 255.0 - FashionMnist.PixelMean) / FashionMnist.PixelStd;
+            for (int j = 0; j < image.Length; j++) row[j] = (image[j] / 255.0 - GreyPreprocessing.FashionMnistMean) / GreyPreprocessing.FashionMnistStd;
             labels[i] = IndexOf(classes, file.Labels[indices[i]]);
         }
         return new KdSplit(pixels, labels, indices, file);

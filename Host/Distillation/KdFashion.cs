@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Qtl.Reports;
-using Qtl.Training;
 using Qtl.Runtime;
+using Qtl.IO;
 
 namespace Qtl.Distillation;
 

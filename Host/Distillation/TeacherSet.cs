@@ -1,7 +1,8 @@
+using Qtl.IO;
 using System.Text;
-using Qtl.Data;
 using Qtl.Backbones;
 using Qtl.Model;
+using Qtl.Features;
 
 namespace Qtl.Distillation;
 
@@ -24,7 +25,7 @@ public sealed class TeacherSet
 
     /// <summary>The committed teacher for a family and class subset, e.g. assets/models/teacher-lenet-0-5.onnx.</summary>
     public static string CommittedModel(TeacherKind family, ClassSubset subset) =>
-        Path.Combine(FashionMnist.RepoRoot(), "assets", "models", $"teacher-{family.Text()}-{subset.Tag}.onnx");
+        SourceTree.Asset("models", $"teacher-{family.Text()}-{subset.Tag}.onnx");
 
     /// <summary>The committed lenet, alexnet or ensemble (both) of the subset <paramref name="classesTag"/>, or the model of a path.</summary>
     public static TeacherSet Resolve(TeacherChoice teacher, string classesTag)
@@ -84,7 +85,7 @@ public sealed class TeacherSet
 
     private static double[][] MemberLogits(string model, KdSplit split, int classes, FeatureCache cache)
     {
-        string key = FeatureCache.Key(["teacher-logits-v1", FeatureCache.FileHash(model), FeatureCache.FileHash(split.File.ImagesPath),
+        string key = FeatureCache.Key(["teacher-logits-v1", FileHash.Of(model), FileHash.Of(split.File.ImagesPath),
             IndicesText(split.Indices)]);
         CacheEntry? entry = cache.TryLoad(key, out _);
         if (entry is null)

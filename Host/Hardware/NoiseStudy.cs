@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Qtl.Data;
 using Qtl.Quantum;
 using Qtl.Quantum.Noise;
 using Qtl.Reports;
 using Qtl.Runtime;
 using Qtl.Training;
+using Qtl.Features;
 
 namespace Qtl.Hardware;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Qtl.Training;
 using Qtl.Reports;
+using Qtl.IO;
 
 namespace Qtl.Hardware;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
+using Qtl.IO;
 
 namespace Qtl.Notebooks;
 
@@ -32,7 +33,7 @@ public static class NotebookFile
         using var buffer = new MemoryStream();
         Notebook.Write(document, buffer, KernelInfos());
         string text = Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n");
-        Qtl.Training.AtomicFile.WriteAllText(path, text.EndsWith('\n') ? text : text + "\n");
+        AtomicFile.WriteAllText(path, text.EndsWith('\n') ? text : text + "\n");
     }
 
     public static bool IsCode(InteractiveDocumentElement cell) => cell.KernelName != "markdown";

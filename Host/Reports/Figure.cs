@@ -1,5 +1,5 @@
 using Qtl.Runtime;
-using Qtl.Training;
+using Qtl.IO;
 
 namespace Qtl.Reports;
 

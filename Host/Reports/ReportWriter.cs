@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Qtl.Data;
+using Qtl.IO;
 
 namespace Qtl.Reports;
 
@@ -16,7 +17,7 @@ public static class ReportWriter
     public static string Write(string dir, ReportData data)
     {
         string path = Path.Combine(dir, "report.html");
-        Training.AtomicFile.WriteAllText(path, Html(data));
+        AtomicFile.WriteAllText(path, Html(data));
         return path;
     }
 

@@ -1,8 +1,7 @@
-using Qtl.Data;
-using Qtl.Hardware;
 using Qtl.Model;
 using Qtl.Runtime;
 using Qtl.Training;
+using Qtl.Features;
 
 namespace Qtl.Reports;
 

@@ -1,4 +1,4 @@
-using System.Reflection;
+using Qtl.IO;
 
 namespace Qtl.Runtime;
 
@@ -13,12 +13,7 @@ public sealed record RuntimeLocation(string RuntimeDir, string ProjectDir)
 
     public static RuntimeLocation Default()
     {
-        string? dir = Environment.GetEnvironmentVariable("QTL_KERNELS_DIR");
-        dir ??= typeof(RuntimeLocation).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "QuantumKernelsDir")?.Value;
-        if (dir is null)
-            throw new InvalidOperationException("Cannot locate QuantumKernels/: set QTL_KERNELS_DIR to its path.");
-        dir = Path.GetFullPath(dir);
+        string dir = SourceTree.KernelsDir();
         return new RuntimeLocation(Path.Combine(dir, "runtime"), dir);
     }
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Qtl.Data;
 using Qtl.Model;
+using Qtl.Features;
+using Qtl.IO;
 
 namespace Qtl.Training;
 

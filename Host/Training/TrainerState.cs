@@ -17,9 +17,6 @@ public sealed record TrainerState
     public Dictionary<string, double[]> BestParameters { get; init; } = [];
     public List<EpochMetrics> History { get; init; } = [];
 
-    /// <summary>The parameters a finished run keeps: the selected epoch's, or the last epoch's without selection.</summary>
-    public IReadOnlyDictionary<string, double[]> Kept => BestParameters.Count > 0 ? BestParameters : Parameters;
-
     /// <summary>Training time of every epoch, also those before a resume.</summary>
     public double Seconds => History.Sum(h => h.Seconds);
 

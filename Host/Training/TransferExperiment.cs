@@ -1,7 +1,7 @@
-using Qtl.Data;
 using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Runtime;
+using Qtl.Features;
 
 namespace Qtl.Training;
 

@@ -1,6 +1,6 @@
-using Qtl.Data;
 using Qtl.Model;
 using Qtl.Quantum;
+using Qtl.Features;
 
 namespace Qtl.Training;
 

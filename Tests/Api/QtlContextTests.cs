@@ -1,4 +1,3 @@
-using Qtl.Data;
 using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Tests.Data;

@@ -1,8 +1,8 @@
+using Qtl.IO;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Qtl.Data;
 using Qtl.Tests.Data;
 
 namespace Qtl.Tests.Api;
@@ -18,7 +18,7 @@ public partial class ReadmeExampleTests
     [Test]
     public void TheReadmeExampleCompilesAndRuns()
     {
-        string example = Example(File.ReadAllText(Path.Combine(FashionMnist.RepoRoot(), "README.md")));
+        string example = Example(File.ReadAllText(Path.Combine(SourceTree.Root(), "README.md")));
         var entry = Compile(example);
         string dir = TestImages.TempDir("qtl-readme");
         string previous = Directory.GetCurrentDirectory();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Qtl.Cli;
 using Qtl.Tests.Quantum;
 
 namespace Qtl.Tests.Cli;
@@ -16,7 +15,7 @@ public class CircuitCommandTests
     [TestCase("native")]
     public void JsonOutputMatchesAnIndependentSimulation(string backend)
     {
-        var (code, output, _) = Run("circuit", "--qubits", "4", "--depth", "6", "--inputs", Join(Inputs), "--weights", Join(Weights),
+        var (code, output, _) = QtlInProcess.Run("circuit", "--qubits", "4", "--depth", "6", "--inputs", Join(Inputs), "--weights", Join(Weights),
             "--backend", backend, "--gradient", "parameter-shift", "--json");
         Assert.That(code, Is.EqualTo(0));
         using var json = JsonDocument.Parse(output.TrimEnd().Split('\n')[^1]);
@@ -55,29 +54,11 @@ public class CircuitCommandTests
             ["--qubits"] = "4", ["--depth"] = "6", ["--inputs"] = Join(Inputs), ["--weights"] = Join(Weights), ["--backend"] = "native",
         };
         args[option] = value;
-        var (code, _, error) = Run(["circuit", .. args.SelectMany(a => new[] { a.Key, a.Value })]);
+        var (code, _, error) = QtlInProcess.Run(["circuit", .. args.SelectMany(a => new[] { a.Key, a.Value })]);
         Assert.That(code, Is.Not.EqualTo(0));
         Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1));
         Assert.That(error, Does.StartWith("error: ").And.Contain(expected));
     }
 
     private static string Join(double[] values) => string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
-
-    internal static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (output, error) = (new StringWriter(), new StringWriter());
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            int code = CommandLine.Run(args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
 }

@@ -28,7 +28,7 @@ public class CommandLineTests
     public void AnOptionsCheckIsAUserErrorOfOneLineWithExit2()
     {
         // TrainingOptions.Validate refuses it before any data is read.
-        var (code, _, error) = CircuitCommandTests.Run("train", "--qubits", "40", "--backend", "native");
+        var (code, _, error) = QtlInProcess.Run("train", "--qubits", "40", "--backend", "native");
         Assert.That(code, Is.EqualTo(2));
         Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1));
         Assert.That(error, Does.StartWith("error: qubits is 40; allowed: 1 to"));

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Qtl.Cli;
-using Qtl.Data;
+using Qtl.Features;
 
 namespace Qtl.Tests.Cli;
 

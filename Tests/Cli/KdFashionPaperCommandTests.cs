@@ -10,7 +10,7 @@ public class KdFashionPaperCommandTests
     public void BadOptionsGiveOneLineAndANonZeroExit(string option, string value, string expected)
     {
         string[] args = option == "--protocol" ? ["reproduce", "kd-fashion", option, value] : ["reproduce", "kd-fashion", "--protocol", "paper", option, value];
-        var (code, _, error) = CircuitCommandTests.Run(args);
+        var (code, _, error) = QtlInProcess.Run(args);
         Assert.That(code, Is.Not.EqualTo(0));
         Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1));
         Assert.That(error, Does.StartWith("error: ").And.Contain(expected));
@@ -19,7 +19,7 @@ public class KdFashionPaperCommandTests
     [Test]
     public void LadderNeedsThePaperProtocol()
     {
-        var (code, _, error) = CircuitCommandTests.Run("reproduce", "kd-fashion", "--ladder");
+        var (code, _, error) = QtlInProcess.Run("reproduce", "kd-fashion", "--ladder");
         Assert.That(code, Is.Not.EqualTo(0));
         Assert.That(error, Does.Contain("--ladder needs --protocol paper"));
     }
@@ -30,7 +30,7 @@ public class KdFashionPaperCommandTests
         string dir = Path.Combine(Path.GetTempPath(), $"qtl-distill-paper-{Guid.NewGuid():N}");
         try
         {
-            var (code, output, error) = CircuitCommandTests.Run("distill", "--protocol", "paper", "--teacher", "lenet", "--classes", "0-7", "--qubits", "4",
+            var (code, output, error) = QtlInProcess.Run("distill", "--protocol", "paper", "--teacher", "lenet", "--classes", "0-7", "--qubits", "4",
                 "--epochs", "1", "--per-class", "3", "--shots", "20", "--out", dir);
             Assert.That(code, Is.EqualTo(0), error);
             Assert.That(output, Does.Contain("KD term sends no gradient"), "the LeNet → 0-7, 4-qubit cell keeps its published quirk");
@@ -48,7 +48,7 @@ public class KdFashionPaperCommandTests
     [Test]
     public void DistillRejectsOurStudentsOptionsUnderThePaperProtocol()
     {
-        var (code, _, error) = CircuitCommandTests.Run("distill", "--protocol", "paper", "--encoding", "angle");
+        var (code, _, error) = QtlInProcess.Run("distill", "--protocol", "paper", "--encoding", "angle");
         Assert.That(code, Is.Not.EqualTo(0));
         Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1));
         Assert.That(error, Does.Contain("--encoding does not apply to --protocol paper"));

@@ -25,7 +25,7 @@ public class TrainCommandTests
                 }
             }
             // The ants/bees command: the ImageNet ResNet18 is the default backbone.
-            var (code, output, error) = CircuitCommandTests.Run("train", "--data", Path.Combine(root, "data"),
+            var (code, output, error) = QtlInProcess.Run("train", "--data", Path.Combine(root, "data"),
                 "--backend", "native", "--epochs", "2",
                 "--lr", "0.01", "--heads", "quantum,linear", "--cache-dir", Path.Combine(root, "cache"), "--out", run);
             Assert.That(code, Is.EqualTo(0), error + output);
@@ -43,14 +43,14 @@ public class TrainCommandTests
             Assert.That(File.ReadAllText(Path.Combine(run, "report.html")), Does.Contain("<svg"));
             Assert.That(File.ReadAllLines(Path.Combine(run, "quantum.metrics.jsonl")), Has.Length.EqualTo(2));
 
-            (code, output, error) = CircuitCommandTests.Run("evaluate", "--run", run, "--json");
+            (code, output, error) = QtlInProcess.Run("evaluate", "--run", run, "--json");
             Assert.That(code, Is.EqualTo(0), error);
             using var evaluation = JsonDocument.Parse(output.TrimEnd().Split('\n')[^1]);
             Assert.That(evaluation.RootElement.GetProperty("samples").GetInt32(), Is.EqualTo(8));
             Assert.That(evaluation.RootElement.GetProperty("accuracy").GetDouble(),
                 Is.EqualTo(summary.RootElement.GetProperty("quantum").GetProperty("val_accuracy").GetDouble()).Within(1e-12));
 
-            (code, output, error) = CircuitCommandTests.Run("predict", "--run", run, "--json", Path.Combine(root, "data", "val", "ants", "a0.jpg"));
+            (code, output, error) = QtlInProcess.Run("predict", "--run", run, "--json", Path.Combine(root, "data", "val", "ants", "a0.jpg"));
             Assert.That(code, Is.EqualTo(0), error);
             using var prediction = JsonDocument.Parse(output.TrimEnd().Split('\n')[^1]);
             Assert.That(prediction.RootElement.GetProperty("image").GetString(), Does.EndWith("a0.jpg"));
@@ -75,7 +75,7 @@ public class TrainCommandTests
                 TestImages.WriteJpeg(Path.Combine(root, split, "ants", "a.jpg"));
             }
             string run = Path.Combine(root, "run");
-            var (code, _, error) = CircuitCommandTests.Run("train", "--data", root, "--backbone", TestImages.Model("tiny-resnet.onnx"),
+            var (code, _, error) = QtlInProcess.Run("train", "--data", root, "--backbone", TestImages.Model("tiny-resnet.onnx"),
                 "--backend", "native", "--epochs", "1", "--out", run);
             Assert.That(code, Is.EqualTo(2));
             Assert.That(error, Does.Contain("1 class").And.Contain("at least 2"));

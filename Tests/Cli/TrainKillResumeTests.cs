@@ -25,7 +25,7 @@ public class TrainKillResumeTests
                 "--cache-dir", Path.Combine(root, "cache"), "--out", run,
             ];
             string uninterrupted = Path.Combine(root, "uninterrupted"), killed = Path.Combine(root, "killed");
-            var (code, output, error) = CircuitCommandTests.Run(Args(uninterrupted));
+            var (code, output, error) = QtlInProcess.Run(Args(uninterrupted));
             Assert.That(code, Is.EqualTo(0), error + output);
 
             // Usually lands in epoch 2; a fast machine may already be in epoch 3, which tests the same thing.
@@ -33,7 +33,7 @@ public class TrainKillResumeTests
             Assert.That(epochsAtKill, Is.InRange(1, 2), "the kill should land after the first checkpoint and before the last");
             Assert.That(File.Exists(Path.Combine(killed, "summary.json")), Is.False, "the killed run must not have finished");
 
-            (code, output, error) = CircuitCommandTests.Run([.. Args(killed), "--resume"]);
+            (code, output, error) = QtlInProcess.Run([.. Args(killed), "--resume"]);
             Assert.That(code, Is.EqualTo(0), error + output);
 
             var expected = Checkpoint.Load(RunFolder.Checkpoint(uninterrupted));

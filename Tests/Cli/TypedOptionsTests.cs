@@ -35,7 +35,7 @@ public class TypedOptionsTests
     [TestCase("--backend is 'gpu'; allowed: qsharp, native", "reproduce", "kd-fashion", "--backend", "gpu")]
     public void AWrongValueIsOneLineListingWhatIsAllowedBeforeAnythingRuns(string expected, params string[] args)
     {
-        var (code, output, error) = CircuitCommandTests.Run(args);
+        var (code, output, error) = QtlInProcess.Run(args);
         Assert.That(code, Is.EqualTo(2));
         Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1), error);
         Assert.That(error, Does.StartWith("error: ").And.Contain(expected));
@@ -74,12 +74,12 @@ public class TypedOptionsTests
     [Test]
     public void HelpSpellsValuesAndDefaultsAsTheCommandLineDoes()
     {
-        var (code, output, _) = CircuitCommandTests.Run("train", "--help");
+        var (code, output, _) = QtlInProcess.Run("train", "--help");
         Assert.That(code, Is.EqualTo(0));
         Assert.That(output, Does.Contain("--backend <qsharp|native>").And.Contain("--gradient <parameter-shift|adjoint>"));
         Assert.That(output, Does.Contain("[default: qsharp]").And.Contain("[default: parameter-shift]").And.Contain("[default: quantum,classical,linear]"));
         Assert.That(output, Does.Not.Contain("QSharp").And.Not.Contain("ParameterShift"));
-        (_, output, _) = CircuitCommandTests.Run("distill", "--help");
+        (_, output, _) = QtlInProcess.Run("distill", "--help");
         Assert.That(output, Does.Contain("[default: ensemble]").And.Contain("[default: ours]").And.Contain("[default: 0,1,2,3,4,5]"));
     }
 
@@ -114,7 +114,7 @@ public class TypedOptionsTests
     [TestCase("options: --quick --seeds --epochs --backend --out --ladder --threads --cache --protocol --shots --per-class --data.", "reproduce", "kd-fashion", "--protocol", "paper", "--temperature", "2")]
     public void AnOptionOfTheOtherProtocolIsRefusedByOneRule(string expected, params string[] args)
     {
-        var (code, output, error) = CircuitCommandTests.Run(args);
+        var (code, output, error) = QtlInProcess.Run(args);
         Assert.That(code, Is.EqualTo(2));
         Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1));
         Assert.That(error, Does.Contain(expected));
@@ -125,7 +125,7 @@ public class TypedOptionsTests
     public void ThePaperProtocolTakesOnlyThePublishedClassSubsets()
     {
         // 0-2 used to run silently on 0-7.
-        var (code, _, error) = CircuitCommandTests.Run("distill", "--protocol", "paper", "--classes", "0-2", "--teacher", "none");
+        var (code, _, error) = QtlInProcess.Run("distill", "--protocol", "paper", "--classes", "0-2", "--teacher", "none");
         Assert.That(code, Is.EqualTo(2));
         Assert.That(error.Trim(), Is.EqualTo("error: classes 0,1,2 are not a subset of the published table; allowed: 0-5, 0-7 (class c is output c)."));
     }

@@ -1,5 +1,6 @@
 using Qtl.Backbones;
 using Qtl.Data;
+using Qtl.Features;
 
 namespace Qtl.Tests.Data;
 

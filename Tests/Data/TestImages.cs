@@ -1,3 +1,4 @@
+using Qtl.IO;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
@@ -108,7 +109,7 @@ internal static class TestImages
     /// <summary>A committed model under assets/models (produced by tools/; failing loudly if it is missing).</summary>
     public static string Model(string name)
     {
-        string path = Path.Combine(Qtl.Data.FashionMnist.RepoRoot(), "assets", "models", name);
+        string path = Path.Combine(Qtl.IO.SourceTree.Root(), "assets", "models", name);
         if (!File.Exists(path)) Assert.Fail($"committed model {path} is missing (tools/ produce it).");
         return path;
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Qtl.Distillation;
-using Qtl.Training;
+using Qtl.IO;
 
 namespace Qtl.Tests.Distillation;
 

@@ -36,12 +36,12 @@ public class QirExportTests
         try
         {
             string path = Path.Combine(dir, "circuit.ll");
-            var (code, _, error) = CircuitCommandTests.Run("export-qir", "--qubits", "4", "--depth", "2", "--inputs", "0.1,0.2,0.3,0.4", "--out", path);
+            var (code, _, error) = QtlInProcess.Run("export-qir", "--qubits", "4", "--depth", "2", "--inputs", "0.1,0.2,0.3,0.4", "--out", path);
             Assert.That(code, Is.EqualTo(0), error);
             string first = File.ReadAllText(path);
             Assert.That(QirExport.CountCalls(first)["ry"], Is.EqualTo(12));
 
-            (code, _, error) = CircuitCommandTests.Run("export-qir", "--qubits", "4", "--depth", "2", "--inputs", "0.1,0.2", "--out", path);
+            (code, _, error) = QtlInProcess.Run("export-qir", "--qubits", "4", "--depth", "2", "--inputs", "0.1,0.2", "--out", path);
             Assert.That(code, Is.EqualTo(2));
             Assert.That(error, Does.Contain("--inputs has 2 values"));
             Assert.That(File.ReadAllText(path), Is.EqualTo(first), "a refused export must not touch the existing file");

@@ -1,5 +1,5 @@
+using Qtl.IO;
 using System.Text.RegularExpressions;
-using Qtl.Data;
 using Qtl.Notebooks;
 
 namespace Qtl.Tests.Notebooks;
@@ -8,7 +8,7 @@ namespace Qtl.Tests.Notebooks;
 public partial class NotebookStyleTests
 {
     public static IEnumerable<TestCaseData> Notebooks() =>
-        Directory.GetFiles(Path.Combine(FashionMnist.RepoRoot(), "Notebooks"), "*.ipynb").Order(StringComparer.Ordinal)
+        Directory.GetFiles(Path.Combine(SourceTree.Root(), "Notebooks"), "*.ipynb").Order(StringComparer.Ordinal)
             .Select(p => new TestCaseData(p).SetArgDisplayNames(Path.GetFileName(p)));
 
     [TestCaseSource(nameof(Notebooks))]

@@ -1,5 +1,5 @@
+using Qtl.IO;
 using Microsoft.DotNet.Interactive.Documents;
-using Qtl.Data;
 using Qtl.Notebooks;
 
 namespace Qtl.Tests.Notebooks;
@@ -9,7 +9,7 @@ namespace Qtl.Tests.Notebooks;
 [NonParallelizable]
 public class NotebookTests
 {
-    private static string NotebooksDir => Path.Combine(FashionMnist.RepoRoot(), "Notebooks");
+    private static string NotebooksDir => Path.Combine(SourceTree.Root(), "Notebooks");
 
     public static IEnumerable<TestCaseData> Notebooks() =>
         Directory.GetFiles(NotebooksDir, "*.ipynb").Order(StringComparer.Ordinal)
@@ -55,7 +55,7 @@ public class NotebookTests
 
     public static IEnumerable<TestCaseData> CommittedCopies() =>
         Directory.GetFiles(NotebooksDir, "*.ipynb").Order(StringComparer.Ordinal)
-            .Select(p => new TestCaseData(Path.Combine(FashionMnist.RepoRoot(), "docs", "notebooks", Path.GetFileName(p)))
+            .Select(p => new TestCaseData(Path.Combine(SourceTree.Root(), "docs", "notebooks", Path.GetFileName(p)))
                 .SetArgDisplayNames(Path.GetFileName(p)));
 
     [Test]

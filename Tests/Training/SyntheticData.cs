@@ -1,4 +1,4 @@
-using Qtl.Data;
+using Qtl.Features;
 
 namespace Qtl.Tests.Training;
 

@@ -53,7 +53,8 @@ public class TrainerTests
     {
         var (model, _) = Model();
         var state = new Trainer().Fit(Plan(model, new SeededShuffle(1, 4)));
-        Assert.That(state.Kept, Is.SameAs(state.Parameters));
+        Assert.That(state.BestParameters, Is.Empty, "nothing is selected: the model holds the last epoch's parameters");
+        Assert.That(state.BestEpoch, Is.Zero);
         Assert.That(state.History.All(h => h.ValidationAccuracy is null), Is.True);
         Assert.That(state.History[^1].TrainLoss, Is.LessThan(state.History[0].TrainLoss), "the loss falls");
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Qtl.Training;
 using Qtl.Reports;
+using Qtl.IO;
 
 namespace Qtl.Distillation.Paper;
 

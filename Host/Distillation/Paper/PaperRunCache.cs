@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Qtl.Training;
+using Qtl.IO;
 
 namespace Qtl.Distillation.Paper;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Qtl.Training;
+using Qtl.IO;
 
 namespace Qtl.Distillation.Paper;
 

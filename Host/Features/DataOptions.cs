@@ -1,4 +1,4 @@
-namespace Qtl.Data;
+namespace Qtl.Features;
 
 /// <summary>
 /// What the <c>train</c> verb asks for. <paramref name="DataPath"/>: an image folder (train/ and val/), a directory of

@@ -1,7 +1,9 @@
+using Qtl.Tests.Data;
 using Qtl.Backbones;
 using Qtl.Data;
+using Qtl.Features;
 
-namespace Qtl.Tests.Data;
+namespace Qtl.Tests.Features;
 
 public class FeatureCacheTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Qtl.Training;
+namespace Qtl.IO;
 
 /// <summary>
 /// Writes files whole or not at all, so a crash, a full disk or a failed command never leaves a

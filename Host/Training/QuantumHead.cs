@@ -2,7 +2,7 @@ using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Training;
 
-namespace Qtl.Hardware;
+namespace Qtl.Training;
 
 /// <summary>
 /// A trained quantum head split around its circuit: the classical pre-net (Linear → tanh·π/2) that

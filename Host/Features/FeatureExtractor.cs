@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Qtl.Backbones;
+using Qtl.Data;
+using Qtl.IO;
 
-namespace Qtl.Data;
+namespace Qtl.Features;
 
 /// <summary>
 /// Runs a frozen <see cref="Backbone"/> over a labelled image set through the <see cref="FeatureCache"/>:
@@ -23,7 +25,7 @@ public sealed class FeatureExtractor(FeatureCache cache, Action<ExtractionProgre
         int[] labels = indices.Select(i => IndexOf(classes, split.Labels[i], i)).ToArray();
         var key = new List<string>(backbone.CacheKey)
         {
-            "idx-v2", FeatureCache.FileHash(split.ImagesPath), FeatureCache.FileHash(split.LabelsPath), string.Join(",", indices),
+            "idx-v2", FileHash.Of(split.ImagesPath), FileHash.Of(split.LabelsPath), string.Join(",", indices),
         };
         return Cached(key, classNames, labels, 0, () =>
         {
@@ -40,7 +42,7 @@ public sealed class FeatureExtractor(FeatureCache cache, Action<ExtractionProgre
         thumbnails = Math.Min(thumbnails, items.Count);
         var key = new List<string>(backbone.CacheKey) { "folder-v2", $"thumbnails {thumbnails}x{ThumbnailSize}" };
         foreach (LabelledImage item in items)
-            key.Add(string.Create(CultureInfo.InvariantCulture, $"{folder.Relative(item.Path)}|{item.Label}|{FeatureCache.FileHash(item.Path)}"));
+            key.Add(string.Create(CultureInfo.InvariantCulture, $"{folder.Relative(item.Path)}|{item.Label}|{FileHash.Of(item.Path)}"));
         int[] labels = items.Select(i => i.Label).ToArray();
         return Cached(key, folder.ClassNames, labels, thumbnails, () =>
         {

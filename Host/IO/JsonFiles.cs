@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Qtl.Training;
+namespace Qtl.IO;
 
 /// <summary>
 /// How the product writes JSON files: snake_case names (the files' one casing) and indented text. Every writer takes

@@ -1,6 +1,8 @@
+using Qtl.Tests.Data;
 using Qtl.Data;
+using Qtl.Features;
 
-namespace Qtl.Tests.Data;
+namespace Qtl.Tests.Features;
 
 public class TransferDataLoaderTests
 {

@@ -1,4 +1,4 @@
-namespace Qtl.Data;
+namespace Qtl.Features;
 
 /// <summary>
 /// Feature vectors with class labels: what a frozen backbone makes of a labelled image set,

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Qtl.IO;
 
-namespace Qtl.Data;
+namespace Qtl.Features;
 
 /// <summary>
 /// Backbone features on disk, so that a frozen backbone runs once per data set. An entry's key is a SHA-256
@@ -14,8 +15,6 @@ namespace Qtl.Data;
 public sealed class FeatureCache
 {
     private static readonly byte[] Magic = "QTLFEAT1"u8.ToArray();
-    private static readonly ConcurrentDictionary<(string, long, DateTime), string> FileHashes = new();
-
     public FeatureCache(string? directory = null) => Directory = Path.GetFullPath(directory ?? DefaultDirectory);
 
     public string Directory { get; }
@@ -46,18 +45,6 @@ public sealed class FeatureCache
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>SHA-256 (hex) of a file's content, remembered per (path, size, write time) for this process.</summary>
-    public static string FileHash(string path)
-    {
-        var info = new FileInfo(path);
-        if (!info.Exists) throw new FileNotFoundException($"file not found: {info.FullName}", info.FullName);
-        return FileHashes.GetOrAdd((info.FullName, info.Length, info.LastWriteTimeUtc), _ =>
-        {
-            using FileStream s = File.OpenRead(info.FullName);
-            return Convert.ToHexStringLower(SHA256.HashData(s));
-        });
-    }
-
     public string PathOf(string key) => Path.Combine(Directory, key + ".features");
 
     /// <summary>The entry for a key, or null if absent; <paramref name="corrupt"/> says an entry existed but was unreadable.</summary>
@@ -84,7 +71,7 @@ public sealed class FeatureCache
     {
         try
         {
-            Training.AtomicFile.WriteAllBytes(PathOf(key), Encode(entry));
+            AtomicFile.WriteAllBytes(PathOf(key), Encode(entry));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

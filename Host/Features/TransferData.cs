@@ -1,4 +1,6 @@
-namespace Qtl.Data;
+using Qtl.Data;
+
+namespace Qtl.Features;
 
 /// <summary>Training and validation features of one transfer task, with where they came from.</summary>
 public sealed record TransferData(FeatureSet Train, FeatureSet Validation, string Description)

@@ -1,6 +1,7 @@
 using Qtl.Backbones;
+using Qtl.Data;
 
-namespace Qtl.Data;
+namespace Qtl.Features;
 
 /// <summary>The one entry point from options to features: picks the data source and backbone, extracts through the cache.</summary>
 public static class TransferDataLoader
