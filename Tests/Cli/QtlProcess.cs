@@ -26,6 +26,20 @@ internal static class QtlProcess
         return Process.Start(start)!;
     }
 
+    /// <summary>Waits (at most 3 minutes) until <paramref name="path"/> exists; fails if qtl exits first, with its stderr.</summary>
+    public static void WaitForFile(Process process, Task<string> stderr, string path)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!File.Exists(path))
+        {
+            if (process.HasExited)
+                Assert.Fail($"qtl exited ({process.ExitCode}) before {Path.GetFileName(path)} appeared: {stderr.Result}");
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"no {Path.GetFileName(path)} after 3 minutes");
+            Thread.Sleep(5);
+        }
+    }
+
     /// <summary>Runs qtl to the end (at most 5 minutes) and returns its exit code and output.</summary>
     public static (int Code, string Output, string Error) Run(IEnumerable<string> args,
         Action<IDictionary<string, string?>>? environment = null, int? fileSizeLimitKiB = null)

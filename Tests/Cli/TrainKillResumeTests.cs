@@ -58,15 +58,7 @@ public class TrainKillResumeTests
         using var process = QtlProcess.Start(args);
         var stderr = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!File.Exists(checkpoint))
-        {
-            if (process.HasExited)
-                Assert.Fail($"qtl exited ({process.ExitCode}) before its first checkpoint: {stderr.Result}");
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail("no checkpoint after 3 minutes");
-            Thread.Sleep(20);
-        }
+        QtlProcess.WaitForFile(process, stderr, checkpoint);
         Thread.Sleep(300);
         Assert.That(process.HasExited, Is.False, "qtl finished before it could be killed");
         process.Kill(entireProcessTree: true);

@@ -68,15 +68,7 @@ public class TrainSignalStopTests
         using var process = QtlProcess.Start(args);
         var stderr = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!File.Exists(checkpoint))
-        {
-            if (process.HasExited)
-                Assert.Fail($"qtl exited ({process.ExitCode}) before its first checkpoint: {stderr.Result}");
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail("no checkpoint after 3 minutes");
-            Thread.Sleep(5);
-        }
+        QtlProcess.WaitForFile(process, stderr, checkpoint);
         Assert.That(Kill(process.Id, signal), Is.EqualTo(0), "kill(2) failed");
         if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
         {
