@@ -51,7 +51,7 @@ internal static class StopSignals
             string text;
             lock (Gate) text = _notice?.Invoke() ?? "no result was being written";
             Console.Out.Flush();
-            Console.Error.WriteLine($"stopped by {signal}: {text}");
+            Console.Error.WriteLine($"interrupted: {text} (stopped by {signal}, exit {ExitCode(signal)})");
             Environment.Exit(ExitCode(signal));
         }) { IsBackground = true, Name = "stop on signal" }.Start();
     }

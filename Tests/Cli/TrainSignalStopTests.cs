@@ -37,11 +37,12 @@ public class TrainSignalStopTests
             Assert.That(File.Exists(Path.Combine(stopped, "summary.json")), Is.False, "a stopped run writes no summary");
             Assert.That(File.Exists(Path.Combine(stopped, "report.html")), Is.False, "and no report");
             Assert.That(Directory.GetFiles(stopped, "*.tmp"), Is.Empty, "no half-written file");
-            string notice = error.Split('\n').Single(l => l.StartsWith($"stopped by {name}:", StringComparison.Ordinal));
+            string notice = error.Split('\n').Single(l => l.StartsWith("interrupted: ", StringComparison.Ordinal));
+            Assert.That(notice, Does.EndWith($"(stopped by {name}, exit {expectedCode})"));
             Assert.That(notice, Does.Contain($"quantum to epoch {kept}").And.Contain(Path.GetFullPath(stopped)));
 
             // The printed command, run as printed: the options of the first, --out and --resume.
-            string resume = notice[(notice.IndexOf("Continue with: ", StringComparison.Ordinal) + "Continue with: ".Length)..].Trim();
+            string resume = notice[(notice.IndexOf("Continue with: ", StringComparison.Ordinal) + "Continue with: ".Length)..notice.LastIndexOf(" (stopped by", StringComparison.Ordinal)].Trim();
             Assert.That(resume, Does.StartWith("dotnet run --project Host -- train ").And.EndWith($"--out {stopped} --resume"));
             string[] resumeArgs = resume["dotnet run --project Host -- ".Length..].Split(' ');
             (code, output, error) = QtlProcess.Run(resumeArgs);
