@@ -64,7 +64,7 @@ public class RunOwnershipTests
             Assert.That(process.WaitForExit(TimeSpan.FromSeconds(30)), Is.True, "qtl did not stop on SIGINT");
 
             Assert.That(process.ExitCode, Is.Not.EqualTo(0));
-            Assert.That(error.Result, Does.Contain($"stopped by SIGINT: {run} keeps every completed epoch").And.Contain("--resume"));
+            Assert.That(error.Result, Does.Contain($"interrupted: {run} keeps every completed epoch").And.Contain("--resume"));
             Assert.That(Checkpoint.Load(RunFolder.Checkpoint(run)).Progress.EpochsDone, Is.GreaterThanOrEqualTo(1));
         }
         finally
