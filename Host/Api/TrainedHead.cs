@@ -55,7 +55,11 @@ public sealed class TrainedHead
     public IReadOnlyList<ImagePrediction> Predict(IReadOnlyList<string> imageFiles)
     {
         var options = _run.DataOptions ?? throw new UserError("this run was trained on a feature table: it predicts features (Logits), not image files.");
-        var logits = Logits(ImageFeatures.Extract(options, Model.ClassNames, imageFiles));
+        if (imageFiles.Count == 0) throw new UserError("no image files given; give at least one .jpg, .jpeg or .png file.");
+        var extracted = ImageFileFeatures.Extract(options, imageFiles);
+        if (extracted.Any(e => e.Error is not null))
+            throw new UserError(string.Join("; ", extracted.Where(e => e.Error is not null).Select(e => e.Error)));
+        var logits = Logits([.. extracted.Select(e => e.Features!)]);
         return imageFiles.Select((file, i) =>
         {
             var p = Probabilities.Softmax(logits[i]);

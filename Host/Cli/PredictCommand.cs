@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Qtl.Backbones;
-using Qtl.Data;
 using Qtl.Features;
 using Qtl.IO;
 using Qtl.Model;
@@ -35,43 +33,17 @@ public static class PredictCommand
     {
         var model = RunFolder.LoadModel(runDir, kind);
         var dataOptions = RunFolder.LoadDataOptions(runDir);
-        var errors = new string?[images.Length];
-        for (int i = 0; i < images.Length; i++)
-        {
-            string f = Path.GetFullPath(images[i]);
-            if (!File.Exists(f)) errors[i] = $"image not found: {f}";
-            else if (!ImageFolder.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                errors[i] = $"{f}: unsupported file type; allowed: {string.Join(", ", ImageFolder.Extensions)}.";
-        }
-        int[] candidates = Enumerable.Range(0, images.Length).Where(i => errors[i] is null).ToArray();
+        var extracted = ImageFileFeatures.Extract(dataOptions, images);
+        var readable = extracted.Where(e => e.Features is not null).Select(e => e.Features!).ToArray();
         double[][] logits = [];
-        if (candidates.Length > 0)
+        if (readable.Length > 0)
         {
-            using var backbone = TransferDataLoader.OpenBackbone(dataOptions);
-            // Features of new photos are not cached: a file that fails to decode must fail again next time, not hit an entry.
-            float[][] features = backbone.Extract(candidates.Length, k =>
-            {
-                try
-                {
-                    return RasterImage.Decode(Path.GetFullPath(images[candidates[k]]));
-                }
-                catch (InvalidDataException e)
-                {
-                    errors[candidates[k]] = e.Message;
-                    return Unreadable;
-                }
-            });
             using var backend = kind == HeadKind.Quantum ? Backends.Create(model.Options.Backend, runtime) : null;
-            logits = model.Logits(features.Select(f => f.Select(v => (double)v).ToArray()).ToArray(), backend);
+            logits = model.Logits(readable, backend);
         }
         var results = new List<(string Image, string? Error, double[]? P)>();
         for (int k = 0, i = 0; i < images.Length; i++)
-        {
-            bool extracted = k < candidates.Length && candidates[k] == i;
-            double[]? p = extracted && errors[i] is null ? Probabilities.Softmax(logits[k]) : null;
-            if (extracted) k++;
-            results.Add((images[i], errors[i], p));
-        }
+            results.Add((images[i], extracted[i].Error, extracted[i].Features is null ? null : Probabilities.Softmax(logits[k++])));
         foreach (var (_, error, _) in results)
             if (error is not null) Console.Error.WriteLine($"error: {error}");
 
@@ -95,7 +67,4 @@ public static class PredictCommand
         }
         return results.Any(r => r.P is null) ? 2 : 0;
     }
-
-    /// <summary>What an unreadable file is run as, so the others keep their places; its features are dropped.</summary>
-    private static readonly RasterImage Unreadable = new(1, 1, 3, [0, 0, 0]);
 }
