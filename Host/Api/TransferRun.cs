@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Qtl.Features;
 using Qtl.IO;
 using Qtl.Model;
@@ -71,24 +70,20 @@ public sealed class TransferRun
     }
 
     /// <summary>
-    /// Reads a run folder: every head's best model from its checkpoint, the options from summary.json (or, for a run that
-    /// stopped before its summary, from the checkpoints), the data options to reload its features when they are needed.
+    /// Reads a run folder: every head's best model and the run's options from its checkpoint, the data options to reload
+    /// its features when they are needed.
     /// </summary>
     /// <param name="data">The features of a run trained on a feature table (it has no data options to reload them from).</param>
     internal static TransferRun Open(QdkRuntime runtime, string folder, Dataset? data, Action<string>? log)
     {
         folder = Path.GetFullPath(folder);
         if (!Directory.Exists(folder)) throw new UserError($"no run folder at {folder}.");
-        using var summary = ReadSummary(folder);
-        var kinds = summary is null
-            ? TransferExperiment.DefaultHeads.Where(k => File.Exists(RunFolder.Checkpoint(folder, k))).ToList()
-            : summary.RootElement.EnumerateObject().Select(p => EnumText.TryParse(p.Name, out HeadKind k) ? k : (HeadKind?)null).OfType<HeadKind>().ToList();
+        var kinds = TransferExperiment.DefaultHeads.Where(k => File.Exists(RunFolder.Checkpoint(folder, k))).ToList();
         if (kinds.Count == 0)
             throw new UserError($"{folder} holds no head checkpoint (*.checkpoint.json of train): is it a transfer run folder?");
         var models = kinds.Select(k => RunFolder.LoadModel(folder, k)).ToList();
-        var options = summary?.RootElement.TryGetProperty("options", out var recorded) == true
-            ? recorded.Deserialize<TrainingOptions>(JsonFiles.Options)!
-            : models[0].Options with { Epochs = models.Max(m => m.History.Count) };
+        // Every checkpoint records the options the run was trained with, epochs included.
+        var options = models[0].Options;
         DataOptions? dataOptions = File.Exists(Path.Combine(folder, RunFolder.DataOptionsFile)) ? RunFolder.LoadDataOptions(folder) : null;
         var lazyData = new Lazy<Dataset>(() => data ?? (dataOptions is null
             ? throw new UserError($"{folder} was trained on a feature table (no {RunFolder.DataOptionsFile}); pass its Dataset to Open.")
@@ -96,19 +91,5 @@ public sealed class TransferRun
         var run = new TransferRun(runtime, folder, options, dataOptions, lazyData);
         run._heads.AddRange(models.Select(m => new TrainedHead(run, m, null)));
         return run;
-    }
-
-    private static JsonDocument? ReadSummary(string folder)
-    {
-        string path = Path.Combine(folder, RunFolder.SummaryFile);
-        if (!File.Exists(path)) return null;
-        try
-        {
-            return JsonDocument.Parse(File.ReadAllText(path));
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path} is not valid JSON ({e.Message}).");
-        }
     }
 }
