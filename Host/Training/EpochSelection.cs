@@ -7,4 +7,4 @@ namespace Qtl.Training;
 /// on the selection split, and the first epoch of the highest accuracy wins (a tie keeps the earlier one).
 /// The split is the caller's choice: validation for transfer heads, the paper's test subset under its protocol.
 /// </summary>
-public sealed record EpochSelection(string Split, Func<Head, SplitScore> Score);
+public sealed record EpochSelection(Func<Head, SplitScore> Score);

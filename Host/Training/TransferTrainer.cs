@@ -51,7 +51,7 @@ public sealed class TransferTrainer
         var plan = new TrainingPlan(head, new TrainingSet(train.Features, train.Labels), CrossEntropyLoss.Instance,
             [new ParameterGroup("head", head.Parameters, Options.Schedule)], new SeededShuffle(Options.Seed, Options.BatchSize), Options.Epochs)
         {
-            Selection = new EpochSelection("validation", h =>
+            Selection = new EpochSelection(h =>
             {
                 var e = Evaluation.From(h.Predict(validation.Features), validation.Labels, validation.ClassNames.Count);
                 return new SplitScore(e.Accuracy, e.Loss);

@@ -40,7 +40,7 @@ public class TrainerTests
         var (model, _) = Model();
         double[] scores = [0.5, 0.75, 0.75, 0.6];
         int epoch = 0;
-        var plan = Plan(model, new SeededShuffle(1, 4)) with { Selection = new EpochSelection("scripted", _ => new SplitScore(scores[epoch++])) };
+        var plan = Plan(model, new SeededShuffle(1, 4)) with { Selection = new EpochSelection(_ => new SplitScore(scores[epoch++])) };
         var state = new Trainer().Fit(plan);
         Assert.That(state.BestEpoch, Is.EqualTo(2), "a tie keeps the earlier epoch");
         Assert.That(state.BestAccuracy, Is.EqualTo(0.75));

@@ -42,7 +42,7 @@ public static class PaperTrainer
         var plan = new TrainingPlan(student, new TrainingSet(data.Train.Pixels, data.Train.Labels, soft), new PaperLoss(options.Temperature, options.KdWeight),
             [new ParameterGroup("all", student.Parameters, new StepLR(options.LearningRate))], new GeneratorShuffle(rng), options.Epochs)
         {
-            Selection = new EpochSelection(split, s => new SplitScore(Accuracy(s, selection))),
+            Selection = new EpochSelection(s => new SplitScore(Accuracy(s, selection))),
         };
         var trainer = new Trainer();
         trainer.EpochCompleted += progress =>
