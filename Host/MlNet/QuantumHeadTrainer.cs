@@ -127,24 +127,34 @@ public sealed partial class QuantumHeadTrainer : IEstimator<QuantumHeadTransform
 
     private const string KeyValues = "KeyValues";
 
+    /// <summary>The features and labels in one pass (a featurizer before the trainer runs once per pass).</summary>
     private FeatureSet Read(IDataView data, string[] classNames, string what)
     {
-        float[][] features = data.GetColumn<float[]>(_options.FeatureColumnName).ToArray();
-        uint[] keys = data.GetColumn<uint>(_options.LabelColumnName).ToArray();
-        if (features.Length == 0)
-            throw new InvalidOperationException($"The {what} has no rows; the quantum head needs samples to train on.");
-        var x = new double[features.Length][];
-        var labels = new int[keys.Length];
-        for (int i = 0; i < features.Length; i++)
+        var (featureColumn, labelColumn) = (data.Schema[_options.FeatureColumnName], data.Schema[_options.LabelColumnName]);
+        var x = new List<double[]>();
+        var labels = new List<int>();
+        using (var cursor = data.GetRowCursor([featureColumn, labelColumn]))
         {
-            if (keys[i] == 0)
-                throw new InvalidOperationException($"Row {i} of the {what} has a missing label in column '{_options.LabelColumnName}' (a value its key mapping did not know).");
-            int bad = Array.FindIndex(features[i], v => !float.IsFinite(v));
-            if (bad >= 0)
-                throw new InvalidOperationException($"Row {i} of the {what} has a non-finite value ({features[i][bad]}) in slot {bad} of feature column '{_options.FeatureColumnName}'; the quantum head needs finite features.");
-            x[i] = Array.ConvertAll(features[i], v => (double)v);
-            labels[i] = (int)keys[i] - 1;
+            var features = cursor.GetGetter<VBuffer<float>>(featureColumn);
+            var label = cursor.GetGetter<uint>(labelColumn);
+            VBuffer<float> row = default;
+            uint key = 0;
+            for (int i = 0; cursor.MoveNext(); i++)
+            {
+                features(ref row);
+                label(ref key);
+                if (key == 0)
+                    throw new InvalidOperationException($"Row {i} of the {what} has a missing label in column '{_options.LabelColumnName}' (a value its key mapping did not know).");
+                float[] values = row.DenseValues().ToArray();
+                int bad = Array.FindIndex(values, v => !float.IsFinite(v));
+                if (bad >= 0)
+                    throw new InvalidOperationException($"Row {i} of the {what} has a non-finite value ({values[bad]}) in slot {bad} of feature column '{_options.FeatureColumnName}'; the quantum head needs finite features.");
+                x.Add(Array.ConvertAll(values, v => (double)v));
+                labels.Add((int)key - 1);
+            }
         }
-        return new FeatureSet(x, labels, classNames);
+        if (x.Count == 0)
+            throw new InvalidOperationException($"The {what} has no rows; the quantum head needs samples to train on.");
+        return new FeatureSet([.. x], [.. labels], classNames);
     }
 }

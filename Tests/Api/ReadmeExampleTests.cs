@@ -49,18 +49,19 @@ public partial class ReadmeExampleTests
         finally { Directory.Delete(dir, recursive: true); }
     }
 
-    /// <summary>The one csharp block of the Library section.</summary>
-    internal static string Example(string readme)
+    /// <summary>The one csharp block of a README section (Library by default).</summary>
+    internal static string Example(string readme, string section = "Library")
     {
-        int start = readme.IndexOf("\n## Library\n", StringComparison.Ordinal);
-        Assert.That(start, Is.GreaterThanOrEqualTo(0), "README.md has a Library section");
+        int start = readme.IndexOf($"\n## {section}\n", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), $"README.md has a {section} section");
         int end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
         var blocks = CSharpBlock().Matches(readme[start..end]);
-        Assert.That(blocks, Has.Count.EqualTo(1), "one C# example in the Library section");
+        Assert.That(blocks, Has.Count.EqualTo(1), $"one C# example in the {section} section");
         return blocks[0].Groups[1].Value;
     }
 
-    private static MethodInfo Compile(string program)
+    /// <summary>Compiles a README example as the console program it says it is and returns its entry point.</summary>
+    internal static MethodInfo Compile(string program)
     {
         // What `dotnet new console` adds with ImplicitUsings.
         const string implicitUsings = "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; " +
