@@ -19,26 +19,10 @@ public partial class ReadmeExampleTests
     public void TheReadmeExampleCompilesAndRuns()
     {
         string example = Example(File.ReadAllText(Path.Combine(SourceTree.Root(), "README.md")));
-        var entry = Compile(example);
         string dir = TestImages.TempDir("qtl-readme");
-        string previous = Directory.GetCurrentDirectory();
-        var output = new StringWriter();
-        var console = Console.Out;
         try
         {
-            Directory.SetCurrentDirectory(dir);
-            Console.SetOut(output);
-            entry.Invoke(null, entry.GetParameters().Length == 0 ? [] : [Array.Empty<string>()]);
-        }
-        finally
-        {
-            Console.SetOut(console);
-            Directory.SetCurrentDirectory(previous);
-        }
-        try
-        {
-            string text = output.ToString();
-            TestContext.Out.WriteLine(text);
+            string text = Run(Compile(example), dir);
             Assert.That(text, Does.Match(@"quantum: \d+\.\d % validation accuracy"));
             Assert.That(text, Does.Match(@"classical: \d+\.\d % validation accuracy"));
             Assert.That(text, Does.Contain("validation-0.png: "));
@@ -58,6 +42,27 @@ public partial class ReadmeExampleTests
         var blocks = CSharpBlock().Matches(readme[start..end]);
         Assert.That(blocks, Has.Count.EqualTo(1), $"one C# example in the {section} section");
         return blocks[0].Groups[1].Value;
+    }
+
+    /// <summary>Runs a compiled example in <paramref name="dir"/> (its working directory) and returns what it printed.</summary>
+    internal static string Run(MethodInfo entry, string dir)
+    {
+        string previous = Directory.GetCurrentDirectory();
+        var output = new StringWriter();
+        var console = Console.Out;
+        try
+        {
+            Directory.SetCurrentDirectory(dir);
+            Console.SetOut(output);
+            entry.Invoke(null, entry.GetParameters().Length == 0 ? [] : [Array.Empty<string>()]);
+        }
+        finally
+        {
+            Console.SetOut(console);
+            Directory.SetCurrentDirectory(previous);
+        }
+        TestContext.Out.WriteLine(output.ToString());
+        return output.ToString();
     }
 
     /// <summary>Compiles a README example as the console program it says it is and returns its entry point.</summary>

@@ -15,24 +15,9 @@ public class ReadmeMlNetExampleTests
     {
         var entry = ReadmeExampleTests.Compile(ReadmeExampleTests.Example(File.ReadAllText(Path.Combine(SourceTree.Root(), "README.md")), "ML.NET"));
         string dir = TestImages.TempDir("qtl-readme-mlnet");
-        string previous = Directory.GetCurrentDirectory();
-        var output = new StringWriter();
-        var console = Console.Out;
         try
         {
-            Directory.SetCurrentDirectory(dir);
-            Console.SetOut(output);
-            entry.Invoke(null, entry.GetParameters().Length == 0 ? [] : [Array.Empty<string>()]);
-        }
-        finally
-        {
-            Console.SetOut(console);
-            Directory.SetCurrentDirectory(previous);
-        }
-        try
-        {
-            string text = output.ToString();
-            TestContext.Out.WriteLine(text);
+            string text = ReadmeExampleTests.Run(entry, dir);
             Assert.That(text, Does.Match(@"accuracy \d+\.\d %, log-loss \d+\.\d{3}"));
             Assert.That(text, Does.Match(@"\d{5}\.png: (T-shirt-top|Shirt)"));
             Assert.That(Path.Combine(dir, "model.zip"), Does.Exist);
