@@ -56,7 +56,8 @@ public sealed partial class QuantumHeadTrainer : IEstimator<QuantumHeadTransform
         }
 
         TrainedModel model;
-        using (var runtime = new QdkRuntime())
+        // The QDK's process runs the qsharp backend only, and only while this fit trains.
+        using (var runtime = TrainingOptions.Backend == BackendKind.QSharp ? new QdkRuntime() : null)
         using (IQuantumBackend backend = Backends.Create(TrainingOptions.Backend, runtime))
         {
             var trainer = new TransferTrainer(TrainingOptions, backend);
