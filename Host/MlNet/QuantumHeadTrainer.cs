@@ -38,7 +38,11 @@ public sealed partial class QuantumHeadTrainer : IEstimator<QuantumHeadTransform
     public QuantumHeadTransformer Fit(IDataView input) => Fit(input, _options.ValidationSet);
 
     /// <summary>Trains on <paramref name="trainData"/>, choosing the epoch by accuracy on <paramref name="validationData"/> (null: the last epoch).</summary>
-    public QuantumHeadTransformer Fit(IDataView trainData, IDataView? validationData)
+    public QuantumHeadTransformer Fit(IDataView trainData, IDataView? validationData) =>
+        QuantumHeadTransformer.Create(Train(trainData, validationData), _options.FeatureColumnName);
+
+    /// <summary>The training of <see cref="Fit(IDataView, IDataView)"/>, without building the scoring transformer.</summary>
+    internal TrainedModel Train(IDataView trainData, IDataView? validationData)
     {
         ArgumentNullException.ThrowIfNull(trainData);
         var (dimension, classNames) = CheckSchema(trainData.Schema, "training data");
@@ -64,7 +68,7 @@ public sealed partial class QuantumHeadTrainer : IEstimator<QuantumHeadTransform
             trainer.EpochCompleted += (_, metrics) => EpochCompleted?.Invoke(metrics);
             model = trainer.Train(HeadKind.Quantum, train, validation);
         }
-        return QuantumHeadTransformer.Create(model, _options.FeatureColumnName);
+        return model;
     }
 
     /// <summary>The input's columns and Score (a Single vector) and PredictedLabel (a key of the label's type and key values).</summary>

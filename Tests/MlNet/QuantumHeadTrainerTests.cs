@@ -46,14 +46,18 @@ public class QuantumHeadTrainerTests
             var epochs = new List<EpochMetrics>();
             var trainer = ml.MulticlassClassification.Trainers.QuantumHead(options);
             trainer.EpochCompleted += epochs.Add;
-            QuantumHeadTransformer head = trainer.Fit(keyed.Transform(trainView), keyed.Transform(validationView));
+            // The training alone first (what Fit does before it builds the scorer), then Fit.
+            TrainedModel trained = trainer.Train(keyed.Transform(trainView), keyed.Transform(validationView));
+            Assert.That(trained.Parameters.Keys, Is.EquivalentTo(cli.Parameters.Keys));
+            foreach (var (name, values) in cli.Parameters)
+                Assert.That(trained.Parameters[name], Is.EqualTo(values), name);
+            Assert.That(trained.BestEpoch, Is.EqualTo(cli.BestEpoch));
+            Assert.That(trained.ClassNames, Is.EqualTo(new[] { "left", "right" }));
+            Assert.That(epochs.Select(e => e.Epoch), Is.EqualTo(new[] { 1, 2, 3, 4 }));
 
-            Assert.That(head.Model.Parameters.Keys, Is.EquivalentTo(cli.Parameters.Keys));
+            QuantumHeadTransformer head = trainer.Fit(keyed.Transform(trainView), keyed.Transform(validationView));
             foreach (var (name, values) in cli.Parameters)
                 Assert.That(head.Model.Parameters[name], Is.EqualTo(values), name);
-            Assert.That(head.Model.BestEpoch, Is.EqualTo(cli.BestEpoch));
-            Assert.That(head.ClassNames, Is.EqualTo(new[] { "left", "right" }));
-            Assert.That(epochs.Select(e => e.Epoch), Is.EqualTo(new[] { 1, 2, 3, 4 }));
 
             using var backend = new NativeBackend();
             double[][] ours = head.Model.Logits(validation.Features, backend).Select(l => Probabilities.Softmax(l)).ToArray();
