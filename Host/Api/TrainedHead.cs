@@ -86,7 +86,7 @@ public sealed class TrainedHead
     public string CircuitDiagram(int sample = 0)
     {
         var head = Circuit();
-        return Chart.CircuitDiagram(_run.Runtime, head.Shape.Qubits, CircuitInputs(sample), head.Weights);
+        return Chart.CircuitDiagram(_run.Runtime, head.Shape.Qubits, CircuitInputs(sample), head.Weights, head.Shape.Entangling);
     }
 
     /// <summary>Validation accuracy under depolarizing noise and shots (see <see cref="Hardware.NoiseStudy"/>).</summary>
