@@ -22,6 +22,7 @@ public static class CommandLine
         root.Subcommands.Add(ExportQirCommand.Create(runtime));
         root.Subcommands.Add(DistillCommand.Create(runtime));
         root.Subcommands.Add(ReproduceCommand.Create(runtime));
+        root.Subcommands.Add(BenchmarkCommand.Create(runtime));
         root.Subcommands.Add(ReportCommand.Create(runtime));
         root.Subcommands.Add(NotebookCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());
