@@ -5,7 +5,7 @@ namespace Qtl;
 /// <summary>
 /// A feature table: CSV with one line per sample, its features and its class label, numbers in the invariant culture
 /// (0.5, not 0,5), fields not quoted. The label sits in a given column (1-based; by default the last); a header line is
-/// optional: a first line whose feature fields are not all numbers is read as one. Labels are text (names, ±1, 0/1).
+/// optional: a first line none of whose feature fields is a number is read as one. Labels are text (names, ±1, 0/1).
 /// </summary>
 internal static class FeatureTable
 {
@@ -21,7 +21,7 @@ internal static class FeatureTable
         int label = (labelColumn ?? columns) - 1;
         if (label < 0 || label >= columns)
             throw new InvalidDataException($"{full}: label column {labelColumn} is out of range; the table has {columns} columns (allowed: 1 to {columns}).");
-        bool header = lines[0].Text.Split(',').Where((_, c) => c != label).Any(f => !double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+        bool header = lines[0].Text.Split(',').Where((_, c) => c != label).All(f => !double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
         int first = header ? 1 : 0;
         if (lines.Count <= first) throw new InvalidDataException($"{full}: the feature table has a header line and no sample; at least one sample line is needed.");
         var features = new double[lines.Count - first][];

@@ -22,11 +22,12 @@ internal static class BenchmarkProgress
             var started = new Dictionary<string, (double At, int Done)>();
             runner.CellCompleted += p =>
             {
-                if (!started.TryGetValue(p.Stage, out var start)) started[p.Stage] = start = (clock.Elapsed.TotalSeconds, p.AlreadyDone ? p.Done : p.Done - 1);
+                // A stage's clock starts when its first computed cell started (cells found done cost nothing).
+                if (!started.TryGetValue(p.Stage, out var start) && !p.AlreadyDone) started[p.Stage] = start = (clock.Elapsed.TotalSeconds - p.Seconds, p.Done - 1);
                 double now = clock.Elapsed.TotalSeconds;
                 if (now - last < PlainLineSeconds && p.Done < p.Total) return;
                 last = now;
-                int computed = p.Done - start.Done;
+                int computed = started.ContainsKey(p.Stage) ? p.Done - start.Done : 0;
                 string left = computed > 0 ? $", about {Duration((now - start.At) / computed * (p.Total - p.Done))} left" : "";
                 Console.WriteLine($"{p.Stage} cells {p.Done}/{p.Total} ({p.Cell.Key.Id}: accuracy {p.Cell.Accuracy:P1}){left}");
             };
