@@ -19,7 +19,7 @@ public sealed record BenchmarkOptions
     public IReadOnlyList<int?> Sizes { get; init; } = [null];
     public int Folds { get; init; } = 5;
     public int Seeds { get; init; } = 5;
-    public int Epochs { get; init; } = 20;
+    public int Epochs { get; init; } = 40;
     public int BatchSize { get; init; } = 16;
     public int Qubits { get; init; } = 4;
     public double Margin { get; init; } = 0.01;
