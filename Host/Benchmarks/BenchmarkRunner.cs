@@ -35,15 +35,23 @@ public sealed class BenchmarkRunner(BenchmarkData data, BenchmarkOptions options
             else missing.Add(i);
         }
         var gate = new object();
-        Parallel.ForEach(missing, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Threads) }, i =>
+        try
         {
-            var clock = Stopwatch.StartNew();
-            using var backend = new NativeBackend();
-            var cell = _cells.Run(keys[i], backend);
-            _store.Write(cell);
-            results[i] = cell;
-            lock (gate) CellCompleted?.Invoke(new CellProgress(stage, ++done, keys.Count, cell, clock.Elapsed.TotalSeconds, AlreadyDone: false));
-        });
+            Parallel.ForEach(missing, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Threads) }, i =>
+            {
+                var clock = Stopwatch.StartNew();
+                using var backend = new NativeBackend();
+                var cell = _cells.Run(keys[i], backend);
+                _store.Write(cell);
+                results[i] = cell;
+                lock (gate) CellCompleted?.Invoke(new CellProgress(stage, ++done, keys.Count, cell, clock.Elapsed.TotalSeconds, AlreadyDone: false));
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            // The first cell's error as itself: a user error stays one line, a bug keeps its type and stack.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         return results;
     }
 
