@@ -46,6 +46,27 @@ public class BenchmarkCommandTests
     }
 
     [Test]
+    public void ImagesRunThroughTheBackboneTheImageFoldersValSplitBeingTheTestSet()
+    {
+        string data = Path.Combine(_dir, "images");
+        int seed = 0;
+        foreach (var (split, count) in new[] { ("train", 6), ("val", 4) })
+            foreach (string c in new[] { "ants", "bees" })
+            {
+                Directory.CreateDirectory(Path.Combine(data, split, c));
+                for (int i = 0; i < count; i++) Qtl.Tests.Data.TestImages.WritePng(Path.Combine(data, split, c, $"{c}{i}.png"), 40 + i, 30 + (c == "ants" ? 9 : 0), seed++);
+            }
+        string outDir = Path.Combine(_dir, "out");
+        var (code, output, error) = QtlInProcess.Run("benchmark", "--data", data, "--backbone", Qtl.Tests.Data.TestImages.Model("tiny-resnet.onnx"),
+            "--cache-dir", Path.Combine(_dir, "cache"), "--models", "quantum,linear", "--folds", "2", "--seeds", "2", "--epochs", "2", "--out", outDir);
+        Assert.That(code, Is.EqualTo(0), error + output);
+        Assert.That(output, Does.Contain("12 training, 8 test samples"));
+        string[] cells = File.ReadAllLines(Path.Combine(outDir, "cells.csv"));
+        Assert.That(cells.Where(c => c.Contains(",test,", StringComparison.Ordinal)).Select(c => c.Split(',')[8]), Is.All.EqualTo("8"), "each refit scores the 8 val images");
+        Assert.That(File.ReadAllText(Path.Combine(outDir, "results.md")), Does.Contain("image folder"));
+    }
+
+    [Test]
     public void BadInputIsOneLineAndWritesNothing()
     {
         string outDir = Path.Combine(_dir, "bad");
