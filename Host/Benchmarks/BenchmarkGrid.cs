@@ -26,14 +26,15 @@ public static class BenchmarkGrid
         {
             var kind = EnumText.Parse<BenchmarkModel>(model.Name, $"{full}: model");
             var entry = BenchmarkModels.Of(kind);
-            string[] keys = entry.CapacityName is { } c ? ["lr", c, "l2"] : ["lr", "l2"];
+            bool rated = entry.DefaultGrid.LearningRates.Count > 0;
+            string[] keys = [.. new[] { rated ? "lr" : null, entry.CapacityName, "l2" }.OfType<string>()];
             if (model.Value.ValueKind != JsonValueKind.Object)
                 throw new UserError($"{full}: {model.Name} must be an object with keys {string.Join(", ", keys)}.");
             foreach (var key in model.Value.EnumerateObject().Select(p => p.Name).Where(k => !keys.Contains(k)))
                 throw new UserError($"{full}: {model.Name} has key '{key}'; allowed: {string.Join(", ", keys)}.");
             var old = entry.DefaultGrid;
             double[] Numbers(string key, IReadOnlyList<double> fallback) => model.Value.TryGetProperty(key, out var v) ? Values(v, $"{full}: {model.Name}.{key}") : [.. fallback];
-            var lr = Numbers("lr", old.LearningRates);
+            var lr = rated ? Numbers("lr", old.LearningRates) : [];
             var l2 = Numbers("l2", old.L2);
             int[] capacity = entry.CapacityName is { } name ? [.. Numbers(name, [.. old.Capacities.Select(x => (double)x)]).Select(x => Whole(x, $"{full}: {model.Name}.{name}"))] : [];
             if (lr.Any(x => !(x > 0 && x < 10))) throw new UserError($"{full}: {model.Name}.lr must hold numbers in (0, 10).");

@@ -21,6 +21,15 @@ public sealed record CellResult(CellKey Key, int TrainCount, int EvalCount, int 
 
     public static CellResult Parse(string text, string path)
     {
+        try { return ParseRow(text, path); }
+        catch (Exception e) when (e is FormatException or OverflowException or UserError)
+        {
+            throw new InvalidDataException($"{path} is not a benchmark cell file ({e.Message}); delete it to recompute the cell.");
+        }
+    }
+
+    private static CellResult ParseRow(string text, string path)
+    {
         string[] lines = text.Split('\n');
         string[] f = lines.Length >= 3 ? lines[1].Split(',') : [];
         if (lines.Length < 3 || lines[0] != Header || f.Length != 11)

@@ -13,7 +13,7 @@ public static class HeadFit
     public static int[] Predict(Head head, FitInput input)
     {
         var plan = new TrainingPlan(head, new TrainingSet(input.TrainInputs, input.TrainLabels), CrossEntropyLoss.Instance,
-            [new ParameterGroup("head", head.Parameters, new StepLR(input.Setting.LearningRate)) { WeightDecay = input.Setting.L2 }],
+            [new ParameterGroup("head", head.Parameters, new StepLR(input.Setting.LearningRate ?? throw new ArgumentException("a head fitted by the trainer needs a learning rate.", nameof(input)))) { WeightDecay = input.Setting.L2 }],
             new SeededShuffle(input.Seed, input.BatchSize), input.Epochs);
         new Trainer().Fit(plan);
         return [.. head.Predict(input.EvalInputs).Select(o => Probabilities.ArgMax(o))];

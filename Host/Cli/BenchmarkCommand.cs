@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Qtl.Benchmarks;
+using Qtl.Features;
 using Qtl.IO;
 using Qtl.Reports;
 using Qtl.Runtime;
@@ -51,11 +52,19 @@ public static class BenchmarkCommand
             }.Validate();
             var (index, count) = Shard(r.GetValue(shard));
             bool csv = r.GetValue(train) is not null || r.GetValue(test) is not null;
-            var source = new BenchmarkSource(r.GetValue(train), r.GetValue(test), r.GetValue(labelColumn), csv ? null : data.Bind(r, 42)).Absolute();
+            var images = data.Bind(r, ImageSeed);
+            if (csv && images != new DataOptions(Seed: ImageSeed))
+                throw new UserError("--train/--test (CSV feature tables) exclude the image options (--data, --backbone, --classes, --per-class, ...); give one or the other.");
+            if (!csv && r.GetValue(labelColumn) is not null)
+                throw new UserError("--label-column applies to CSV feature tables; give --train and --test with it.");
+            var source = new BenchmarkSource(r.GetValue(train), r.GetValue(test), r.GetValue(labelColumn), csv ? null : images).Absolute();
             return Run(runtime, source, options, r.GetValue(output)!, index, count, r.GetValue(threads), r.GetValue(check));
         });
         return command;
     }
+
+    /// <summary>Seeds the per-class choice of images with --per-class, as <c>train</c>'s default seed does.</summary>
+    private const int ImageSeed = 42;
 
     private static Command MergeCommand(QdkRuntime runtime, Option<int> threads, Option<int> check)
     {

@@ -19,6 +19,15 @@ public class BenchmarkGridTests
     }
 
     [Test]
+    public void ATrainerWithoutALearningRateHasAnEmptyRateAxis()
+    {
+        var settings = new ModelGrid([], [50, 100, 200, 400], [0, 1]).Settings;
+        Assert.That(settings, Has.Count.EqualTo(8));
+        Assert.That(settings[0].LearningRate, Is.Null);
+        Assert.That(settings[3].Describe("iterations"), Is.EqualTo("iterations 100, l2 1"));
+    }
+
+    [Test]
     public void AGridFileReplacesTheModelsItNamesAndMustKeepTheSizesEqual()
     {
         string dir = Directory.CreateTempSubdirectory("qtl-grid").FullName;

@@ -81,6 +81,8 @@ public class BenchmarkCommandTests
             (With("--label-column", "9"), "label column 9 is out of range"),
             (With("--models", "quantum"), "no classical model"),
             (With("--margin", "0"), "--margin is 0 points"),
+            (With("--data", _dir), "exclude the image options"),
+            (["benchmark", "--classes", "0,6", "--label-column", "2", "--out", outDir], "--label-column applies to CSV feature tables"),
         ];
         foreach (var (args, message) in cases)
         {
