@@ -20,7 +20,7 @@ public static class BenchmarkReport
         AtomicFile.WriteAllText(Path.Combine(dir, "results.md"), BenchmarkTables.Markdown(r));
         var sections = new List<ReportSection>
         {
-            new TextSection("Protocol", BenchmarkTables.Protocol(r.Options)),
+            new SummarySection("Protocol", BenchmarkTables.ProtocolItems(r.Options)) { Note = BenchmarkTables.Protocol(r.Options) },
         };
         foreach (int? size in r.Options.Sizes) sections.Add(Table(r, size));
         sections.Add(Figure.FromChart("comparison", BenchmarkFigures.Comparison(r), dir));

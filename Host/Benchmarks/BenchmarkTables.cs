@@ -70,6 +70,18 @@ public static class BenchmarkTables
         $"Differences are paired by seed against the reference; the verdict reads the 95 % t interval against the margin ±{100 * o.Margin:0.##} points " +
         $"(equivalent: inside it; better/worse: above/below 0; otherwise inconclusive). The bootstrap resamples the test samples {o.BootstrapSamples} times (seed {PairedComparison.BootstrapSeed}).");
 
+    /// <summary>The protocol's numbers, for the report's summary table.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ProtocolItems(BenchmarkOptions o) =>
+    [
+        new("models", string.Join(", ", o.Models.Select(m => m.Text()))),
+        new("sizes (per class)", string.Join(", ", o.Sizes.Select(BenchmarkOptions.SizeText))),
+        new("cross-validation", $"{o.Folds} folds, stratified; {o.Grids[o.Models[0]].Settings.Count} settings per model"),
+        new("refits", $"seeds 1–{o.Seeds}, scored once on the test set"),
+        new("every fit", $"{o.Epochs} epochs, batch {o.BatchSize}, last epoch kept; {o.Qubits} qubits"),
+        new("margin", string.Create(Inv, $"±{100 * o.Margin:0.##} points")),
+        new("bootstrap", $"{o.BootstrapSamples} resamples of the test set, seed {PairedComparison.BootstrapSeed}"),
+    ];
+
     private static string N(double v) => double.IsNaN(v) ? "" : v.ToString("R", Inv);
 
     private static string Interval(double low, double high, bool signed) => double.IsNaN(low) ? "–"
