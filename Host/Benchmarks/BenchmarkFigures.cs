@@ -9,7 +9,7 @@ public static class BenchmarkFigures
     public static ChartSpec Comparison(BenchmarkResults r)
     {
         var bars = r.Rows.Select(x => new BarValue(SizeLabel(x.Size), BenchmarkModels.Of(x.Model).Label, x.Test.Mean, x.Test.Std)).ToList();
-        return Chart.GroupedBars(bars, $"Test accuracy, mean ± std over {r.Options.Seeds} seed(s)", "test accuracy", "training samples per class", Baseline(bars));
+        return Chart.GroupedBars(bars, $"Test accuracy, mean ± std over {r.Options.Seeds} seed(s)", "test accuracy", "training samples per class", TransferBenchmarkReport.Baseline(bars));
     }
 
     /// <summary>Test accuracy against training samples per class ('all' at the training set's mean class size).</summary>
@@ -25,11 +25,8 @@ public static class BenchmarkFigures
         int? largest = r.Options.Sizes.Contains(null) ? null : r.Options.Sizes.Max();
         var bars = r.Choices.Where(c => c.Size == largest).SelectMany(c => c.Settings.Select((s, i) =>
             new BarValue(BenchmarkModels.Of(c.Model).Label, $"#{i + 1}", s.Mean, s.Std))).ToList();
-        return Chart.GroupedBars(bars, $"Hyperparameter sensitivity: cross-validation accuracy per setting (size {BenchmarkOptions.SizeText(largest)})", "mean fold accuracy", "model", Baseline(bars));
+        return Chart.GroupedBars(bars, $"Hyperparameter sensitivity: cross-validation accuracy per setting (size {BenchmarkOptions.SizeText(largest)})", "mean fold accuracy", "model", TransferBenchmarkReport.Baseline(bars));
     }
-
-    /// <summary>The axis starts at a round 5 % below the lowest bar, so differences of a point stay visible.</summary>
-    private static double Baseline(IReadOnlyList<BarValue> bars) => Math.Max(0, Math.Floor((bars.Min(b => b.Mean - b.Std) - 0.02) * 20) / 20);
 
     private static string SizeLabel(int? size) => size is int s ? s.ToString(CultureInfo.InvariantCulture) : "all";
 

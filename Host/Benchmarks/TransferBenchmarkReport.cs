@@ -45,7 +45,7 @@ public static class TransferBenchmarkReport
     }
 
     /// <summary>The axis starts at a round 5 % below the lowest bar: differences of a point stay visible.</summary>
-    private static double Baseline(IReadOnlyList<BarValue> bars) => Math.Max(0, Math.Floor((bars.Min(b => b.Mean - b.Std) - 0.02) * 20) / 20);
+    internal static double Baseline(IReadOnlyList<BarValue> bars) => Math.Max(0, Math.Floor((bars.Min(b => b.Mean - b.Std) - 0.02) * 20) / 20);
 
     /// <summary>The main table: per task, each head's test accuracy (%) and the paired difference of the quantum head
     /// to the better classical head, with its 95 % CI over seeds.</summary>
