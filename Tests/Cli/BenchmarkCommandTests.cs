@@ -66,6 +66,25 @@ public class BenchmarkCommandTests
         Assert.That(File.ReadAllText(Path.Combine(outDir, "results.md")), Does.Contain("image folder"));
     }
 
+    [Test, Integration]
+    public void TheQdkSpotCheckRerunsQuantumCellsOnTheQSharpBackendAndAgreesWithTheNativeEngine()
+    {
+        string outDir = Path.Combine(_dir, "out");
+        var (code, output, error) = QtlInProcess.Run("benchmark", "--train", _train, "--test", _test, "--models", "quantum,linear", "--folds", "2", "--seeds", "2",
+            "--epochs", "1", "--qsharp-check", "2", "--out", outDir);
+        Assert.That(code, Is.EqualTo(0), error + output);
+        string[] rows = File.ReadAllLines(Path.Combine(outDir, "qsharp-check.csv"));
+        Assert.That(rows, Has.Length.EqualTo(3));
+        Assert.That(rows[1], Does.StartWith("cv-all-quantum-g1-f1,"));
+        foreach (string row in rows[1..])
+        {
+            string[] f = row.Split(',');
+            Assert.That(f[2], Is.EqualTo(f[1]), "the QDK cell's accuracy is the native one's");
+            Assert.That(f[3], Is.EqualTo(f[4]), "every sample scored alike");
+        }
+        Assert.That(File.ReadAllText(Path.Combine(outDir, "report.html")), Does.Contain("QDK spot check"));
+    }
+
     [Test]
     public void BadInputIsOneLineAndWritesNothing()
     {
