@@ -99,9 +99,9 @@ public static class TransferBenchmarkReport
         if (ablations.Count > 0)
         {
             md.AppendLine($"\n### Ablations: quantum head on {o.AblationTask.Name} (%, mean ± std over {o.Seeds} seed(s))\n");
-            md.AppendLine("| circuit | validation | test |\n|---|---:|---:|");
+            md.AppendLine("| circuit | validation | test | test − recipe, paired by seed (95 % CI) |\n|---|---:|---:|---:|");
             foreach (var a in ablations)
-                md.AppendLine(string.Create(Inv, $"| {a.Setting} | {100 * a.Validation.Mean:F1} ± {100 * a.Validation.Std:F1} | {100 * a.Test.Mean:F1} ± {100 * a.Test.Std:F1} |"));
+                md.AppendLine(string.Create(Inv, $"| {a.Setting} | {100 * a.Validation.Mean:F1} ± {100 * a.Validation.Std:F1} | {100 * a.Test.Mean:F1} ± {100 * a.Test.Std:F1} | {a.TestMinusRecipe} |"));
         }
         if (result.Check is { } c)
         {
@@ -116,7 +116,7 @@ public static class TransferBenchmarkReport
         return md.ToString();
     }
 
-    private sealed record Ablation(string Setting, SeedStatistics Validation, SeedStatistics Test);
+    private sealed record Ablation(string Setting, SeedStatistics Validation, SeedStatistics Test, string TestMinusRecipe);
 
     /// <summary>The ablation task's settings in order: every depth at the recipe's qubits, then every qubit count at its depth.</summary>
     private static List<Ablation> Ablations(TransferBenchmarkResult result)
@@ -127,9 +127,13 @@ public static class TransferBenchmarkReport
         string Recipe(string s) => s.Length == 0 ? $"depth {o.Recipe.Depth}, {o.Recipe.Qubits} qubits (recipe)" : s;
         var order = o.AblationDepths.Select(d => d == o.Recipe.Depth ? "" : $"depth {d}")
             .Concat(o.AblationQubits.Where(q => q != o.Recipe.Qubits).Select(q => $"{q} qubits")).Distinct();
+        var recipeTest = quantum.Where(s => s.Setting.Length == 0).ToDictionary(s => s.Seed, s => s.Test);
+        string Paired(List<HeadScore> g) => g[0].Setting.Length == 0 ? "–"
+            : PairedCell(g.Where(s => recipeTest.ContainsKey(s.Seed)).Select(s => s.Test - recipeTest[s.Seed]).ToArray());
         return order.Select(setting => quantum.Where(s => s.Setting == setting).ToList())
             .Where(g => g.Count > 0)
-            .Select(g => new Ablation(Recipe(g[0].Setting), SeedStatistics.Of(g.Select(s => s.Validation).ToArray()), SeedStatistics.Of(g.Select(s => s.Test).ToArray())))
+            .Select(g => new Ablation(Recipe(g[0].Setting), SeedStatistics.Of(g.Select(s => s.Validation).ToArray()),
+                SeedStatistics.Of(g.Select(s => s.Test).ToArray()), Paired(g)))
             .ToList();
     }
 
