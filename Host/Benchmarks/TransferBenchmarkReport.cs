@@ -67,9 +67,12 @@ public static class TransferBenchmarkReport
     private static string PairedCell(double[] diff)
     {
         var d = SeedStatistics.Of(diff);
-        string ci = d.Count > 1 ? string.Create(Inv, $" [{100 * d.Low:+0.0;-0.0}, {100 * d.High:+0.0;-0.0}]") : "";
-        return string.Create(Inv, $"{100 * d.Mean:+0.0;-0.0} pp{ci}");
+        string ci = d.Count > 1 ? $" [{Points(d.Low)}, {Points(d.High)}]" : "";
+        return $"{Points(d.Mean)} pp{ci}";
     }
+
+    /// <summary>A signed difference in points to one decimal; one that rounds to zero is "0.0", never "-0.0".</summary>
+    internal static string Points(double fraction) => (Math.Round(100 * fraction, 1) + 0.0).ToString("+0.0;-0.0;0.0", Inv);
 
     public static string Markdown(TransferBenchmarkResult result, string command)
     {
