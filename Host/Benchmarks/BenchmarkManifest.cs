@@ -49,6 +49,3 @@ public sealed record BenchmarkManifest(BenchmarkSource Source, string Data, stri
         AtomicFile.WriteAllText(path, Text());
     }
 }
-
-/// <summary>One model's grid as benchmark.json spells it.</summary>
-public sealed record ManifestGrid(string Model, IReadOnlyList<double> Lr, IReadOnlyList<int> Capacity, IReadOnlyList<double> L2);

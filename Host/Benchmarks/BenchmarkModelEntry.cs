@@ -8,7 +8,4 @@ namespace Qtl.Benchmarks;
 /// iterations; its L2 regularisation).
 /// </summary>
 public sealed record BenchmarkModelEntry(BenchmarkModel Model, string Label, bool IsQuantum, string? CapacityName, ModelGrid DefaultGrid,
-    Func<FitInput, int[]> Fit)
-{
-    public string Name => Model.Text();
-}
+    Func<FitInput, int[]> Fit);

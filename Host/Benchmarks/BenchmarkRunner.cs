@@ -17,8 +17,6 @@ public sealed class BenchmarkRunner(BenchmarkData data, BenchmarkOptions options
 
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    public CellStore Store => _store;
-
     /// <summary>Every cell of <paramref name="keys"/>, in their order.</summary>
     public IReadOnlyList<CellResult> Run(string stage, IReadOnlyList<CellKey> keys)
     {

@@ -13,12 +13,10 @@ namespace Qtl.Benchmarks;
 /// </summary>
 public static class QSharpSpotCheck
 {
-    public sealed record Row(string Id, double Native, double QSharp, int SameVerdicts, int Scored, double Seconds);
-
-    public static IReadOnlyList<Row> Run(QdkRuntime runtime, BenchmarkData data, BenchmarkOptions o, IReadOnlyList<CellResult> cvCells, int count, Action<string> log)
+    public static IReadOnlyList<QSharpCheckRow> Run(QdkRuntime runtime, BenchmarkData data, BenchmarkOptions o, IReadOnlyList<CellResult> cvCells, int count, Action<string> log)
     {
         var runner = new CellRunner(data, o);
-        var rows = new List<Row>();
+        var rows = new List<QSharpCheckRow>();
         using var qsharp = new QSharpBackend(runtime);
         foreach (var native in cvCells.Where(c => BenchmarkModels.Of(c.Key.Model).IsQuantum).Take(count))
         {
@@ -26,17 +24,17 @@ public static class QSharpSpotCheck
             var clock = Stopwatch.StartNew();
             var q = runner.Run(native.Key, qsharp);
             int same = native.CorrectBits.Zip(q.CorrectBits).Count(p => p.First == p.Second);
-            rows.Add(new Row(native.Key.Id, native.Accuracy, q.Accuracy, same, q.EvalCount, clock.Elapsed.TotalSeconds));
+            rows.Add(new QSharpCheckRow(native.Key.Id, native.Accuracy, q.Accuracy, same, q.EvalCount, clock.Elapsed.TotalSeconds));
             log(string.Create(CultureInfo.InvariantCulture, $"QDK check: {native.Key.Id}: native {100 * native.Accuracy:F2} %, qsharp {100 * q.Accuracy:F2} %, {same} of {q.EvalCount} samples scored alike ({clock.Elapsed.TotalSeconds:F0} s)."));
         }
         return rows;
     }
 
-    public static string Csv(IReadOnlyList<Row> rows) => "id,native_accuracy,qsharp_accuracy,same_verdicts,scored,qsharp_seconds\n" +
+    public static string Csv(IReadOnlyList<QSharpCheckRow> rows) => "id,native_accuracy,qsharp_accuracy,same_verdicts,scored,qsharp_seconds\n" +
         string.Concat(rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Id},{r.Native:R},{r.QSharp:R},{r.SameVerdicts},{r.Scored},{r.Seconds:F1}\n")));
 
     /// <summary>The report's section; the QDK's time is in qsharp-check.csv only, so the report keeps its bits.</summary>
-    public static TableSection Section(IReadOnlyList<Row> rows) => new("QDK spot check", ["cell", "native acc %", "qsharp acc %", "samples scored alike"],
+    public static TableSection Section(IReadOnlyList<QSharpCheckRow> rows) => new("QDK spot check", ["cell", "native acc %", "qsharp acc %", "samples scored alike"],
         [.. rows.Select(r => (IReadOnlyList<string>)[r.Id, (100 * r.Native).ToString("F2", CultureInfo.InvariantCulture), (100 * r.QSharp).ToString("F2", CultureInfo.InvariantCulture),
             $"{r.SameVerdicts} of {r.Scored}"])])
     {
