@@ -1,5 +1,7 @@
+using Qtl.Export;
 using Qtl.Features;
 using Qtl.Hardware;
+using Qtl.IO;
 using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Reports;
@@ -66,6 +68,19 @@ public sealed class TrainedHead
             int best = Probabilities.ArgMax(p);
             return new ImagePrediction(file, Model.ClassNames[best], p[best], Model.ClassNames.Select((name, c) => (name, p[c])).ToDictionary());
         }).ToList();
+    }
+
+    /// <summary>
+    /// Writes the head as one ONNX file of its exact class probabilities (<see cref="OnnxExport"/>; with
+    /// <paramref name="withBackbone"/>, from the run's backbone input) and returns its full path.
+    /// </summary>
+    public string ExportOnnx(string path, bool withBackbone = false)
+    {
+        byte[] onnx = withBackbone
+            ? OnnxExport.WithBackbone(Model, _run.DataOptions ?? throw new UserError("this run was trained on a feature table: it has no backbone to export; export the head alone."))
+            : OnnxExport.Head(Model);
+        AtomicFile.WriteAllBytes(path, onnx);
+        return Path.GetFullPath(path);
     }
 
     /// <summary>The trained head split at its circuit (the quantum head only).</summary>
