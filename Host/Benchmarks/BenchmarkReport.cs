@@ -56,6 +56,6 @@ public static class BenchmarkReport
             (IReadOnlyList<string>)[BenchmarkModels.Of(m).Label, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), s.Describe(BenchmarkModels.Of(m).CapacityName)]))]);
 
     private static string Pct(double v) => (100 * v).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
-    private static string Signed(double v) => (100 * v).ToString("+0.0;-0.0", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Signed(double v) => Points.Signed(v);
     private static string Range(double low, double high) => double.IsNaN(low) ? "–" : $"[{Signed(low)}, {Signed(high)}]";
 }

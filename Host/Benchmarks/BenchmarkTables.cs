@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Qtl.Reports;
 
 namespace Qtl.Benchmarks;
 
@@ -51,7 +52,7 @@ public static class BenchmarkTables
                 md.AppendLine(string.Create(Inv,
                     $"| {entry.Label} | {setting} | {100 * row.Choice.ChosenMean:F1} | {100 * row.Test.Mean:F1} ± {100 * row.Test.Std:F1} | {Interval(row.Test.Low, row.Test.High, false)} | ") +
                     (c is null ? "reference | – | – |" : string.Create(Inv,
-                    $"{100 * c.Difference.Mean:+0.0;-0.0} {Interval(c.Difference.Low, c.Difference.High, true)} | {Interval(c.BootstrapLow, c.BootstrapHigh, true)} | {c.Describe(o.Margin)} |")));
+                    $"{Points.Signed(c.Difference.Mean)} {Interval(c.Difference.Low, c.Difference.High, true)} | {Interval(c.BootstrapLow, c.BootstrapHigh, true)} | {c.Describe(o.Margin)} |")));
             }
             md.AppendLine();
         }
@@ -85,5 +86,5 @@ public static class BenchmarkTables
     private static string N(double v) => double.IsNaN(v) ? "" : v.ToString("R", Inv);
 
     private static string Interval(double low, double high, bool signed) => double.IsNaN(low) ? "–"
-        : signed ? string.Create(Inv, $"[{100 * low:+0.0;-0.0}, {100 * high:+0.0;-0.0}]") : string.Create(Inv, $"[{100 * low:F1}, {100 * high:F1}]");
+        : signed ? $"[{Points.Signed(low)}, {Points.Signed(high)}]" : string.Create(Inv, $"[{100 * low:F1}, {100 * high:F1}]");
 }

@@ -67,12 +67,9 @@ public static class TransferBenchmarkReport
     private static string PairedCell(double[] diff)
     {
         var d = SeedStatistics.Of(diff);
-        string ci = d.Count > 1 ? $" [{Points(d.Low)}, {Points(d.High)}]" : "";
-        return $"{Points(d.Mean)} pp{ci}";
+        string ci = d.Count > 1 ? $" [{Points.Signed(d.Low)}, {Points.Signed(d.High)}]" : "";
+        return $"{Points.Signed(d.Mean)} pp{ci}";
     }
-
-    /// <summary>A signed difference in points to one decimal; one that rounds to zero is "0.0", never "-0.0".</summary>
-    internal static string Points(double fraction) => (Math.Round(100 * fraction, 1) + 0.0).ToString("+0.0;-0.0;0.0", Inv);
 
     public static string Markdown(TransferBenchmarkResult result, string command)
     {

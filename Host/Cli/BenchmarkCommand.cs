@@ -126,7 +126,7 @@ public static class BenchmarkCommand
         foreach (var row in results.Rows)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"size {BenchmarkOptions.SizeText(row.Size),-4} {row.Model.Text(),-18} test {100 * row.Test.Mean:F1} ± {100 * row.Test.Std:F1} %  ") +
-                (row.Comparison is { } c ? string.Create(CultureInfo.InvariantCulture, $"vs {row.Reference.Text()}: {100 * c.Difference.Mean:+0.0;-0.0} pp → {c.Describe(options.Margin)}") : "(reference)"));
+                (row.Comparison is { } c ? string.Create(CultureInfo.InvariantCulture, $"vs {row.Reference.Text()}: {Points.Signed(c.Difference.Mean)} pp → {c.Describe(options.Margin)}") : "(reference)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Wrote {Path.GetFullPath(outDir)}: {string.Join(", ", BenchmarkReport.Files)} and figures ({clock.Elapsed.TotalSeconds:F1} s)."));
         return 0;

@@ -47,13 +47,6 @@ public class TransferBenchmarkTests
         CacheDir = Path.Combine(_dir, "cache"),
     };
 
-    [TestCase(-0.0001, "0.0")]
-    [TestCase(0.0004, "0.0")]
-    [TestCase(0.0006, "+0.1")]
-    [TestCase(-0.0123, "-1.2")]
-    public void PairedDifferencesArePointsWithASignAndNoNegativeZero(double fraction, string text) =>
-        Assert.That(TransferBenchmarkReport.Points(fraction), Is.EqualTo(text));
-
     [Test]
     public void EveryTaskSeedAndHeadIsScoredOnValidationAndTestAndAblationsRunOnTheFirstTask()
     {
