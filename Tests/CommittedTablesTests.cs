@@ -74,6 +74,31 @@ public class CommittedTablesTests
             Is.EqualTo(row[^1].Split(';').Take(3)), key);
     }
 
+    /// <summary>
+    /// docs/benchmark/sneaker-ankle-boot/cells.csv: every cross-validation and test cell of the quantum and linear
+    /// models at 10 images per class, re-run by the verb.
+    /// </summary>
+    [Test]
+    public void TheSmallestSizeOfOneBenchmarkPairGivesItsCommittedCells()
+    {
+        string dir = Tests.Data.TestImages.TempDir("qtl-committed-benchmark");
+        try
+        {
+            var (code, output, error) = Cli.QtlInProcess.Run("benchmark", "--classes", "7,9", "--per-class", "1000", "--sizes", "10",
+                "--models", "quantum,linear", "--out", dir);
+            Assert.That(code, Is.EqualTo(0), error + output);
+            var committed = Rows("benchmark/sneaker-ankle-boot/cells.csv").ToDictionary(r => r[0], r => string.Join(",", r));
+            var rerun = File.ReadLines(Path.Combine(dir, "cells.csv")).Skip(1).Select(Split).ToList();
+            Assert.That(rerun, Has.Count.EqualTo(2 * (8 * 5 + 5)), "8 settings × 5 folds and 5 seeds, per model");
+            foreach (var row in rerun)
+                Assert.That(string.Join(",", row), Is.EqualTo(committed[row[0]]), row[0]);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     /// <summary>A committed CSV's data rows, split on commas outside quotes (the tables quote only text cells).</summary>
     private static List<string[]> Rows(string file) =>
         File.ReadLines(Path.Combine(SourceTree.Root(), "docs", file)).Skip(1).Select(Split).ToList();
