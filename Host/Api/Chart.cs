@@ -50,10 +50,12 @@ public static class Chart
     }
 
     /// <summary>
-    /// Draws the dressed circuit for one set of inputs (n angles) and weights (depth × n, block by block)
-    /// from the QDK's own gate grid, so the picture is the circuit Q# defines, not a re-description of it.
+    /// Draws the dressed circuit (or, without <paramref name="entangling"/>, its separable control) for one set of inputs
+    /// (n angles) and weights (depth × n, block by block) from the QDK's own gate grid, so the picture is the circuit Q#
+    /// defines, not a re-description of it.
     /// </summary>
-    public static string CircuitDiagram(QdkRuntime runtime, int qubits, IReadOnlyList<double> inputs, IReadOnlyList<double> weights)
+    public static string CircuitDiagram(QdkRuntime runtime, int qubits, IReadOnlyList<double> inputs, IReadOnlyList<double> weights,
+        bool entangling = true)
     {
         if (qubits < 1) throw new ArgumentOutOfRangeException(nameof(qubits), qubits, "at least one qubit is needed.");
         if (inputs.Count != qubits) throw new ArgumentException($"{qubits} qubits need {qubits} inputs; got {inputs.Count}.", nameof(inputs));
@@ -61,7 +63,7 @@ public static class Chart
         ArgumentNullException.ThrowIfNull(runtime);
         foreach (double v in inputs) ChartStyle.Finite(v, nameof(inputs));
         foreach (double v in weights) ChartStyle.Finite(v, nameof(weights));
-        var (n, columns) = CircuitGrid.Parse(runtime.Circuit(qubits, inputs, weights));
+        var (n, columns) = CircuitGrid.Parse(runtime.Circuit(qubits, entangling, inputs, weights));
         return CircuitDrawing.Svg(n, columns);
     }
 }

@@ -57,13 +57,14 @@ public sealed class Dataset
     }
 
     /// <summary>
-    /// Two feature tables (CSV: a header line <c>label,f0,f1,…</c>, then a class name and its features per line); the classes
-    /// are the training table's labels in ordinal order, as an image folder's.
+    /// Two feature tables (CSV: an optional header line such as <c>label,f0,f1,…</c>, then a class label and its features per
+    /// line); the classes are the training table's labels in ordinal order, as an image folder's.
     /// </summary>
-    public static Dataset FromCsv(string trainCsv, string validationCsv)
+    /// <param name="labelColumn">1-based column of the label (default the first); null for the last column.</param>
+    public static Dataset FromCsv(string trainCsv, string validationCsv, int? labelColumn = 1)
     {
-        var (trainFeatures, trainLabels) = FeatureTable.Read(trainCsv);
-        var (validationFeatures, validationLabels) = FeatureTable.Read(validationCsv);
+        var (trainFeatures, trainLabels) = FeatureTable.Read(trainCsv, labelColumn);
+        var (validationFeatures, validationLabels) = FeatureTable.Read(validationCsv, labelColumn);
         string[] classes = trainLabels.Distinct().Order(StringComparer.Ordinal).ToArray();
         if (classes.Length < 2)
             throw new UserError($"{Path.GetFullPath(trainCsv)} has one class ({classes[0]}); a head needs at least 2 to tell apart.");

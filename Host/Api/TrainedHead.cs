@@ -1,5 +1,7 @@
+using Qtl.Export;
 using Qtl.Features;
 using Qtl.Hardware;
+using Qtl.IO;
 using Qtl.Model;
 using Qtl.Quantum;
 using Qtl.Reports;
@@ -68,6 +70,19 @@ public sealed class TrainedHead
         }).ToList();
     }
 
+    /// <summary>
+    /// Writes the head as one ONNX file of its exact class probabilities (<see cref="OnnxExport"/>; with
+    /// <paramref name="withBackbone"/>, from the run's backbone input) and returns its full path.
+    /// </summary>
+    public string ExportOnnx(string path, bool withBackbone = false)
+    {
+        byte[] onnx = withBackbone
+            ? OnnxExport.WithBackbone(Model, _run.DataOptions ?? throw new UserError("this run was trained on a feature table: it has no backbone to export; export the head alone."))
+            : OnnxExport.Head(Model);
+        AtomicFile.WriteAllBytes(path, onnx);
+        return Path.GetFullPath(path);
+    }
+
     /// <summary>The trained head split at its circuit (the quantum head only).</summary>
     public QuantumHead Circuit() => Kind == HeadKind.Quantum
         ? QuantumHead.From(Model)
@@ -86,7 +101,7 @@ public sealed class TrainedHead
     public string CircuitDiagram(int sample = 0)
     {
         var head = Circuit();
-        return Chart.CircuitDiagram(_run.Runtime, head.Shape.Qubits, CircuitInputs(sample), head.Weights);
+        return Chart.CircuitDiagram(_run.Runtime, head.Shape.Qubits, CircuitInputs(sample), head.Weights, head.Shape.Entangling);
     }
 
     /// <summary>Validation accuracy under depolarizing noise and shots (see <see cref="Hardware.NoiseStudy"/>).</summary>

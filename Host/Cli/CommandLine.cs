@@ -20,8 +20,10 @@ public static class CommandLine
         root.Subcommands.Add(NoiseStudyCommand.Create(runtime));
         root.Subcommands.Add(EstimateCommand.Create(runtime));
         root.Subcommands.Add(ExportQirCommand.Create(runtime));
+        root.Subcommands.Add(ExportOnnxCommand.Create());
         root.Subcommands.Add(DistillCommand.Create(runtime));
         root.Subcommands.Add(ReproduceCommand.Create(runtime));
+        root.Subcommands.Add(BenchmarkCommand.Create(runtime));
         root.Subcommands.Add(ReportCommand.Create(runtime));
         root.Subcommands.Add(NotebookCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());

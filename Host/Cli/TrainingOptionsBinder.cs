@@ -18,6 +18,7 @@ public sealed class TrainingOptionsBinder
     private readonly Option<int> _step = new("--step-size") { Description = "StepLR: epochs between learning-rate drops.", DefaultValueFactory = _ => Recipe.StepSize };
     private readonly Option<double> _gamma = new("--gamma") { Description = "StepLR: factor of each drop.", DefaultValueFactory = _ => Recipe.Gamma };
     private readonly Option<double> _qDelta = new("--q-delta") { Description = "Initial circuit weights are q-delta × N(0,1).", DefaultValueFactory = _ => Recipe.QDelta };
+    private readonly Option<bool> _separable = new("--separable") { Description = "The separable control: the quantum head's circuit without its CNOTs, so it never entangles." };
     private readonly Option<int> _seed = SharedOptions.Seed(Recipe.Seed);
     private readonly Option<BackendKind> _backend = SharedOptions.Backend(Recipe.Backend);
     private readonly Option<GradientMethod> _gradient = SharedOptions.Gradient(Recipe.GradientMethod);
@@ -31,7 +32,7 @@ public sealed class TrainingOptionsBinder
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _qubits, _depth, _lr, _batch, _epochs, _step, _gamma, _qDelta, _seed, _backend, _gradient, _shots, _heads })
+        foreach (var option in new Option[] { _qubits, _depth, _lr, _batch, _epochs, _step, _gamma, _qDelta, _separable, _seed, _backend, _gradient, _shots, _heads })
             command.Options.Add(option);
     }
 
@@ -45,6 +46,7 @@ public sealed class TrainingOptionsBinder
         StepSize = r.GetValue(_step),
         Gamma = r.GetValue(_gamma),
         QDelta = r.GetValue(_qDelta),
+        Separable = r.GetValue(_separable),
         Seed = r.GetValue(_seed),
         Backend = r.GetValue(_backend),
         GradientMethod = r.GetValue(_gradient),

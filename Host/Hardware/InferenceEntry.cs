@@ -6,7 +6,7 @@ namespace Qtl.Hardware;
 
 /// <summary>
 /// One inference of the dressed circuit as a stand-alone Q# entry point, with the angles inlined:
-/// allocate n qubits, run <c>Main.DressedCircuit</c>, measure every qubit. QIR generation and
+/// allocate n qubits, run <c>Main.DressedCircuit</c> (<c>Main.SeparableCircuit</c> for the separable control), measure every qubit. QIR generation and
 /// resource estimation take a whole program rather than arguments, so the constants go into source.
 /// </summary>
 public static class InferenceEntry
@@ -30,7 +30,7 @@ public static class InferenceEntry
             .AppendLine("@EntryPoint()")
             .AppendLine("operation Main() : Result[] {")
             .Append("    use qs = Qubit[").Append(shape.Qubits).AppendLine("];")
-            .Append("    Main.DressedCircuit(").Append(Array(inputs)).Append(", ").Append(Array(weights)).AppendLine(", qs);")
+            .Append(shape.Entangling ? "    Main.DressedCircuit(" : "    Main.SeparableCircuit(").Append(Array(inputs)).Append(", ").Append(Array(weights)).AppendLine(", qs);")
             .AppendLine("    MeasureEachZ(qs)")
             .AppendLine("}")
             .ToString();

@@ -1,6 +1,6 @@
 namespace Qtl.Model;
 
-/// <summary>Adam (Kingma & Ba) with PyTorch's defaults β = (0.9, 0.999), ε = 1e-8, no weight decay.</summary>
+/// <summary>Adam (Kingma & Ba) with PyTorch's defaults β = (0.9, 0.999), ε = 1e-8, and PyTorch's (coupled L2) weight decay, 0 by default.</summary>
 public sealed class Adam
 {
     public const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
@@ -17,7 +17,8 @@ public sealed class Adam
     public double[][] FirstMoments { get; }
     public double[][] SecondMoments { get; }
 
-    public void Step(double learningRate)
+    /// <param name="weightDecay">λ of an L2 penalty λ/2·‖w‖²: λ·w joins the gradient; at 0 the step is exactly the one without it.</param>
+    public void Step(double learningRate, double weightDecay = 0)
     {
         Steps++;
         double c1 = 1 - Math.Pow(Beta1, Steps), c2 = 1 - Math.Pow(Beta2, Steps);
@@ -26,8 +27,9 @@ public sealed class Adam
             var (value, grad, m, v) = (_parameters[j].Value, _parameters[j].Gradient, FirstMoments[j], SecondMoments[j]);
             for (int i = 0; i < value.Length; i++)
             {
-                m[i] = Beta1 * m[i] + (1 - Beta1) * grad[i];
-                v[i] = Beta2 * v[i] + (1 - Beta2) * grad[i] * grad[i];
+                double g = weightDecay == 0 ? grad[i] : grad[i] + weightDecay * value[i];
+                m[i] = Beta1 * m[i] + (1 - Beta1) * g;
+                v[i] = Beta2 * v[i] + (1 - Beta2) * g * g;
                 value[i] -= learningRate * (m[i] / c1) / (Math.Sqrt(v[i] / c2) + Epsilon);
             }
         }

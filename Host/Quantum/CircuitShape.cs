@@ -3,7 +3,7 @@ namespace Qtl.Quantum;
 /// <summary>
 /// Every circuit the product runs, in transfer learning and in distillation: an input <see cref="Encoding"/>,
 /// then <see cref="Depth"/> variational blocks [CNOT ladder; RY(w) on every qubit], read out as
-/// <see cref="Readout"/>. Weights are ordered block by block, qubit by qubit; basis states and inputs
+/// <see cref="Readout"/>; without <see cref="Entangling"/> the blocks have no CNOTs (the separable control). Weights are ordered block by block, qubit by qubit; basis states and inputs
 /// are big-endian (qubit 0 the most significant bit). The Q# kernels are the definition
 /// (Circuits.qs); the limits here hold for every model and backend.
 /// </summary>
@@ -15,7 +15,8 @@ public sealed record CircuitShape
     /// <summary>A probability readout has 2^n outputs, and its Jacobian 2^n per parameter: beyond this it is all memory.</summary>
     public const int MaxProbabilityQubits = 10;
 
-    public CircuitShape(int qubits, int depth, InputEncoding encoding = InputEncoding.Angle, CircuitReadout readout = CircuitReadout.PauliZ)
+    public CircuitShape(int qubits, int depth, InputEncoding encoding = InputEncoding.Angle, CircuitReadout readout = CircuitReadout.PauliZ,
+        bool entangling = true)
     {
         if (qubits < 1 || qubits > MaxQubits)
             throw new ArgumentOutOfRangeException(nameof(qubits), qubits, $"qubits must be between 1 and {MaxQubits}.");
@@ -31,12 +32,16 @@ public sealed record CircuitShape
         Depth = depth;
         Encoding = encoding;
         Readout = readout;
+        Entangling = entangling;
     }
 
     public int Qubits { get; }
     public int Depth { get; }
     public InputEncoding Encoding { get; }
     public CircuitReadout Readout { get; }
+
+    /// <summary>Whether each block starts with the CNOT ladder; false keeps the state a product state (the separable control).</summary>
+    public bool Entangling { get; }
     public int WeightCount => Qubits * Depth;
     public int StateCount => 1 << Qubits;
 
@@ -49,5 +54,6 @@ public sealed record CircuitShape
     public override string ToString() =>
         $"{Qubits} qubits, depth {Depth}" +
         (Encoding == InputEncoding.Amplitude ? ", amplitude encoding" : "") +
-        (Readout == CircuitReadout.Probabilities ? ", basis-state probabilities" : "");
+        (Readout == CircuitReadout.Probabilities ? ", basis-state probabilities" : "") +
+        (Entangling ? "" : ", separable (no CNOTs)");
 }

@@ -34,7 +34,7 @@ public sealed class QSharpBackend(QdkRuntime runtime) : IShiftedCircuitBackend, 
 
     /// <summary>The variational blocks' columns U|j⟩, from Q# state dumps (Entry.VariationalColumns).</summary>
     public double[] VariationalColumns(CircuitShape shape, ReadOnlySpan<double> weights) =>
-        [.. Runtime.VariationalColumns(shape.Qubits, weights.ToArray()).SelectMany(column => column)];
+        [.. Runtime.VariationalColumns(shape.Qubits, shape.Entangling, weights.ToArray()).SelectMany(column => column)];
 
     /// <summary>Sends the batch's rows to the runtime, which returns <paramref name="circuitsPerRow"/> results per row.</summary>
     private BatchResult Run(bool shifted, CircuitBatch batch, int circuitsPerRow, int shots)
@@ -47,7 +47,7 @@ public sealed class QSharpBackend(QdkRuntime runtime) : IShiftedCircuitBackend, 
         var probabilities = new double[circuits * shape.StateCount];
         var inputs = new CircuitRows(batch.Inputs, shape.InputCount, 0, batch.Count);
         var weights = new CircuitRows(batch.Weights, shape.WeightCount, 0, batch.Count);
-        var rows = Runtime.Circuits(shape.Qubits, shape.Encoding == InputEncoding.Amplitude, inputs, weights, shots, shifted, circuits);
+        var rows = Runtime.Circuits(shape.Qubits, shape.Encoding == InputEncoding.Amplitude, shape.Entangling, inputs, weights, shots, shifted, circuits);
         for (int b = 0; b < rows.Length; b++)
         {
             var p = probabilities.AsSpan(b * shape.StateCount, shape.StateCount);

@@ -48,14 +48,14 @@ public static class StateVector
         ApplyBlocks(shape, weights, amplitudes, scratch);
     }
 
-    /// <summary>The variational blocks alone on a given state: [CNOT ladder; RY(w) on every qubit] per block.</summary>
+    /// <summary>The variational blocks alone on a given state: [CNOT ladder (if entangling); RY(w) on every qubit] per block.</summary>
     public static void ApplyBlocks(CircuitShape shape, ReadOnlySpan<double> weights, Span<double> amplitudes, Span<double> scratch)
     {
         int n = shape.Qubits;
         Span<double> sin = stackalloc double[CircuitShape.MaxQubits], cos = stackalloc double[CircuitShape.MaxQubits];
         for (int block = 0; block < shape.Depth; block++)
         {
-            ApplyEntangler(amplitudes, scratch, n, inverse: false);
+            if (shape.Entangling) ApplyEntangler(amplitudes, scratch, n, inverse: false);
             HalfAngleSinCos(weights.Slice(block * n, n), sin, cos);
             for (int q = 0; q < n; q++) ApplyRY(amplitudes, Mask(n, q), cos[q], sin[q]);
         }

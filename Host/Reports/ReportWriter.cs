@@ -39,7 +39,7 @@ public static class ReportWriter
             h.Append("</ol></nav>\n");
         }
         for (int i = 0; i < data.Sections.Count; i++) Section(h, data.Sections[i], i + 1);
-        h.Append("<footer>Generated ").Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
+        h.Append("<footer>Generated ").Append(data.Provenance is { } from ? "from " + E(from) : DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
          .Append(" by qtl-qsharp.</footer>\n</main>\n</body>\n</html>\n");
         return h.ToString();
     }

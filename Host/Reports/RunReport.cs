@@ -34,8 +34,9 @@ public static class RunReport
         {
             var circuit = QuantumHead.From(quantum.Model);
             var firstInput = circuit.CircuitInputs([data.Validation.Features[0]])[0];
-            sections.Add(Figure.FromCircuit(runtime, "circuit", circuit.Shape.Qubits, firstInput, circuit.Weights, outDir,
-                "The trained dressed circuit from the QDK, embedding the first validation sample: H layer, RY embedding, then depth × [CNOT layers, RY weights]."));
+            sections.Add(Figure.FromCircuit(runtime, "circuit", circuit.Shape, firstInput, circuit.Weights, outDir,
+                "The trained dressed circuit from the QDK, embedding the first validation sample: H layer, RY embedding, then depth × " +
+                (circuit.Shape.Entangling ? "[CNOT layers, RY weights]." : "[RY weights] (the separable control: no CNOTs).")));
             var images = data.ValidationImages;
             if (images.Count > 0)
             {

@@ -8,34 +8,45 @@ public sealed partial class QdkRuntime
 {
     /// <summary>The circuits of Entry.qs, per circuit the 2^n basis-state probabilities, or frequencies from shots.</summary>
     /// <param name="amplitude">The inputs are 2^n amplitudes (true) or n angles (false).</param>
+    /// <param name="entangling">The blocks start with the CNOT ladder (false: the separable control).</param>
     /// <param name="shifted">Each row stands for its parameter-shift circuits (ParameterShift.qs), <paramref name="circuits"/> in all.</param>
-    public double[][] Circuits(int qubits, bool amplitude, CircuitRows inputs, CircuitRows weights, int shots, bool shifted, int circuits) =>
+    public double[][] Circuits(int qubits, bool amplitude, bool entangling, CircuitRows inputs, CircuitRows weights, int shots, bool shifted, int circuits) =>
         Distributions(shifted ? (shots == 0 ? "shiftedExact" : "shiftedShots") : (shots == 0 ? "exact" : "shots"),
-            qubits, inputs, weights, shots, circuits, w => w.WriteBoolean("amplitude", amplitude));
+            qubits, inputs, weights, shots, circuits, w =>
+            {
+                w.WriteBoolean("amplitude", amplitude);
+                w.WriteBoolean("entangling", entangling);
+            });
 
     /// <summary>The dressed circuits measured under the QDK's Pauli noise [px, py, pz]: per row, frequencies.</summary>
-    public double[][] NoisyShots(int qubits, CircuitRows inputs, CircuitRows weights, int shots, IReadOnlyList<double> noise)
+    public double[][] NoisyShots(int qubits, bool entangling, CircuitRows inputs, CircuitRows weights, int shots, IReadOnlyList<double> noise)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shots);
-        return Distributions("noisyShots", qubits, inputs, weights, shots, inputs.Count, w => WriteArray(w, "noise", noise));
+        return Distributions("noisyShots", qubits, inputs, weights, shots, inputs.Count, w =>
+        {
+            WriteArray(w, "noise", noise);
+            w.WriteBoolean("entangling", entangling);
+        });
     }
 
     /// <summary>Columns U|j⟩ of the variational blocks, from Q# state dumps.</summary>
-    public double[][] VariationalColumns(int qubits, IReadOnlyList<double> weights)
+    public double[][] VariationalColumns(int qubits, bool entangling, IReadOnlyList<double> weights)
     {
         var result = Request("variationalColumns", w =>
         {
             w.WriteNumber("qubits", qubits);
+            w.WriteBoolean("entangling", entangling);
             WriteArray(w, "weights", weights);
         });
         return result.GetProperty("columns").EnumerateArray().Select(c => c.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
     }
 
-    /// <summary>The dressed circuit's gate grid for one input and weight set, in qsharp-lang's circuit JSON.</summary>
-    public JsonElement Circuit(int qubits, IReadOnlyList<double> inputs, IReadOnlyList<double> weights) =>
+    /// <summary>The dressed circuit's (or its separable control's) gate grid for one input and weight set, in qsharp-lang's circuit JSON.</summary>
+    public JsonElement Circuit(int qubits, bool entangling, IReadOnlyList<double> inputs, IReadOnlyList<double> weights) =>
         Request("circuit", w =>
         {
             w.WriteNumber("qubits", qubits);
+            w.WriteBoolean("entangling", entangling);
             WriteArray(w, "inputs", inputs);
             WriteArray(w, "weights", weights);
         });

@@ -55,7 +55,7 @@ public sealed class Trainer
                     for (int k = 0; k < gradient[b].Length; k++) gradient[b][k] /= batch.Length;
                 }
                 model.Backward(gradient);
-                for (int g = 0; g < optimisers.Length; g++) optimisers[g].Step(plan.Groups[g].LearningRate.At(epoch));
+                for (int g = 0; g < optimisers.Length; g++) optimisers[g].Step(plan.Groups[g].LearningRate.At(epoch), plan.Groups[g].WeightDecay);
                 StepCompleted?.Invoke(new TrainerStep(epoch, plan.Epochs, s + 1, steps));
             }
 

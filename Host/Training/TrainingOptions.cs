@@ -30,8 +30,11 @@ public sealed record TrainingOptions
     /// </summary>
     public int Shots { get; init; }
 
+    /// <summary>The separable control: the same circuit without its CNOTs, so the quantum head never entangles.</summary>
+    public bool Separable { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
-    public CircuitShape Shape => new(Qubits, Depth);
+    public CircuitShape Shape => new(Qubits, Depth, entangling: !Separable);
 
     /// <summary>The learning rate of every epoch: StepLR.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -114,14 +114,17 @@ export class QSharpKernels {
     return this.evaluate(expr, 1, () => {});
   }
 
-  /** Exact mode: per circuit, the basis-state probabilities (big-endian); `amplitude` selects the input encoding. */
-  exact({ qubits, amplitude, inputs, weights }) {
-    return this.probabilities(`Main.Exact(${qubits},${!!amplitude},${qsMatrix(inputs)},${qsMatrix(weights)})`, qubits, inputs.length);
+  /**
+   * Exact mode: per circuit, the basis-state probabilities (big-endian); `amplitude` selects the input encoding,
+   * `entangling: false` the separable control (absent: the entangling circuit).
+   */
+  exact({ qubits, amplitude, entangling, inputs, weights }) {
+    return this.probabilities(`Main.Exact(${qubits},${!!amplitude},${entangling !== false},${qsMatrix(inputs)},${qsMatrix(weights)})`, qubits, inputs.length);
   }
 
   /** Exact mode for parameter-shift gradients: per sample, its circuits in ParameterShift.qs order. */
-  shiftedExact({ qubits, amplitude, inputs, weights }) {
-    return this.probabilities(`Main.ShiftedExact(${qubits},${!!amplitude},${qsMatrix(inputs)},${qsMatrix(weights)})`,
+  shiftedExact({ qubits, amplitude, entangling, inputs, weights }) {
+    return this.probabilities(`Main.ShiftedExact(${qubits},${!!amplitude},${entangling !== false},${qsMatrix(inputs)},${qsMatrix(weights)})`,
       qubits, inputs.length * shiftedCircuitsPerSample({ qubits, amplitude, weights }));
   }
 
@@ -142,13 +145,13 @@ export class QSharpKernels {
   }
 
   /** Shots mode: per circuit, counts of each basis outcome from Q# measurement. */
-  shots({ qubits, amplitude, inputs, weights, shots }) {
-    return this.counts(`Main.Shots(${qubits},${!!amplitude},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`);
+  shots({ qubits, amplitude, entangling, inputs, weights, shots }) {
+    return this.counts(`Main.Shots(${qubits},${!!amplitude},${entangling !== false},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`);
   }
 
   /** Shots mode for parameter-shift gradients: per sample, counts for its circuits in ParameterShift.qs order. */
-  shiftedShots({ qubits, amplitude, inputs, weights, shots }) {
-    return this.counts(`Main.ShiftedShots(${qubits},${!!amplitude},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`);
+  shiftedShots({ qubits, amplitude, entangling, inputs, weights, shots }) {
+    return this.counts(`Main.ShiftedShots(${qubits},${!!amplitude},${entangling !== false},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`);
   }
 
   /** Runs expr, a Q# expression returning Int[][], and returns it as counts. */
@@ -160,18 +163,18 @@ export class QSharpKernels {
    * Noisy shots mode: Entry.Shots under the QDK's Pauli noise [px, py, pz] (see noise.mjs).
    * The same evaluate() path, on a view of this object whose simulator runs with noise.
    */
-  async noisyShots({ qubits, inputs, weights, shots, noise }) {
+  async noisyShots({ qubits, entangling, inputs, weights, shots, noise }) {
     const noisy = Object.create(this, {
       simulate: { value: (program, expr, onEvent, s) => wasm.runWithNoise(program, expr, onEvent, s, noise, 0) },
     });
-    return noisy.counts(`Main.Shots(${qubits},false,${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`);
+    return noisy.counts(`Main.Shots(${qubits},false,${entangling !== false},${qsMatrix(inputs)},${qsMatrix(weights)},${shots})`);
   }
 
   /** Columns U|j> of the variational blocks (real; an imaginary part above 1e-9 is an error). */
-  async variationalColumns({ qubits, weights }) {
+  async variationalColumns({ qubits, entangling, weights }) {
     const dim = 1 << qubits;
     const columns = [];
-    await this.evaluate(`Main.VariationalColumns(${qubits},${qsDoubles(weights)})`, 1, (dump) => {
+    await this.evaluate(`Main.VariationalColumns(${qubits},${entangling !== false},${qsDoubles(weights)})`, 1, (dump) => {
       const column = new Array(dim).fill(0);
       for (const [label, [re, im]] of Object.entries(dump.state)) {
         if (Math.abs(im) > 1e-9) throw qdkError("runtime", `variational column has a complex amplitude ${re}+${im}i`);
@@ -183,14 +186,14 @@ export class QSharpKernels {
   }
 
   /** The dressed circuit's gate grid (qsharp-lang circuit JSON) for one input/weight set; the host draws it. */
-  async circuit({ qubits, inputs, weights }) {
+  async circuit({ qubits, entangling, inputs, weights }) {
     this.throwIfCompileFailed();
     if (!Number.isInteger(qubits) || qubits < 1) throw qdkError("request", `qubits must be a positive integer, got ${qubits}`);
     if (inputs.length !== qubits) throw qdkError("request", `${qubits} qubits need ${qubits} inputs, got ${inputs.length}`);
     if (weights.length % qubits !== 0) throw qdkError("request", `${weights.length} weights are not a multiple of ${qubits} qubits`);
     // getCircuit takes no entry expression: a parameterless wrapper operation plays that role.
     const wrapper = `operation Draw() : Unit { use qs = Qubit[${qubits}]; ` +
-      `Main.DressedCircuit(${qsDoubles(inputs)}, ${qsDoubles(weights)}, qs); }`;
+      `Main.${entangling === false ? "SeparableCircuit" : "DressedCircuit"}(${qsDoubles(inputs)}, ${qsDoubles(weights)}, qs); }`;
     const program = this.programWith("QtlCircuitDiagram.qs", wrapper);
     const config = { generationMethod: "classicalEval", maxOperations: 100000, sourceLocations: false, groupByScope: false };
     try {

@@ -1,7 +1,8 @@
 /// # Summary
 /// Host-facing entry points. Each evaluates a whole batch of circuits in one call, because
 /// every call pays a fixed compile cost. `amplitude` selects the input encoding of
-/// Circuits.EncodedCircuit: angles (the dressed circuit) or amplitudes.
+/// Circuits.EncodedCircuit: angles (the dressed circuit) or amplitudes; `entangling` false
+/// leaves out the entangling layers (the separable control).
 
 import Std.Diagnostics.Fact;
 import Circuits.EncodedCircuit;
@@ -18,15 +19,17 @@ import ParameterShift.ShiftedBatch;
 /// Register size n.
 /// ## amplitude
 /// The input encoding: amplitudes (true) or angles (false).
+/// ## entangling
+/// Whether the variational blocks entangle (false: the separable control).
 /// ## inputs
 /// Per circuit, n angles or 2^n amplitudes.
 /// ## weights
 /// Per circuit, depth × n weights (block by block, qubit by qubit).
-operation Exact(qubits : Int, amplitude : Bool, inputs : Double[][], weights : Double[][]) : Unit {
+operation Exact(qubits : Int, amplitude : Bool, entangling : Bool, inputs : Double[][], weights : Double[][]) : Unit {
     Fact(Length(inputs) == Length(weights), "Exact: inputs and weights must have one row per circuit.");
     for b in 0..Length(inputs) - 1 {
         use qs = Qubit[qubits];
-        EncodedCircuit(amplitude, inputs[b], weights[b], qs);
+        EncodedCircuit(amplitude, entangling, inputs[b], weights[b], qs);
         DumpState();
         ResetAll(qs);
     }
@@ -38,14 +41,14 @@ operation Exact(qubits : Int, amplitude : Bool, inputs : Double[][], weights : D
 ///
 /// # Output
 /// Per circuit, the count of each basis-state outcome (2^n entries, big-endian).
-operation Shots(qubits : Int, amplitude : Bool, inputs : Double[][], weights : Double[][], shots : Int) : Int[][] {
+operation Shots(qubits : Int, amplitude : Bool, entangling : Bool, inputs : Double[][], weights : Double[][], shots : Int) : Int[][] {
     Fact(Length(inputs) == Length(weights), "Shots: inputs and weights must have one row per circuit.");
     mutable counts = [];
     for b in 0..Length(inputs) - 1 {
         mutable histogram = Repeated(0, 1 <<< qubits);
         for _ in 1..shots {
             use qs = Qubit[qubits];
-            EncodedCircuit(amplitude, inputs[b], weights[b], qs);
+            EncodedCircuit(amplitude, entangling, inputs[b], weights[b], qs);
             let index = MeasureBasisIndex(qs);
             set histogram w/= index <- histogram[index] + 1;
         }
@@ -58,26 +61,26 @@ operation Shots(qubits : Int, amplitude : Bool, inputs : Double[][], weights : D
 /// Exact mode for parameter-shift gradients: per (inputs, weights) row, dumps the final
 /// state of each of its shifted circuits, in the order of ShiftedAngles (angles are shifted;
 /// amplitudes enter linearly and are not).
-operation ShiftedExact(qubits : Int, amplitude : Bool, inputs : Double[][], weights : Double[][]) : Unit {
+operation ShiftedExact(qubits : Int, amplitude : Bool, entangling : Bool, inputs : Double[][], weights : Double[][]) : Unit {
     Fact(Length(inputs) == Length(weights), "ShiftedExact: inputs and weights must have one row per sample.");
     let (xs, ws) = ShiftedBatch(inputs, weights, not amplitude);
-    Exact(qubits, amplitude, xs, ws);
+    Exact(qubits, amplitude, entangling, xs, ws);
 }
 
 /// # Summary
 /// Shots mode for parameter-shift gradients: per (inputs, weights) row, the outcome
 /// counts of each of its shifted circuits, in the order of ShiftedAngles.
-operation ShiftedShots(qubits : Int, amplitude : Bool, inputs : Double[][], weights : Double[][], shots : Int) : Int[][] {
+operation ShiftedShots(qubits : Int, amplitude : Bool, entangling : Bool, inputs : Double[][], weights : Double[][], shots : Int) : Int[][] {
     Fact(Length(inputs) == Length(weights), "ShiftedShots: inputs and weights must have one row per sample.");
     let (xs, ws) = ShiftedBatch(inputs, weights, not amplitude);
-    Shots(qubits, amplitude, xs, ws, shots)
+    Shots(qubits, amplitude, entangling, xs, ws, shots)
 }
 
 /// # Summary
 /// Dumps U(weights)|j⟩ for every basis state j = 0..2^n−1 (prepared with X gates, big-endian):
 /// the columns of the variational blocks' real orthogonal matrix, which amplitude-encoded
 /// inputs need for their gradient.
-operation VariationalColumns(qubits : Int, weights : Double[]) : Unit {
+operation VariationalColumns(qubits : Int, entangling : Bool, weights : Double[]) : Unit {
     for j in 0..(1 <<< qubits) - 1 {
         use qs = Qubit[qubits];
         for i in 0..qubits - 1 {
@@ -85,7 +88,7 @@ operation VariationalColumns(qubits : Int, weights : Double[]) : Unit {
                 X(qs[i]);
             }
         }
-        VariationalBlocks(weights, qs);
+        VariationalBlocks(entangling, weights, qs);
         DumpState();
         ResetAll(qs);
     }

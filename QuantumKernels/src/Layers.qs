@@ -51,12 +51,16 @@ internal operation EntanglingLayer(qs : Qubit[]) : Unit is Adj + Ctl {
 /// One variational block: the entangling layer, then RY(weights[i]) on qubit i.
 ///
 /// # Input
+/// ## entangling
+/// false leaves out the entangling layer: the separable control, a product of one-qubit circuits.
 /// ## weights
 /// One trainable angle per qubit.
 /// ## qs
 /// The register.
-internal operation VariationalBlock(weights : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
-    EntanglingLayer(qs);
+internal operation VariationalBlock(entangling : Bool, weights : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
+    if entangling {
+        EntanglingLayer(qs);
+    }
     RotationLayerY(weights, qs);
 }
 
@@ -64,12 +68,14 @@ internal operation VariationalBlock(weights : Double[], qs : Qubit[]) : Unit is 
 /// The trainable part of every circuit: one variational block per n weights.
 ///
 /// # Input
+/// ## entangling
+/// Whether each block starts with the entangling layer (false: the separable control).
 /// ## weights
 /// depth × n angles, block by block, qubit by qubit.
-internal operation VariationalBlocks(weights : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
+internal operation VariationalBlocks(entangling : Bool, weights : Double[], qs : Qubit[]) : Unit is Adj + Ctl {
     let n = Length(qs);
     Fact(Length(weights) % n == 0, "VariationalBlocks: the number of weights must be a multiple of the qubit count.");
     for start in 0..n..Length(weights) - 1 {
-        VariationalBlock(weights[start..start + n - 1], qs);
+        VariationalBlock(entangling, weights[start..start + n - 1], qs);
     }
 }

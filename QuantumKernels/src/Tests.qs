@@ -9,6 +9,7 @@ import Std.Math.ArcTan2;
 import Std.Math.PI;
 import Layers.*;
 import Circuits.DressedCircuit;
+import Circuits.SeparableCircuit;
 import Circuits.AmplitudeCircuit;
 
 /// # Summary
@@ -46,7 +47,7 @@ operation EntanglingLayerIsTheCnotLadder() : Unit {
 @Test()
 operation VariationalBlockAdjointIsInverse() : Unit {
     let w = [0.1, 0.2, 0.3, 0.4];
-    Fact(CheckOperationsAreEqual(4, qs => { VariationalBlock(w, qs); Adjoint VariationalBlock(w, qs); }, qs => ()),
+    Fact(CheckOperationsAreEqual(4, qs => { VariationalBlock(true, w, qs); Adjoint VariationalBlock(true, w, qs); }, qs => ()),
         "A block and its adjoint should cancel.");
 }
 
@@ -74,6 +75,23 @@ operation DressedCircuitIsTheGateSequence() : Unit {
         }
     };
     Fact(CheckOperationsAreEqual(3, qs => DressedCircuit(x, w, qs), reference), "H, RY(x), then two [CNOT ladder; RY(w)] blocks expected.");
+}
+
+/// # Summary
+/// The separable control is the dressed circuit without its CNOTs: per qubit H, RY(x_i), then its RY(w) of each
+/// block; and it differs from the dressed circuit (the entangling gates do act).
+@Test()
+operation SeparableCircuitIsTheDressedCircuitWithoutCnots() : Unit {
+    let (x, w) = ([0.3, -1.2, 0.7], [0.1, 0.2, 0.3, -0.4, 0.5, 0.6]);
+    let reference = qs => {
+        for q in qs { H(q); }
+        for i in 0..2 { Ry(x[i], qs[i]); }
+        for block in 0..1 {
+            for i in 0..2 { Ry(w[3 * block + i], qs[i]); }
+        }
+    };
+    Fact(CheckOperationsAreEqual(3, qs => SeparableCircuit(x, w, qs), reference), "H, RY(x), then two RY(w) layers expected.");
+    Fact(not CheckOperationsAreEqual(3, qs => SeparableCircuit(x, w, qs), qs => DressedCircuit(x, w, qs)), "The CNOTs should change the circuit.");
 }
 
 /// # Summary
@@ -110,7 +128,7 @@ function ShiftedAnglesLeaveAmplitudesAlone() : Unit {
 @Test()
 operation AmplitudeCircuitPreparesTheState() : Unit {
     use qs = Qubit[2];
-    AmplitudeCircuit([0.0, 0.6, 0.0, -0.8], [], qs);
+    AmplitudeCircuit(true, [0.0, 0.6, 0.0, -0.8], [], qs);
     Adjoint Ry(2.0 * ArcTan2(-0.8, 0.6), qs[0]);
     X(qs[1]);
     Fact(CheckAllZero(qs), "The prepared state should be 0.6|01⟩ − 0.8|11⟩.");

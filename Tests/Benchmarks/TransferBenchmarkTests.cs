@@ -99,9 +99,9 @@ public class TransferBenchmarkTests
 
         string md = File.ReadAllText(Path.Combine(dir, "results.md"));
         Assert.That(md, Does.Contain("| T-shirt/top vs Shirt |").And.Contain("| Sneaker vs Ankle boot |"));
-        Assert.That(md, Does.Contain("quantum − best classical (95 % CI)").And.Contain("of 2 |"));
+        Assert.That(md, Does.Contain("quantum − classical (95 % CI) | quantum − linear (95 % CI)").And.Contain("of 2 |"));
         Assert.That(md, Does.Contain("96.7").And.Contain("95.4"), "the paper's ants/bees figures");
-        Assert.That(md, Does.Contain("depth 0").And.Contain("2 qubits").And.Contain("(recipe)"));
+        Assert.That(md, Does.Contain("depth 0").And.Contain("2 qubits").And.Contain("(recipe)").And.Contain("test − recipe, paired by seed (95 % CI)"));
         Assert.That(File.ReadAllLines(Path.Combine(dir, "results.csv")), Has.Length.EqualTo(1 + result.Scores.Count));
         Assert.That(File.ReadAllText(Path.Combine(dir, "transfer-benchmark.svg")), Does.Contain("<svg"));
         Assert.That(File.Exists(Path.Combine(dir, "transfer-ablations.svg")), Is.True);

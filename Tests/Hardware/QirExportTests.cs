@@ -30,6 +30,16 @@ public class QirExportTests
     }
 
     [Test]
+    public void TheSeparableControlCompilesWithoutEntanglingGates()
+    {
+        var shape = new CircuitShape(4, 2, entangling: false);
+        string qir = QirExport.Generate(QdkSession.Runtime, shape, [0.1, -0.2, 0.3, 0.4], Enumerable.Range(0, 8).Select(i => 0.25 * i - 1).ToArray());
+        var calls = QirExport.CountCalls(qir);
+        Assert.That(calls.GetValueOrDefault("cx"), Is.Zero, "no CNOT in the separable control");
+        Assert.That(calls.GetValueOrDefault("ry"), Is.EqualTo(4 + 8), "the same rotations as the dressed circuit");
+    }
+
+    [Test]
     public void TheVerbWritesTheFileAndAFailedExportLeavesTheOldOneUntouched()
     {
         string dir = Directory.CreateTempSubdirectory("qtl-qir").FullName;

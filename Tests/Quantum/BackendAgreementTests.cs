@@ -14,12 +14,12 @@ public class BackendAgreementTests
         using var qsharp = new QSharpBackend(QdkSession.Runtime);
         using var native = new NativeBackend();
         int checkedCircuits = 0;
-        // One QDK call per shape keeps the test fast; 120 circuits over 1-8 qubits, depth 0-8.
+        // One QDK call per shape keeps the test fast; 120 circuits over 1-8 qubits, depth 0-8, one in five separable.
         for (int qubits = 1; qubits <= 8; qubits++)
         {
             for (int depth = 0; depth <= 8; depth += 2)
             {
-                var shape = new CircuitShape(qubits, depth);
+                var shape = new CircuitShape(qubits, depth, entangling: depth != 4);
                 const int count = 3;
                 var batch = new CircuitBatch(shape,
                     Angles(rng, count * qubits), Angles(rng, count * shape.WeightCount));
@@ -39,12 +39,15 @@ public class BackendAgreementTests
     public void ParameterShiftOnTheQdkMatchesAdjointOnNative()
     {
         var rng = new Random(5);
-        var shape = new CircuitShape(4, 6);
-        var batch = new CircuitBatch(shape, Angles(rng, 2 * 4), Angles(rng, 2 * shape.WeightCount));
-        var shift = ParameterShift.Compute(new QSharpBackend(QdkSession.Runtime), batch);
-        var adjoint = Adjoint.Compute(batch);
-        Assert.That(shift.DWeights, Is.EqualTo(adjoint.DWeights).Within(1e-10));
-        Assert.That(shift.DInputs, Is.EqualTo(adjoint.DInputs).Within(1e-10));
+        foreach (bool entangling in new[] { true, false })
+        {
+            var shape = new CircuitShape(4, 6, entangling: entangling);
+            var batch = new CircuitBatch(shape, Angles(rng, 2 * 4), Angles(rng, 2 * shape.WeightCount));
+            var shift = ParameterShift.Compute(new QSharpBackend(QdkSession.Runtime), batch);
+            var adjoint = Adjoint.Compute(batch);
+            Assert.That(shift.DWeights, Is.EqualTo(adjoint.DWeights).Within(1e-10), shape.ToString());
+            Assert.That(shift.DInputs, Is.EqualTo(adjoint.DInputs).Within(1e-10), shape.ToString());
+        }
     }
 
     [Test]

@@ -18,8 +18,8 @@ internal static class DenseReference
     public static Complex[,] RY(double t) =>
         new Complex[,] { { Math.Cos(t / 2), -Math.Sin(t / 2) }, { Math.Sin(t / 2), Math.Cos(t / 2) } };
 
-    /// <summary>Final state of the circuit.</summary>
-    public static Complex[] Run(int n, int depth, double[] inputs, double[] weights)
+    /// <summary>Final state of the circuit (without <paramref name="entangling"/>: no CNOTs, the separable control).</summary>
+    public static Complex[] Run(int n, int depth, double[] inputs, double[] weights, bool entangling = true)
     {
         var state = new Complex[1 << n];
         state[0] = 1;
@@ -27,8 +27,8 @@ internal static class DenseReference
         for (int q = 0; q < n; q++) state = Apply(OnQubit(n, q, RY(inputs[q])), state);
         for (int block = 0; block < depth; block++)
         {
-            for (int i = 0; i + 1 < n; i += 2) state = Apply(Cnot(n, i, i + 1), state);
-            for (int i = 1; i + 1 < n; i += 2) state = Apply(Cnot(n, i, i + 1), state);
+            for (int i = 0; entangling && i + 1 < n; i += 2) state = Apply(Cnot(n, i, i + 1), state);
+            for (int i = 1; entangling && i + 1 < n; i += 2) state = Apply(Cnot(n, i, i + 1), state);
             for (int q = 0; q < n; q++) state = Apply(OnQubit(n, q, RY(weights[block * n + q])), state);
         }
         return state;

@@ -88,6 +88,27 @@ public sealed class NativeBackendTests
         }
     }
 
+    /// <summary>
+    /// Without CNOTs every qubit runs RY(π/2) (the H on |0⟩, up to sign), RY(x) and its own RY(w) of each block,
+    /// so ⟨Z_q⟩ = cos(π/2 + x_q + Σ_b w_bq) = −sin(x_q + Σ_b w_bq), whatever the other qubits do.
+    /// </summary>
+    [Test]
+    public void SeparableCircuitIsAProductOfOneQubitRotations()
+    {
+        var shape = new CircuitShape(5, 3, entangling: false);
+        var rng = new Random(31);
+        double[] inputs = RandomAngles(rng, 5), weights = RandomAngles(rng, shape.WeightCount);
+        using var backend = new NativeBackend();
+        var z = backend.Evaluate(new CircuitBatch(shape, inputs, weights)).Expectations;
+        for (int q = 0; q < 5; q++)
+        {
+            double angle = inputs[q] + Enumerable.Range(0, 3).Sum(b => weights[b * 5 + q]);
+            Assert.That(z[q], Is.EqualTo(-Math.Sin(angle)).Within(1e-12), $"qubit {q}");
+        }
+        var entangled = backend.Evaluate(new CircuitBatch(new CircuitShape(5, 3), inputs, weights)).Expectations;
+        Assert.That(entangled, Is.Not.EqualTo(z).Within(1e-3), "the CNOTs change the outputs");
+    }
+
     [Test]
     public void AgreesWithDenseMatrixReferenceOnRandomCircuits()
     {
@@ -96,11 +117,12 @@ public sealed class NativeBackendTests
         for (int trial = 0; trial < 120; trial++)
         {
             int n = rng.Next(1, 6), depth = rng.Next(0, 9);
-            var shape = new CircuitShape(n, depth);
+            bool entangling = trial % 3 != 0;
+            var shape = new CircuitShape(n, depth, entangling: entangling);
             var inputs = RandomAngles(rng, n);
             var weights = RandomAngles(rng, shape.WeightCount);
             var result = backend.Evaluate(new CircuitBatch(shape, inputs, weights));
-            var state = DenseReference.Run(n, depth, inputs, weights);
+            var state = DenseReference.Run(n, depth, inputs, weights, entangling);
             string what = $"trial {trial}: {shape}";
             Assert.That(result.Probabilities, Is.EqualTo(DenseReference.Probabilities(state)).Within(1e-10), what);
             Assert.That(result.Expectations, Is.EqualTo(DenseReference.Expectations(n, state)).Within(1e-10), what);

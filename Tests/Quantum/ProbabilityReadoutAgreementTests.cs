@@ -15,10 +15,11 @@ public class ProbabilityReadoutAgreementTests
     [TestCase(InputEncoding.Amplitude, 4, 3)]
     [TestCase(InputEncoding.Angle, 3, 2)]
     [TestCase(InputEncoding.Angle, 4, 2)]
-    public void ProbabilitiesAndGradientsEqualNative(InputEncoding encoding, int qubits, int depth)
+    [TestCase(InputEncoding.Amplitude, 3, 2, false)]
+    public void ProbabilitiesAndGradientsEqualNative(InputEncoding encoding, int qubits, int depth, bool entangling = true)
     {
         var rng = new Random(qubits * 10 + depth);
-        var shape = new CircuitShape(qubits, depth, encoding, CircuitReadout.Probabilities);
+        var shape = new CircuitShape(qubits, depth, encoding, CircuitReadout.Probabilities, entangling);
         var inputs = Enumerable.Range(0, 3).Select(_ => StudentEncoder.Encode(encoding, Enumerable.Range(0, shape.InputCount).Select(_ => rng.NextDouble() * 4 - 2).ToArray())).ToArray();
         var weights = Enumerable.Range(0, shape.WeightCount).Select(_ => rng.NextDouble() * 2 * Math.PI).ToArray();
         var batch = CircuitBatch.SharedWeights(shape, inputs, weights);

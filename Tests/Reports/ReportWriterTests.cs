@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Qtl.Data;
+using Qtl.Quantum;
 using Qtl.Reports;
 
 namespace Qtl.Tests.Reports;
@@ -79,7 +80,7 @@ public class ReportWriterTests
             new SummarySection("Run", ("backbone", "small CNN (ONNX)"), ("qubits", "4"), ("depth", "6"), ("best validation accuracy", "80.6 %")) { Note = "Numbers in this sample are made up <escaped>." },
             Figure.FromChart("loss", loss, dir, "Solid: training; dashed: validation."),
             Figure.FromChart("confusion", Chart.ConfusionMatrix(counts, Classes, "Confusion matrix (validation)"), dir),
-            Figure.FromCircuit(QdkSession.Runtime, "circuit", 4, [0.12, -0.5, 1.3, 0.77], weights, dir),
+            Figure.FromCircuit(QdkSession.Runtime, "circuit", new CircuitShape(4, 6), [0.12, -0.5, 1.3, 0.77], weights, dir),
             Figure.FromChart("accuracy", Chart.GroupedBars(
                 [new("0-5", "quantum", 0.81, 0.02), new("0-5", "classical", 0.84, 0.01), new("0-7", "quantum", 0.70, 0.03), new("0-7", "classical", 0.74, 0.02)],
                 "Validation accuracy per model (mean ± std, 5 seeds)"), dir),

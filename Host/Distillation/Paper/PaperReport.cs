@@ -60,9 +60,9 @@ public static class PaperReport
             md.AppendLine("|---|---|" + string.Concat(Enumerable.Repeat("---:|", result.Steps[0].Cells.Select(c => c.Row).Distinct().Count() + 1)));
             foreach (var (step, cells) in result.Steps)
             {
-                var rows = cells.GroupBy(c => c.Row).Select(r => KdTable.Paired(r)).Select(g => string.Create(Inv, $"{100 * g.Mean:+0.0;-0.0} ± {100 * g.Std:F1} ({g.Positive}/{g.Count})"));
+                var rows = cells.GroupBy(c => c.Row).Select(r => KdTable.Paired(r)).Select(g => string.Create(Inv, $"{Points.Signed(g.Mean)} ± {100 * g.Std:F1} ({g.Positive}/{g.Count})"));
                 var all = KdTable.Paired(cells);
-                md.AppendLine($"| {step.Name} | {step.Change} | {string.Join(" | ", rows)} | " + string.Create(Inv, $"{100 * all.Mean:+0.0;-0.0} ± {100 * all.Std:F1} ({all.Positive}/{all.Count}) |"));
+                md.AppendLine($"| {step.Name} | {step.Change} | {string.Join(" | ", rows)} | " + string.Create(Inv, $"{Points.Signed(all.Mean)} ± {100 * all.Std:F1} ({all.Positive}/{all.Count}) |"));
             }
             md.AppendLine("\nGain = distilled minus alone in percentage points, paired by seed over teachers and seeds: mean ± std (positive pairs / pairs).\n");
             md.AppendLine("![ladder](kd-fashion-ladder.svg)\n");

@@ -59,6 +59,7 @@ public static class Adjoint
                 Differentiate(psi, lambdas, n, q, dWeights.Slice(index * count, count));
                 Undo(psi, lambdas, n, q, cos[q], sin[q]);
             }
+            if (!shape.Entangling) continue;
             StateVector.ApplyEntangler(psi, scratch, n, inverse: true);
             for (int o = 0; o < count; o++)
                 StateVector.ApplyEntangler(lambdas.Slice(o * size, size), scratch, n, inverse: true);

@@ -39,7 +39,7 @@ public sealed class QdkNoisyBackend(NoiseModel noise, QdkRuntime runtime) : IQua
         for (int first = 0; first < batch.Count; first += chunk)
         {
             int count = Math.Min(chunk, batch.Count - first);
-            var rows = Runtime.NoisyShots(n, new CircuitRows(batch.Inputs, n, first, count),
+            var rows = Runtime.NoisyShots(n, shape.Entangling, new CircuitRows(batch.Inputs, n, first, count),
                 new CircuitRows(batch.Weights, shape.WeightCount, first, count), shots, Noise.ToArray());
             int b = first;
             foreach (var row in rows)

@@ -28,10 +28,10 @@ public sealed class GradientTests
         public void Dispose() => inner.Dispose();
     }
 
-    private static CircuitBatch RandomBatch(int n, int depth, int seed)
+    private static CircuitBatch RandomBatch(int n, int depth, int seed, bool entangling = true)
     {
         var rng = new Random(seed);
-        var shape = new CircuitShape(n, depth);
+        var shape = new CircuitShape(n, depth, entangling: entangling);
         double Angle() => (rng.NextDouble() * 2 - 1) * Math.PI;
         var inputs = Enumerable.Range(0, Samples * n).Select(_ => Angle()).ToArray();
         var weights = Enumerable.Range(0, Samples * shape.WeightCount).Select(_ => Angle()).ToArray();
@@ -82,9 +82,11 @@ public sealed class GradientTests
     [TestCase(6, 3)]
     [TestCase(6, 6)]
     [TestCase(10, 2)]
-    public void ParameterShiftFiniteDifferencesAndAdjointAgree(int n, int depth)
+    [TestCase(4, 6, false)]
+    [TestCase(5, 3, false)]
+    public void ParameterShiftFiniteDifferencesAndAdjointAgree(int n, int depth, bool entangling = true)
     {
-        var batch = RandomBatch(n, depth, seed: 100 * n + depth);
+        var batch = RandomBatch(n, depth, seed: 100 * n + depth, entangling);
         using var backend = new NativeBackend();
         var shift = ParameterShift.Compute(backend, batch);
         var adjoint = Adjoint.Compute(batch);

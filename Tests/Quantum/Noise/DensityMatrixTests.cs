@@ -13,7 +13,7 @@ public class DensityMatrixTests
         for (int qubits = 1; qubits <= 5; qubits++)
             for (int depth = 0; depth <= 4; depth += 2)
             {
-                var shape = new CircuitShape(qubits, depth);
+                var shape = new CircuitShape(qubits, depth, entangling: depth != 2);
                 double[] inputs = Angles(rng, qubits), weights = Angles(rng, shape.WeightCount);
                 var psi = new double[shape.StateCount];
                 StateVector.Run(shape, inputs, weights, psi);

@@ -11,11 +11,12 @@ namespace Qtl.Tests.Quantum.Noise;
 public class QdkNoiseTests
 {
     [TestCase(0.02, 0.02, 0.02, TestName = "Depolarizing p = 0.06 (0.02 each)")]
-    [TestCase(0.06, 0.0, 0.12, TestName = "Asymmetric X and Z noise")]
-    public void QdkNoisyShotsAgreeWithNativeNoisyExpectations(double px, double py, double pz)
+    [TestCase(0.06, 0.0, 0.12, true, TestName = "Asymmetric X and Z noise")]
+    [TestCase(0.06, 0.0, 0.12, false, TestName = "Asymmetric X and Z noise, separable circuit")]
+    public void QdkNoisyShotsAgreeWithNativeNoisyExpectations(double px, double py, double pz, bool entangling = true)
     {
         var noise = new NoiseModel(px, py, pz);
-        var shape = new CircuitShape(2, 1);
+        var shape = new CircuitShape(2, 1, entangling: entangling);
         var batch = new CircuitBatch(shape, [0.3, -0.7, 1.2, 0.4], [1.1, 0.4, -0.8, 2.0]);
         const int shots = 4000;
         var measured = new QdkNoisyBackend(noise, QdkSession.Runtime).Evaluate(batch, shots);

@@ -1,0 +1,71 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using Qtl.Data;
+using Qtl.Export;
+using Qtl.Features;
+using Qtl.Model;
+using Qtl.Quantum;
+using Qtl.Tests.Data;
+using Qtl.Training;
+
+namespace Qtl.Tests.Cli;
+
+/// <summary><c>export-onnx</c> on a real run folder: the file ONNX Runtime runs gives the run's probabilities; refusals write nothing.</summary>
+[Integration]
+[NonParallelizable]
+public class ExportOnnxCommandTests
+{
+    [Test]
+    public void ExportsEachHeadOfARunAndRefusesBadRequestsWithoutTouchingTheFile()
+    {
+        string root = TestImages.TempDir("qtl-onnx");
+        try
+        {
+            string run = Path.Combine(root, "run");
+            var (code, output, error) = QtlInProcess.Run("train", "--data", FashionMnist.SubsetDirectory, "--classes", "0,6", "--per-class", "20",
+                "--epochs", "2", "--heads", "quantum,linear", "--backend", "native", "--gradient", "adjoint", "--cache-dir", Path.Combine(root, "cache"), "--out", run);
+            Assert.That(code, Is.EqualTo(0), error + output);
+            var data = TransferDataLoader.Load(RunFolder.LoadDataOptions(run));
+
+            foreach (var head in new[] { HeadKind.Quantum, HeadKind.Linear })
+            {
+                string file = Path.Combine(root, $"{head.Text()}.onnx");
+                (code, output, error) = QtlInProcess.Run("export-onnx", "--run", run, "--head", head.Text(), "--out", file);
+                Assert.That(code, Is.EqualTo(0), error + output);
+                var model = RunFolder.LoadModel(run, head);
+                using var native = new NativeBackend();
+                var expected = model.Logits(data.Validation.Features, native).Select(l => Probabilities.Softmax(l)).ToArray();
+                using var session = new InferenceSession(file);
+                var features = data.Validation.Features;
+                var input = new DenseTensor<float>(features.SelectMany(r => r.Select(v => (float)v)).ToArray(), [features.Length, features[0].Length]);
+                using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(OnnxExport.FeaturesInput, input)]);
+                var p = outputs.Single(o => o.Name == OnnxExport.ProbabilitiesOutput).AsTensor<double>();
+                for (int b = 0; b < features.Length; b++)
+                    for (int c = 0; c < expected[b].Length; c++)
+                        Assert.That(p[b, c], Is.EqualTo(expected[b][c]).Within(1e-9), $"{head.Text()}, sample {b}, class {c}");
+            }
+
+            string withBackbone = Path.Combine(root, "with-backbone.onnx");
+            (code, output, error) = QtlInProcess.Run("export-onnx", "--run", run, "--with-backbone", "--out", withBackbone);
+            Assert.That(code, Is.EqualTo(0), error + output);
+            using (var session = new InferenceSession(withBackbone))
+                Assert.That(session.InputMetadata.Keys, Is.EqualTo(new[] { OnnxExport.ImageInput }));
+
+            string kept = Path.Combine(root, "quantum.onnx");
+            byte[] before = File.ReadAllBytes(kept);
+            (code, _, error) = QtlInProcess.Run("export-onnx", "--run", run, "--head", "classical", "--out", kept);
+            Assert.That(code, Is.EqualTo(2), error);
+            Assert.That(File.ReadAllBytes(kept), Is.EqualTo(before), "a refused export leaves the file as it was");
+            (code, _, error) = QtlInProcess.Run("export-onnx", "--run", Path.Combine(root, "nothing"), "--out", Path.Combine(root, "x.onnx"));
+            Assert.That(code, Is.EqualTo(2), error);
+            Assert.That(File.Exists(Path.Combine(root, "x.onnx")), Is.False);
+            (code, _, error) = QtlInProcess.Run("export-onnx", "--run", run, "--out", root);
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("is a folder"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}

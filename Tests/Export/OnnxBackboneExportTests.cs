@@ -1,0 +1,49 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using Qtl.Backbones;
+using Qtl.Export;
+using Qtl.Features;
+using Qtl.Model;
+using Qtl.Quantum;
+using Qtl.Quantum.Gradients;
+using Qtl.Training;
+
+namespace Qtl.Tests.Export;
+
+/// <summary>Backbone and head in one graph: from an image tensor to the probabilities the product computes from that image.</summary>
+public class OnnxBackboneExportTests
+{
+    [Test]
+    public void TheResNet18AndHeadGraphGivesTheProductsProbabilitiesForAnImage()
+    {
+        var rng = new Random(3);
+        FeatureSet Split(int count) => new(
+            Enumerable.Range(0, count).Select(i => Enumerable.Range(0, ResNet18Package.Features).Select(f => (double)(float)(rng.NextDouble() * (1 + i % 2))).ToArray()).ToArray(),
+            Enumerable.Range(0, count).Select(i => i % 2).ToArray(), ["plain", "busy"]);
+        var options = new TrainingOptions { Qubits = 3, Depth = 2, Epochs = 2, LearningRate = 0.01, QDelta = 0.5, Backend = BackendKind.Native, GradientMethod = GradientMethod.Adjoint };
+        using var native = new NativeBackend();
+        var model = new TransferTrainer(options, native).Train(HeadKind.Quantum, new TransferData(Split(20), Split(10), "synthetic"));
+
+        var images = Enumerable.Range(0, 2).Select(i => new RasterImage(300, 260, 3,
+            Enumerable.Range(0, 300 * 260 * 3).Select(k => (byte)(i == 0 ? (k / 3) % 251 : rng.Next(256))).ToArray())).ToArray();
+        using var backbone = Backbone.Open();
+        var features = backbone.Extract(images.Length, i => images[i]);
+        var expected = model.Logits(features.Select(f => f.Select(v => (double)v).ToArray()).ToArray(), native).Select(l => Probabilities.Softmax(l)).ToArray();
+
+        using var session = new InferenceSession(OnnxExport.WithBackbone(model, new DataOptions()));
+        for (int i = 0; i < images.Length; i++)
+        {
+            var ready = images[i].ResizeShorterAndCrop(224, 224);
+            const int plane = 224 * 224;
+            var tensor = new DenseTensor<float>([1, 3, 224, 224]);
+            for (int c = 0; c < 3; c++)
+                for (int p = 0; p < plane; p++) tensor.Buffer.Span[c * plane + p] = ready.Pixels[3 * p + c];
+            using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(OnnxExport.ImageInput, tensor)]);
+            var probabilities = outputs.Single(o => o.Name == OnnxExport.ProbabilitiesOutput).AsTensor<double>().ToArray();
+            // The backbone is float32 and its two sessions may sum in another order: the features agree to float rounding.
+            Assert.That(probabilities, Is.EqualTo(expected[i]).Within(1e-5), $"image {i}");
+            Assert.That(outputs.Single(o => o.Name == OnnxExport.LabelOutput).AsTensor<string>().Single(),
+                Is.EqualTo(model.ClassNames[Probabilities.ArgMax(expected[i])]), $"image {i}");
+        }
+    }
+}
