@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Qtl.Export;
 using Qtl.Features;
 using Qtl.Model;
 using Qtl.Quantum;
@@ -76,5 +77,21 @@ public class MlNetBaselinesTests
         var e = Assert.Throws<ArgumentException>(() => new TransferTrainer(new TrainingOptions { Backend = BackendKind.Native })
             .Train(HeadKind.Sdca, train, validation));
         Assert.That(e!.Message, Does.Contain("fitted by ML.NET"));
+    }
+
+    [TestCase(HeadKind.Lbfgs)]
+    [TestCase(HeadKind.Sdca)]
+    public void TheOnnxExportOfABaselineGivesItsProbabilities(HeadKind kind)
+    {
+        var (train, validation) = ThreeClasses();
+        var model = MlNetBaselines.Fit(kind, train, validation, new TrainingOptions { Seed = 7 });
+        var ml = new MLContext(7);
+        var data = MlNetBaselines.ToDataView(ml, validation);
+        var exported = ml.Transforms.CopyColumns(OnnxExport.FeaturesInput, "Features")
+            .Append(ml.Transforms.ApplyOnnxModel([OnnxExport.ProbabilitiesOutput], [OnnxExport.FeaturesInput], new MemoryStream(OnnxExport.Head(model))));
+        double[][] onnx = exported.Fit(data).Transform(data).GetColumn<double[]>(OnnxExport.ProbabilitiesOutput).ToArray();
+        double[][] ours = model.Logits(validation.Features).Select(l => Probabilities.Softmax(l)).ToArray();
+        for (int i = 0; i < validation.Count; i++)
+            Assert.That(onnx[i], Is.EqualTo(ours[i]).Within(1e-12), $"sample {i}");
     }
 }
