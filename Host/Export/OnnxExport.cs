@@ -18,8 +18,8 @@ namespace Qtl.Export;
 /// </summary>
 public static class OnnxExport
 {
-    /// <summary>The largest circuit exported: its matrix has 4^n entries (10 qubits: 8 MB).</summary>
-    public const int MaxQubits = 10;
+    /// <summary>The largest circuit exported: its matrix has 4^n float64 entries (10 qubits: 8 MiB; 12: 128 MiB in the file).</summary>
+    public const int MaxQubits = 12;
 
     /// <summary>Opset of the default domain; every operator used keeps its meaning from opset 9 on.</summary>
     public const int Opset = 13;
