@@ -73,6 +73,15 @@ public class ExportOnnxCommandTests
             using var qtl = new QtlContext();
             string fromApi = qtl.Open(run).Quantum.ExportOnnx(Path.Combine(root, "api.onnx"));
             Assert.That(File.ReadAllBytes(fromApi), Is.EqualTo(before));
+
+            // A run trained on a feature table has no backbone: --with-backbone is refused, the head alone still exports.
+            File.Delete(Path.Combine(run, RunFolder.DataOptionsFile));
+            (code, _, error) = QtlInProcess.Run("export-onnx", "--run", run, "--with-backbone", "--out", Path.Combine(root, "y.onnx"));
+            Assert.That(code, Is.EqualTo(2), error);
+            Assert.That(error, Does.Contain("feature table").And.Contain("drop --with-backbone"));
+            Assert.That(File.Exists(Path.Combine(root, "y.onnx")), Is.False);
+            (code, _, error) = QtlInProcess.Run("export-onnx", "--run", run, "--out", Path.Combine(root, "y.onnx"));
+            Assert.That(code, Is.EqualTo(0), error);
         }
         finally
         {
