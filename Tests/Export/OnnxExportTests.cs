@@ -49,6 +49,7 @@ public class OnnxExportTests
     [TestCase(HeadKind.Quantum, 1, 2, false)]
     [TestCase(HeadKind.Quantum, 3, 0, false)]
     [TestCase(HeadKind.Quantum, 5, 3, true)]
+    [TestCase(HeadKind.Quantum, OnnxExport.MaxQubits, 1, false)]
     [TestCase(HeadKind.Classical, 4, 6, false)]
     [TestCase(HeadKind.Linear, 4, 6, false)]
     public void TheGraphGivesTheNativeProbabilitiesOnTheValidationSet(HeadKind kind, int qubits, int depth, bool separable)
