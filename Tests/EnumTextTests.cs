@@ -13,7 +13,7 @@ public class EnumTextTests
     [Test]
     public void NamesAreTheFilesAndCommandLinesTextInDeclarationOrder()
     {
-        Assert.That(EnumText.Names<HeadKind>(), Is.EqualTo(new[] { "quantum", "classical", "linear" }));
+        Assert.That(EnumText.Names<HeadKind>(), Is.EqualTo(new[] { "quantum", "classical", "linear", "lbfgs", "sdca" }));
         Assert.That(EnumText.Names<BackendKind>(), Is.EqualTo(new[] { "qsharp", "native" }));
         Assert.That(EnumText.Names<GradientMethod>(), Is.EqualTo(new[] { "parameter-shift", "adjoint" }));
         Assert.That(EnumText.Names<InputEncoding>(), Is.EqualTo(new[] { "angle", "amplitude" }));

@@ -75,6 +75,31 @@ public sealed class Dataset
             $"feature tables {Path.GetFullPath(trainCsv)} ({trainLabels.Length} train), {Path.GetFullPath(validationCsv)} ({validationLabels.Length} validation)");
     }
 
+    /// <summary>
+    /// Writes FashionMNIST classes as PNG files in torchvision's ImageFolder layout: <c>train/&lt;class&gt;/</c> and
+    /// <c>val/&lt;class&gt;/</c> hold the train and t10k images that <see cref="FashionMnist"/> chooses with the same arguments,
+    /// for pipelines that start from image files (ML.NET's <c>LoadImages</c>, <see cref="ImageFolder"/>). A class folder is
+    /// the class name with '/' written as '-' (T-shirt-top). Returns the folder's full path.
+    /// </summary>
+    public static string WriteFashionMnistImages(string folder, IReadOnlyList<int> classes, int perClass, int seed = 42, string? directory = null)
+    {
+        if (perClass < 1) throw new UserError($"perClass is {perClass}; allowed: 1 or more.");
+        var location = Qtl.Data.FashionMnist.Locate(directory);
+        foreach (var (split, train, splitSeed) in new[] { ("train", true, seed), ("val", false, seed + 1) })
+        {
+            var images = Qtl.Data.FashionMnist.Load(location, train);
+            foreach (int index in Qtl.Data.FashionMnist.Select(images.Labels, classes, perClass, splitSeed))
+            {
+                string name = Qtl.Data.FashionMnist.ClassNames[images.Labels[index]];
+                string dir = Path.Combine(folder, split, name.Replace('/', '-'));
+                Directory.CreateDirectory(dir);
+                var image = new SampleImage(images.Images.Columns, images.Images.Rows, 1, images.Images.Image(index).ToArray(), images.Labels[index], name);
+                AtomicFile.WriteAllBytes(Path.Combine(dir, $"{index:D5}.png"), Png.Encode(image));
+            }
+        }
+        return Path.GetFullPath(folder);
+    }
+
     /// <summary>Writes validation image <paramref name="index"/> as a PNG file (e.g. to try <see cref="TrainedHead.Predict(string)"/> on it).</summary>
     public string SaveImage(int index, string path)
     {

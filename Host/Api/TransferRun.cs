@@ -78,7 +78,7 @@ public sealed class TransferRun
     {
         folder = Path.GetFullPath(folder);
         if (!Directory.Exists(folder)) throw new UserError($"no run folder at {folder}.");
-        var kinds = TransferExperiment.DefaultHeads.Where(k => File.Exists(RunFolder.Checkpoint(folder, k))).ToList();
+        var kinds = Enum.GetValues<HeadKind>().Where(k => File.Exists(RunFolder.Checkpoint(folder, k))).ToList();
         if (kinds.Count == 0)
             throw new UserError($"{folder} holds no head checkpoint (*.checkpoint.json of train): is it a transfer run folder?");
         var models = kinds.Select(k => RunFolder.LoadModel(folder, k)).ToList();

@@ -7,7 +7,7 @@ namespace Qtl.Cli;
 internal sealed class TrainedHeadOptions
 {
     private readonly Option<string> _run = new("--run") { Description = "Run folder written by train.", Required = true };
-    private readonly Option<HeadKind> _head = EnumOption.Create("--head", "Head: quantum, classical or linear.", HeadKind.Quantum);
+    private readonly Option<HeadKind> _head = EnumOption.Create("--head", "Head: quantum, classical, linear, lbfgs or sdca.", HeadKind.Quantum);
 
     public void AddTo(Command command)
     {

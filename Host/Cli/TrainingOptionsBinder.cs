@@ -23,7 +23,7 @@ public sealed class TrainingOptionsBinder
     private readonly Option<BackendKind> _backend = SharedOptions.Backend(Recipe.Backend);
     private readonly Option<GradientMethod> _gradient = SharedOptions.Gradient(Recipe.GradientMethod);
     private readonly Option<int> _shots = SharedOptions.Shots(Recipe.Shots);
-    private readonly Option<HeadKind[]> _heads = EnumOption.List("--heads", "Heads to train, comma-separated: quantum, classical, linear.", TransferExperiment.DefaultHeads);
+    private readonly Option<HeadKind[]> _heads = EnumOption.List("--heads", "Heads to train, comma-separated: quantum, classical, linear, lbfgs (ML.NET L-BFGS maximum entropy), sdca (ML.NET SDCA maximum entropy).", TransferExperiment.DefaultHeads);
 
     public TrainingOptionsBinder(int defaultEpochs)
     {

@@ -28,7 +28,8 @@ public static class Heads
                 new Tanh(),
                 new Linear("post", n, classes, rng),
             ]),
-            HeadKind.Linear => new Head([new Linear("fc", features, classes, rng)]),
+            // ML.NET's linear trainers give a Linear(F→C) too (MlNetBaselines folds their normalisation into it).
+            HeadKind.Linear or HeadKind.Lbfgs or HeadKind.Sdca => new Head([new Linear("fc", features, classes, rng)]),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a head kind."),
         };
     }

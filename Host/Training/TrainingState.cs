@@ -20,6 +20,8 @@ public sealed record TrainingState(HeadKind Kind, TrainingOptions Options, IRead
             throw new UserError($"cannot resume: classes [{string.Join(", ", classNames)}] differ from the checkpoint's [{string.Join(", ", ClassNames)}].");
     }
 
-    public TrainedModel ToModel() => new(Kind, Options, ClassNames, FeatureDimension,
-        Progress.BestParameters, Progress.BestEpoch, Progress.BestAccuracy, Progress.History, Progress.Seconds);
+    /// <summary>The best epoch's model; a run with no selection split (no best epoch) gives its last epoch's.</summary>
+    public TrainedModel ToModel() => Progress.BestEpoch == 0 && Progress.EpochsDone > 0
+        ? new(Kind, Options, ClassNames, FeatureDimension, Progress.Parameters, Progress.EpochsDone, Progress.BestAccuracy, Progress.History, Progress.Seconds)
+        : new(Kind, Options, ClassNames, FeatureDimension, Progress.BestParameters, Progress.BestEpoch, Progress.BestAccuracy, Progress.History, Progress.Seconds);
 }

@@ -42,7 +42,8 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<He
             {
                 throw new UserError($"{checkpoint}: {e.Message}", e);
             }
-            done[kind] = state.Progress.EpochsDone;
+            // An ML.NET baseline's fit has no epochs to continue: once saved it is done for any --epochs.
+            done[kind] = kind.IsMlNetBaseline() ? Options.Epochs : state.Progress.EpochsDone;
         }
         return done;
     }
@@ -55,6 +56,11 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<He
         {
             string checkpoint = CheckpointPath(outDir, kind);
             bool resumeThis = resume && File.Exists(checkpoint);
+            if (kind.IsMlNetBaseline())
+            {
+                results[kind] = Result(FitBaseline(kind, data, outDir, checkpoint, resumeThis), data, null);
+                continue;
+            }
             var history = resumeThis ? Checkpoint.Load(checkpoint).Progress.History.ToList() : [];
             var trainer = new TransferTrainer(Options, kind == HeadKind.Quantum ? backend : null);
             trainer.Progress += p => Progress?.Invoke(p);
@@ -65,11 +71,39 @@ public sealed class TransferExperiment(TrainingOptions options, IReadOnlyList<He
                 EpochCompleted?.Invoke(k, m);
             };
             var model = trainer.Train(kind, data, checkpoint, resumeThis);
-            var head = model.Build(kind == HeadKind.Quantum ? backend : null);
-            var validation = Evaluation.From(head.Predict(data.Validation.Features), data.Validation.Labels, data.Validation.ClassNames.Count);
-            results[kind] = new HeadResult(model, validation, head.Describe(), head.ParameterCount);
+            results[kind] = Result(model, data, kind == HeadKind.Quantum ? backend : null);
         }
         return results;
+    }
+
+    private static HeadResult Result(TrainedModel model, TransferData data, IQuantumBackend? backend)
+    {
+        var head = model.Build(backend);
+        var validation = Evaluation.From(head.Predict(data.Validation.Features), data.Validation.Labels, data.Validation.ClassNames.Count);
+        return new HeadResult(model, validation, head.Describe(), head.ParameterCount);
+    }
+
+    /// <summary>An ML.NET baseline: fitted once (a resume reads the saved fit back), saved as a checkpoint of one epoch.</summary>
+    private TrainedModel FitBaseline(HeadKind kind, TransferData data, string outDir, string checkpoint, bool resume)
+    {
+        if (resume) return Checkpoint.LoadModel(checkpoint);
+        var model = MlNetBaselines.Fit(kind, data.Train, data.Validation, Options);
+        var state = new TrainingState(kind, Options, model.ClassNames, model.FeatureDimension)
+        {
+            Progress = new TrainerState
+            {
+                EpochsDone = 1,
+                Parameters = model.Parameters.ToDictionary(),
+                BestEpoch = model.BestEpoch,
+                BestAccuracy = model.BestValidationAccuracy,
+                BestParameters = model.Parameters.ToDictionary(),
+                History = [.. model.History],
+            },
+        };
+        Checkpoint.Save(checkpoint, state);
+        RunFolder.WriteMetrics(outDir, kind, model.History);
+        EpochCompleted?.Invoke(kind, model.History[0]);
+        return model;
     }
 
     public static string CheckpointPath(string outDir, HeadKind kind) => Path.Combine(outDir, $"{kind.Text()}.checkpoint.json");

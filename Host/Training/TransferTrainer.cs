@@ -32,10 +32,18 @@ public sealed class TransferTrainer
     /// Trains <paramref name="kind"/> on <paramref name="data"/>. With <paramref name="checkpointPath"/>
     /// the state is saved there after every epoch; with <paramref name="resume"/> training continues from it.
     /// </summary>
-    public TrainedModel Train(HeadKind kind, TransferData data, string? checkpointPath = null, bool resume = false)
+    public TrainedModel Train(HeadKind kind, TransferData data, string? checkpointPath = null, bool resume = false) =>
+        Train(kind, data.Train, data.Validation, checkpointPath, resume);
+
+    /// <summary>
+    /// As <see cref="Train(HeadKind, TransferData, string?, bool)"/>; without <paramref name="validation"/> no epoch is
+    /// selected and the model is the last epoch's (its best epoch is the last, its validation accuracy −1).
+    /// </summary>
+    public TrainedModel Train(HeadKind kind, FeatureSet train, FeatureSet? validation, string? checkpointPath = null, bool resume = false)
     {
-        var (train, validation) = (data.Train, data.Validation);
-        if (train.Dimension != validation.Dimension)
+        if (kind.IsMlNetBaseline())
+            throw new ArgumentException($"the {kind.Text()} head is fitted by ML.NET (MlNetBaselines.Fit), not by the product's trainer.", nameof(kind));
+        if (validation is not null && train.Dimension != validation.Dimension)
             throw new ArgumentException($"train features have dimension {train.Dimension}, validation {validation.Dimension}.");
         var head = Heads.Create(kind, train.Dimension, train.ClassNames.Count, Options, _backend);
         var state = new TrainingState(kind, Options, train.ClassNames, train.Dimension);
@@ -51,7 +59,7 @@ public sealed class TransferTrainer
         var plan = new TrainingPlan(head, new TrainingSet(train.Features, train.Labels), CrossEntropyLoss.Instance,
             [new ParameterGroup("head", head.Parameters, Options.Schedule)], new SeededShuffle(Options.Seed, Options.BatchSize), Options.Epochs)
         {
-            Selection = new EpochSelection(h =>
+            Selection = validation is null ? null : new EpochSelection(h =>
             {
                 var e = Evaluation.From(h.Predict(validation.Features), validation.Labels, validation.ClassNames.Count);
                 return new SplitScore(e.Accuracy, e.Loss);

@@ -19,8 +19,34 @@ public partial class ReadmeExampleTests
     public void TheReadmeExampleCompilesAndRuns()
     {
         string example = Example(File.ReadAllText(Path.Combine(SourceTree.Root(), "README.md")));
-        var entry = Compile(example);
         string dir = TestImages.TempDir("qtl-readme");
+        try
+        {
+            string text = Run(Compile(example), dir);
+            Assert.That(text, Does.Match(@"quantum: \d+\.\d % validation accuracy"));
+            Assert.That(text, Does.Match(@"classical: \d+\.\d % validation accuracy"));
+            Assert.That(text, Does.Contain("validation-0.png: "));
+            Assert.That(text, Does.Contain("reopened: "));
+            Assert.That(Path.Combine(dir, "runs", "readme", "report.html"), Does.Exist);
+            Assert.That(Path.Combine(dir, "validation-0.png"), Does.Exist);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    /// <summary>The one csharp block of a README section (Library by default).</summary>
+    internal static string Example(string readme, string section = "Library")
+    {
+        int start = readme.IndexOf($"\n## {section}\n", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), $"README.md has a {section} section");
+        int end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var blocks = CSharpBlock().Matches(readme[start..end]);
+        Assert.That(blocks, Has.Count.EqualTo(1), $"one C# example in the {section} section");
+        return blocks[0].Groups[1].Value;
+    }
+
+    /// <summary>Runs a compiled example in <paramref name="dir"/> (its working directory) and returns what it printed.</summary>
+    internal static string Run(MethodInfo entry, string dir)
+    {
         string previous = Directory.GetCurrentDirectory();
         var output = new StringWriter();
         var console = Console.Out;
@@ -35,32 +61,12 @@ public partial class ReadmeExampleTests
             Console.SetOut(console);
             Directory.SetCurrentDirectory(previous);
         }
-        try
-        {
-            string text = output.ToString();
-            TestContext.Out.WriteLine(text);
-            Assert.That(text, Does.Match(@"quantum: \d+\.\d % validation accuracy"));
-            Assert.That(text, Does.Match(@"classical: \d+\.\d % validation accuracy"));
-            Assert.That(text, Does.Contain("validation-0.png: "));
-            Assert.That(text, Does.Contain("reopened: "));
-            Assert.That(Path.Combine(dir, "runs", "readme", "report.html"), Does.Exist);
-            Assert.That(Path.Combine(dir, "validation-0.png"), Does.Exist);
-        }
-        finally { Directory.Delete(dir, recursive: true); }
+        TestContext.Out.WriteLine(output.ToString());
+        return output.ToString();
     }
 
-    /// <summary>The one csharp block of the Library section.</summary>
-    internal static string Example(string readme)
-    {
-        int start = readme.IndexOf("\n## Library\n", StringComparison.Ordinal);
-        Assert.That(start, Is.GreaterThanOrEqualTo(0), "README.md has a Library section");
-        int end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
-        var blocks = CSharpBlock().Matches(readme[start..end]);
-        Assert.That(blocks, Has.Count.EqualTo(1), "one C# example in the Library section");
-        return blocks[0].Groups[1].Value;
-    }
-
-    private static MethodInfo Compile(string program)
+    /// <summary>Compiles a README example as the console program it says it is and returns its entry point.</summary>
+    internal static MethodInfo Compile(string program)
     {
         // What `dotnet new console` adds with ImplicitUsings.
         const string implicitUsings = "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; " +

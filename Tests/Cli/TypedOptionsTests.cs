@@ -45,7 +45,7 @@ public class TypedOptionsTests
     [TestCase("circuit --backend ", new[] { "native", "qsharp" })]
     [TestCase("circuit --inputs 0 --gradient ", new[] { "adjoint", "parameter-shift" })]
     [TestCase("train --heads quantum,c", new[] { "quantum,classical" })]
-    [TestCase("evaluate --head ", new[] { "classical", "linear", "quantum" })]
+    [TestCase("evaluate --head ", new[] { "classical", "lbfgs", "linear", "quantum", "sdca" })]
     [TestCase("distill --protocol ", new[] { "ours", "paper" })]
     [TestCase("distill --teacher ", new[] { "alexnet", "ensemble", "lenet", "none" })]
     [TestCase("distill --front-end p", new[] { "pca" })]
