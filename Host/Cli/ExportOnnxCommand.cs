@@ -30,9 +30,12 @@ public static class ExportOnnxCommand
     {
         if (Directory.Exists(output)) throw new UserError($"--out {output} is a folder; give a file name such as model.onnx.");
         TrainedModel model = RunFolder.LoadModel(runDir, kind);
+        if (withBackbone && !File.Exists(Path.Combine(runDir, RunFolder.DataOptionsFile)))
+            throw new UserError($"{runDir} was trained on a feature table (no {RunFolder.DataOptionsFile}): it has no backbone to export; drop --with-backbone to export the head alone.");
         byte[] onnx = withBackbone ? OnnxExport.WithBackbone(model, RunFolder.LoadDataOptions(runDir)) : OnnxExport.Head(model);
         AtomicFile.WriteAllBytes(output, onnx);
-        AnsiConsole.MarkupLineInterpolated($"ONNX (opset {OnnxExport.Opset}) of the {kind.Text()} head{(withBackbone ? " with its backbone" : "")}: exact probabilities of {string.Join(", ", model.ClassNames)}.");
+        long opset = Onnx.ModelProto.Parser.ParseFrom(onnx).OpsetImport.Single(o => o.Domain.Length == 0).Version;
+        AnsiConsole.MarkupLineInterpolated($"ONNX (opset {opset}) of the {kind.Text()} head{(withBackbone ? " with its backbone" : "")}: exact probabilities of {string.Join(", ", model.ClassNames)}.");
         AnsiConsole.MarkupLineInterpolated($"Wrote [link]{Path.GetFullPath(output)}[/] ({onnx.Length:N0} bytes).");
         return 0;
     }

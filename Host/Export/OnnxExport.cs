@@ -18,10 +18,10 @@ namespace Qtl.Export;
 /// </summary>
 public static class OnnxExport
 {
-    /// <summary>The largest circuit exported: its matrix has 4^n entries (10 qubits: 8 MB).</summary>
-    public const int MaxQubits = 10;
+    /// <summary>The largest circuit exported: its matrix has 4^n float64 entries (10 qubits: 8 MiB; 12: 128 MiB in the file).</summary>
+    public const int MaxQubits = 12;
 
-    /// <summary>Opset of the default domain; every operator used keeps its meaning from opset 9 on.</summary>
+    /// <summary>Opset of the head alone (with a backbone, the backbone's); every operator of the head keeps its meaning from opset 7 on.</summary>
     public const int Opset = 13;
 
     /// <summary>Graph input: float32 [N, F] features.</summary>

@@ -62,6 +62,26 @@ public class ExportOnnxCommandTests
             (code, _, error) = QtlInProcess.Run("export-onnx", "--run", run, "--out", root);
             Assert.That(code, Is.EqualTo(2));
             Assert.That(error, Does.Contain("is a folder"));
+            // /sys refuses new folders even to root, where file permissions would not.
+            string unwritable = $"/sys/qtl-onnx-{Guid.NewGuid():N}/model.onnx";
+            (code, _, error) = QtlInProcess.Run("export-onnx", "--run", run, "--out", unwritable);
+            Assert.That(code, Is.EqualTo(4), error);
+            Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1), error);
+            Assert.That(error, Does.Contain("/sys/qtl-onnx-"));
+
+            // The library writes the same bytes as the verb: one exporter, and the same run gives the same file.
+            using var qtl = new QtlContext();
+            string fromApi = qtl.Open(run).Quantum.ExportOnnx(Path.Combine(root, "api.onnx"));
+            Assert.That(File.ReadAllBytes(fromApi), Is.EqualTo(before));
+
+            // A run trained on a feature table has no backbone: --with-backbone is refused, the head alone still exports.
+            File.Delete(Path.Combine(run, RunFolder.DataOptionsFile));
+            (code, _, error) = QtlInProcess.Run("export-onnx", "--run", run, "--with-backbone", "--out", Path.Combine(root, "y.onnx"));
+            Assert.That(code, Is.EqualTo(2), error);
+            Assert.That(error, Does.Contain("feature table").And.Contain("drop --with-backbone"));
+            Assert.That(File.Exists(Path.Combine(root, "y.onnx")), Is.False);
+            (code, _, error) = QtlInProcess.Run("export-onnx", "--run", run, "--out", Path.Combine(root, "y.onnx"));
+            Assert.That(code, Is.EqualTo(0), error);
         }
         finally
         {

@@ -49,6 +49,7 @@ public class OnnxExportTests
     [TestCase(HeadKind.Quantum, 1, 2, false)]
     [TestCase(HeadKind.Quantum, 3, 0, false)]
     [TestCase(HeadKind.Quantum, 5, 3, true)]
+    [TestCase(HeadKind.Quantum, OnnxExport.MaxQubits, 1, false)]
     [TestCase(HeadKind.Classical, 4, 6, false)]
     [TestCase(HeadKind.Linear, 4, 6, false)]
     public void TheGraphGivesTheNativeProbabilitiesOnTheValidationSet(HeadKind kind, int qubits, int depth, bool separable)
@@ -77,9 +78,9 @@ public class OnnxExportTests
     [Test]
     public void TooManyQubitsAreRefusedWithTheAllowedRange()
     {
-        var model = Train(HeadKind.Quantum, new TrainingOptions { Qubits = 11, Depth = 1, Epochs = 1, Backend = BackendKind.Native,
+        var model = Train(HeadKind.Quantum, new TrainingOptions { Qubits = OnnxExport.MaxQubits + 1, Depth = 1, Epochs = 1, Backend = BackendKind.Native,
             GradientMethod = GradientMethod.Adjoint }, Data(12, seed: 1));
         var e = Assert.Throws<UserError>(() => OnnxExport.Head(model));
-        Assert.That(e!.Message, Does.Contain("11 qubits").And.Contain($"1 to {OnnxExport.MaxQubits} qubits"));
+        Assert.That(e!.Message, Does.Contain($"{OnnxExport.MaxQubits + 1} qubits").And.Contain($"1 to {OnnxExport.MaxQubits} qubits"));
     }
 }
