@@ -6,12 +6,14 @@ namespace Qtl.Benchmarks;
 
 /// <summary>
 /// The registry of benchmark models and their default grids, each of 8 settings (2 learning rates × 2 capacities × 2 L2,
-/// or 4 learning rates × 2 L2 for the linear model, which has no capacity): every model gets the same number of tries.
+/// 4 learning rates × 2 L2 for the linear model, which has no capacity, and 2 capacities × 4 L2 for ML.NET's trainers,
+/// which have no learning rate): every model gets the same number of tries.
 /// The dressed circuit and its controls use <see cref="Heads"/> as <c>train</c> does.
 /// </summary>
 public static class BenchmarkModels
 {
     private static readonly double[] L2 = [0, 1e-3];
+    private static readonly double[] MlNetL2 = [1e-3, 1e-2, 0.1, 1];
 
     public static readonly IReadOnlyList<BenchmarkModelEntry> All =
     [
@@ -21,6 +23,9 @@ public static class BenchmarkModels
         new(BenchmarkModel.Classical, "classical, same shape", false, "width", new([0.003, 0.03], [2, 4], L2), i => Standard(i, HeadKind.Classical, i.Setting.Capacity!.Value)),
         new(BenchmarkModel.Linear, "linear", false, null, new([0.001, 0.003, 0.01, 0.03], [], L2), i => Standard(i, HeadKind.Linear, 1)),
         new(BenchmarkModel.Mlp, "MLP, width tuned", false, "width", new([0.003, 0.03], [8, 32], L2), Mlp),
+        // ML.NET's trainers have no learning rate: their own capacity axis and four L2 strengths (ML.NET's default for L-BFGS is 1).
+        new(BenchmarkModel.Lbfgs, "ML.NET L-BFGS maximum entropy", false, "history", new([], [5, 20], MlNetL2), i => MlNetFit.Predict(i, HeadKind.Lbfgs)),
+        new(BenchmarkModel.Sdca, "ML.NET SDCA maximum entropy", false, "iterations", new([], [10, 100], MlNetL2), i => MlNetFit.Predict(i, HeadKind.Sdca)),
     ];
 
     public static BenchmarkModelEntry Of(BenchmarkModel model) => All.Single(e => e.Model == model);

@@ -28,15 +28,25 @@ public static class MlNetBaselines
 
     public static bool IsMlNetBaseline(this HeadKind kind) => Kinds.Contains(kind);
 
-    /// <summary>The ML.NET pipeline a baseline is: "Features" (float vector) and "Label" (key) in, ML.NET's Score and PredictedLabel out.</summary>
-    public static EstimatorChain<MulticlassPredictionTransformer<MaximumEntropyModelParameters>> Pipeline(MLContext ml, HeadKind kind) =>
-        ml.Transforms.NormalizeMinMax("Features").Append(kind switch
+    /// <summary>
+    /// The ML.NET pipeline a baseline is: "Features" (float vector) and "Label" (key) in, ML.NET's Score and PredictedLabel
+    /// out. <paramref name="l2"/> and <paramref name="capacity"/> (L-BFGS: its history size; SDCA: its maximum number of
+    /// iterations) override ML.NET's defaults, for a hyperparameter search.
+    /// </summary>
+    public static EstimatorChain<MulticlassPredictionTransformer<MaximumEntropyModelParameters>> Pipeline(MLContext ml, HeadKind kind,
+        float? l2 = null, int? capacity = null)
+    {
+        var lbfgs = new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 };
+        var sdca = new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1, L2Regularization = l2, MaximumNumberOfIterations = capacity };
+        if (l2 is float l) lbfgs.L2Regularization = l;
+        if (capacity is int c) lbfgs.HistorySize = c;
+        return ml.Transforms.NormalizeMinMax("Features").Append(kind switch
         {
-            HeadKind.Lbfgs => (IEstimator<MulticlassPredictionTransformer<MaximumEntropyModelParameters>>)
-                ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }),
-            HeadKind.Sdca => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }),
+            HeadKind.Lbfgs => (IEstimator<MulticlassPredictionTransformer<MaximumEntropyModelParameters>>)ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(lbfgs),
+            HeadKind.Sdca => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(sdca),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"not an ML.NET baseline; allowed: {string.Join(", ", Kinds.Select(k => k.Text()))}."),
         });
+    }
 
     /// <summary>
     /// Fits baseline <paramref name="kind"/> on <paramref name="train"/> with <c>MLContext(options.Seed)</c>; the other

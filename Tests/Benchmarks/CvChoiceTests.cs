@@ -26,7 +26,8 @@ public class CvChoiceTests
     {
         var stats = (double m) => new Qtl.Reports.SeedStatistics(2, m, 0, m, m);
         CvChoice Of(BenchmarkModel model, double mean) => new(null, model, [stats(mean)], 0);
-        var choices = new[] { Of(BenchmarkModel.Quantum, 0.99), Of(BenchmarkModel.Classical, 0.8), Of(BenchmarkModel.Linear, 0.85), Of(BenchmarkModel.Mlp, 0.85) };
+        var choices = new[] { Of(BenchmarkModel.Quantum, 0.99), Of(BenchmarkModel.Classical, 0.8), Of(BenchmarkModel.Linear, 0.85), Of(BenchmarkModel.Mlp, 0.85),
+            Of(BenchmarkModel.Lbfgs, 0.84), Of(BenchmarkModel.Sdca, 0.83) };
         Assert.That(CvChoice.BestClassical(choices, BenchmarkOptions.DefaultModels, null).Model, Is.EqualTo(BenchmarkModel.Linear), "a tie goes to the first in the models' order");
     }
 }

@@ -32,12 +32,12 @@ public class BenchmarkCommandTests
             Assert.That(File.Exists(Path.Combine(outDir, file)), Is.True, file);
         string[] results = File.ReadAllLines(Path.Combine(outDir, "results.csv"));
         Assert.That(results[0], Does.StartWith("model,size,test_mean,test_std,seeds,"));
-        Assert.That(results, Has.Length.EqualTo(1 + 6 * 2), "one row per model and size");
+        Assert.That(results, Has.Length.EqualTo(1 + 8 * 2), "one row per model and size");
         Assert.That(results.Count(r => r.EndsWith(",reference", StringComparison.Ordinal)), Is.EqualTo(2), "one reference per size");
         // 6 models × 8 settings × 2 folds × 2 sizes cross-validation cells, then 6 models × 2 seeds × 2 sizes test cells.
-        Assert.That(File.ReadAllLines(Path.Combine(outDir, "cells.csv")), Has.Length.EqualTo(1 + 192 + 24));
+        Assert.That(File.ReadAllLines(Path.Combine(outDir, "cells.csv")), Has.Length.EqualTo(1 + 256 + 32));
         Assert.That(File.ReadAllText(Path.Combine(outDir, "results.md")), Does.Contain("6 training samples per class").And.Contain("| quantum, separable (no CNOTs) |"));
-        Assert.That(File.ReadAllText(Path.Combine(outDir, "report.html")), Does.Contain("<svg").And.Contain("Generated from 216 cells"));
+        Assert.That(File.ReadAllText(Path.Combine(outDir, "report.html")), Does.Contain("<svg").And.Contain("Generated from 288 cells"));
 
         var before = File.ReadAllBytes(Path.Combine(outDir, "results.csv"));
         (code, output, error) = QtlInProcess.Run(Tiny(_train, _test, outDir));

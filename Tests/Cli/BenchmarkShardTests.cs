@@ -35,11 +35,11 @@ public class BenchmarkShardTests
         Succeed([.. BenchmarkCommandTests.Tiny(_train, _test, Dir("shard1")), "--shard", "1/2"]);
         Assert.That(File.Exists(Path.Combine(Dir("shard0"), "results.csv")), Is.False, "a shard writes cells, not results");
         int cells0 = Directory.GetFiles(Path.Combine(Dir("shard0"), "cells")).Length, cells1 = Directory.GetFiles(Path.Combine(Dir("shard1"), "cells")).Length;
-        Assert.That(cells0 + cells1, Is.EqualTo(192), "the shards split the cross-validation cells between them");
+        Assert.That(cells0 + cells1, Is.EqualTo(256), "the shards split the cross-validation cells between them");
         Assert.That(Math.Abs(cells0 - cells1), Is.LessThanOrEqualTo(1));
 
         string output = Succeed(["benchmark", "merge", Dir("shard0"), Dir("shard1"), "--out", Dir("merged")]);
-        Assert.That(output, Does.Contain("Merged 192 cell file(s)"));
+        Assert.That(output, Does.Contain("Merged 256 cell file(s)"));
         foreach (string file in Outputs)
             Assert.That(File.ReadAllBytes(Path.Combine(Dir("merged"), file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(Dir("one"), file))), file);
 
