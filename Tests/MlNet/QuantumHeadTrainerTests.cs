@@ -25,7 +25,9 @@ public class QuantumHeadTrainerTests
         return (MlNetRows.AsFloats(data.Train), MlNetRows.AsFloats(data.Validation));
     }
 
+    /// <summary>Compared with what <c>train</c> runs, report included: its circuit figure is drawn by the QDK.</summary>
     [Test]
+    [Integration]
     public void FitGivesTheWeightsAndProbabilitiesOfTrainAndEvaluateItsAccuracy()
     {
         var (train, validation) = Data();
