@@ -3,7 +3,6 @@ using Qtl.Benchmarks;
 using Qtl.Data;
 using Qtl.Distillation;
 using Qtl.Distillation.Paper;
-using Qtl.IO;
 using Qtl.Runtime;
 
 namespace Qtl.Tests;
@@ -32,8 +31,9 @@ public class CommittedTablesTests
     {
         var task = TransferBenchmarkOptions.DefaultTasks.Single(t => t.Name == "Sneaker vs Ankle boot");
         var options = new TransferBenchmarkOptions { Tasks = [task], Seeds = 2, AblationDepths = [], AblationQubits = [], QSharpCheckEpochs = 0 };
-        var result = TransferBenchmark.Run(new QdkRuntime(), options, _ => { });
-        var committed = Rows("transfer-benchmark/results.csv").Where(r => r[0] == task.Name && r[3] == "2").ToList();
+        using var runtime = new QdkRuntime(); // never started: no QDK cross-check
+        var result = TransferBenchmark.Run(runtime, options, _ => { });
+        var committed = CommittedCsv.Rows("transfer-benchmark/results.csv").Where(r => r[0] == task.Name && r[3] == "2").ToList();
         var rerun = result.Scores.Where(s => s.Seed == 2).ToList();
         Assert.That(rerun.Select(s => s.Head.Text()), Is.EquivalentTo(committed.Select(r => r[1])));
         foreach (var s in rerun)
@@ -54,7 +54,7 @@ public class CommittedTablesTests
             Teacher = TeacherChoice.LeNet, Classes = subset.Classes, Qubits = qubits, Seed = 2,
         };
         var run = Distiller.Run(options, data: KdData.Load(options));
-        var row = Rows("kd-fashion/results.csv").Single(r => r[0] == $"{subset}, {qubits} qubits" && r[1] == "lenet");
+        var row = CommittedCsv.Rows("kd-fashion/results.csv").Single(r => r[0] == $"{subset}, {qubits} qubits" && r[1] == "lenet");
         Assert.That((100 * run.StudentTestAccuracy).ToString("F2", Inv), Is.EqualTo(row[6].Split(';')[1]));
     }
 
@@ -69,7 +69,7 @@ public class CommittedTablesTests
         var run = PaperTrainer.Run(options);
         string key = string.Join(",", options.Teacher, options.ClassesTag, options.Qubits, options.Depth, options.Head, options.Rule.Name,
             options.Selection, options.KdReachesStudent, options.Shots, options.Seed);
-        var row = Rows("kd-fashion-paper/runs.csv").Single(r => string.Join(",", r.Take(10)) == key && r[10] == "10");
+        var row = CommittedCsv.Rows("kd-fashion-paper/runs.csv").Single(r => string.Join(",", r.Take(10)) == key && r[10] == "10");
         Assert.That(run.Epochs.Select(e => (100 * e.ValidationAccuracy!.Value).ToString("F2", Inv)),
             Is.EqualTo(row[^1].Split(';').Take(3)), key);
     }
@@ -87,8 +87,8 @@ public class CommittedTablesTests
             var (code, output, error) = Cli.QtlInProcess.Run("benchmark", "--classes", "7,9", "--per-class", "1000", "--sizes", "10",
                 "--models", "quantum,linear", "--out", dir);
             Assert.That(code, Is.EqualTo(0), error + output);
-            var committed = Rows("benchmark/sneaker-ankle-boot/cells.csv").ToDictionary(r => r[0], r => string.Join(",", r));
-            var rerun = File.ReadLines(Path.Combine(dir, "cells.csv")).Skip(1).Select(Split).ToList();
+            var committed = CommittedCsv.Rows("benchmark/sneaker-ankle-boot/cells.csv").ToDictionary(r => r[0], r => string.Join(",", r));
+            var rerun = File.ReadLines(Path.Combine(dir, "cells.csv")).Skip(1).Select(CommittedCsv.Split).ToList();
             Assert.That(rerun, Has.Count.EqualTo(2 * (8 * 5 + 5)), "8 settings × 5 folds and 5 seeds, per model");
             foreach (var row in rerun)
                 Assert.That(string.Join(",", row), Is.EqualTo(committed[row[0]]), row[0]);
@@ -97,24 +97,5 @@ public class CommittedTablesTests
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    /// <summary>A committed CSV's data rows, split on commas outside quotes (the tables quote only text cells).</summary>
-    private static List<string[]> Rows(string file) =>
-        File.ReadLines(Path.Combine(SourceTree.Root(), "docs", file)).Skip(1).Select(Split).ToList();
-
-    private static string[] Split(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        bool quoted = false;
-        foreach (char c in line)
-        {
-            if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
-            else cell.Append(c);
-        }
-        cells.Add(cell.ToString());
-        return [.. cells];
     }
 }

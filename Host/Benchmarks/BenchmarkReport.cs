@@ -41,8 +41,8 @@ public static class BenchmarkReport
         {
             var c = x.Comparison;
             return (IReadOnlyList<string>)[BenchmarkModels.Of(x.Model).Label, r.Options.Grids[x.Model].Settings[x.Choice.Chosen].Describe(BenchmarkModels.Of(x.Model).CapacityName),
-                Pct(x.Choice.ChosenMean), $"{Pct(x.Test.Mean)} ± {Pct(x.Test.Std)}", c is null ? "reference" : Signed(c.Difference.Mean) + " " + Range(c.Difference.Low, c.Difference.High),
-                c is null ? "–" : Range(c.BootstrapLow, c.BootstrapHigh), c is null ? "–" : c.Describe(r.Options.Margin)];
+                Pct(x.Choice.ChosenMean), $"{Pct(x.Test.Mean)} ± {Pct(x.Test.Std)}", c is null ? "reference" : Points.Signed(c.Difference.Mean) + " " + Points.Interval(c.Difference.Low, c.Difference.High),
+                c is null ? "–" : Points.Interval(c.BootstrapLow, c.BootstrapHigh), c is null ? "–" : c.Describe(r.Options.Margin)];
         }).ToList();
         return new TableSection($"Size {BenchmarkOptions.SizeText(size)} (per class)",
             ["model", "setting (CV)", "CV acc %", "test acc %", "− reference, pp (95 % t)", "bootstrap, pp", "verdict"], rows)
@@ -56,6 +56,4 @@ public static class BenchmarkReport
             (IReadOnlyList<string>)[BenchmarkModels.Of(m).Label, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), s.Describe(BenchmarkModels.Of(m).CapacityName)]))]);
 
     private static string Pct(double v) => (100 * v).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
-    private static string Signed(double v) => Points.Signed(v);
-    private static string Range(double low, double high) => double.IsNaN(low) ? "–" : $"[{Signed(low)}, {Signed(high)}]";
 }

@@ -86,5 +86,5 @@ public static class BenchmarkTables
     private static string N(double v) => double.IsNaN(v) ? "" : v.ToString("R", Inv);
 
     private static string Interval(double low, double high, bool signed) => double.IsNaN(low) ? "–"
-        : signed ? $"[{Points.Signed(low)}, {Points.Signed(high)}]" : string.Create(Inv, $"[{100 * low:F1}, {100 * high:F1}]");
+        : signed ? Points.Interval(low, high) : string.Create(Inv, $"[{100 * low:F1}, {100 * high:F1}]");
 }

@@ -67,7 +67,7 @@ public static class TransferBenchmarkReport
     private static string PairedCell(double[] diff)
     {
         var d = SeedStatistics.Of(diff);
-        string ci = d.Count > 1 ? $" [{Points.Signed(d.Low)}, {Points.Signed(d.High)}]" : "";
+        string ci = d.Count > 1 ? " " + Points.Interval(d.Low, d.High) : "";
         return $"{Points.Signed(d.Mean)} pp{ci}";
     }
 

@@ -14,4 +14,7 @@ public static class Points
         string text = (100 * fraction).ToString("+0.0;-0.0", CultureInfo.InvariantCulture);
         return text.StartsWith("-+", StringComparison.Ordinal) ? "-" + text[2..] : text;
     }
+
+    /// <summary>An interval of differences, "[-1.2, +0.4]"; "–" when it is undefined (NaN: too few seeds).</summary>
+    public static string Interval(double low, double high) => double.IsNaN(low) ? "–" : $"[{Signed(low)}, {Signed(high)}]";
 }

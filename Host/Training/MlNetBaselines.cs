@@ -36,16 +36,23 @@ public static class MlNetBaselines
     public static EstimatorChain<MulticlassPredictionTransformer<MaximumEntropyModelParameters>> Pipeline(MLContext ml, HeadKind kind,
         float? l2 = null, int? capacity = null)
     {
-        var lbfgs = new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 };
-        var sdca = new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1, L2Regularization = l2, MaximumNumberOfIterations = capacity };
-        if (l2 is float l) lbfgs.L2Regularization = l;
-        if (capacity is int c) lbfgs.HistorySize = c;
-        return ml.Transforms.NormalizeMinMax("Features").Append(kind switch
+        IEstimator<MulticlassPredictionTransformer<MaximumEntropyModelParameters>> trainer = kind switch
         {
-            HeadKind.Lbfgs => (IEstimator<MulticlassPredictionTransformer<MaximumEntropyModelParameters>>)ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(lbfgs),
-            HeadKind.Sdca => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(sdca),
+            HeadKind.Lbfgs => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(Lbfgs(l2, capacity)),
+            HeadKind.Sdca => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
+                new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1, L2Regularization = l2, MaximumNumberOfIterations = capacity }),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"not an ML.NET baseline; allowed: {string.Join(", ", Kinds.Select(k => k.Text()))}."),
-        });
+        };
+        return ml.Transforms.NormalizeMinMax("Features").Append(trainer);
+    }
+
+    /// <summary>L-BFGS's options keep ML.NET's defaults for what is not given (its L2 and history size are not nullable).</summary>
+    private static LbfgsMaximumEntropyMulticlassTrainer.Options Lbfgs(float? l2, int? historySize)
+    {
+        var options = new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 };
+        if (l2 is float l) options.L2Regularization = l;
+        if (historySize is int h) options.HistorySize = h;
+        return options;
     }
 
     /// <summary>

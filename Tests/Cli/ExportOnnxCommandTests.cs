@@ -1,11 +1,10 @@
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 using Qtl.Data;
 using Qtl.Export;
 using Qtl.Features;
 using Qtl.Model;
-using Qtl.Quantum;
 using Qtl.Tests.Data;
+using Qtl.Tests.Export;
 using Qtl.Training;
 
 namespace Qtl.Tests.Cli;
@@ -32,17 +31,11 @@ public class ExportOnnxCommandTests
                 string file = Path.Combine(root, $"{head.Text()}.onnx");
                 (code, output, error) = QtlInProcess.Run("export-onnx", "--run", run, "--head", head.Text(), "--out", file);
                 Assert.That(code, Is.EqualTo(0), error + output);
-                var model = RunFolder.LoadModel(run, head);
-                using var native = new NativeBackend();
-                var expected = model.Logits(data.Validation.Features, native).Select(l => Probabilities.Softmax(l)).ToArray();
+                var expected = ExportFixtures.NativeProbabilities(RunFolder.LoadModel(run, head), data.Validation.Features);
                 using var session = new InferenceSession(file);
-                var features = data.Validation.Features;
-                var input = new DenseTensor<float>(features.SelectMany(r => r.Select(v => (float)v)).ToArray(), [features.Length, features[0].Length]);
-                using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(OnnxExport.FeaturesInput, input)]);
-                var p = outputs.Single(o => o.Name == OnnxExport.ProbabilitiesOutput).AsTensor<double>();
-                for (int b = 0; b < features.Length; b++)
-                    for (int c = 0; c < expected[b].Length; c++)
-                        Assert.That(p[b, c], Is.EqualTo(expected[b][c]).Within(1e-9), $"{head.Text()}, sample {b}, class {c}");
+                var (probabilities, _, _) = ExportFixtures.Run(session, data.Validation.Features);
+                for (int b = 0; b < expected.Length; b++)
+                    Assert.That(probabilities[b], Is.EqualTo(expected[b]).Within(1e-9), $"{head.Text()}, sample {b}");
             }
 
             string withBackbone = Path.Combine(root, "with-backbone.onnx");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Qtl.Distillation;
+using Qtl.IO;
 using Qtl.Reports;
 
 namespace Qtl.Tests.Distillation;
@@ -31,17 +32,10 @@ public class KdTableTests
     [Test]
     public void TheCommittedHeadlineIsThePairedGainOfTheCommittedAccuracies()
     {
-        string docs = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "docs", "kd-fashion");
-        var cells = File.ReadLines(Path.Combine(docs, "results.csv")).Skip(1)
-            .Select(line => line.Split('"')).Where(parts => !parts[1].StartsWith("teacher", StringComparison.Ordinal))
-            .Select(parts =>
-            {
-                string[] rest = parts[2].TrimStart(',').Split(',');
-                var accuracies = rest[^1].Split(';').Select(a => double.Parse(a, CultureInfo.InvariantCulture) / 100).ToList();
-                return new KdCell(parts[1], rest[0], accuracies, null);
-            }).ToList();
+        var cells = CommittedCsv.Rows("kd-fashion/results.csv").Where(r => !r[0].StartsWith("teacher", StringComparison.Ordinal))
+            .Select(r => new KdCell(r[0], r[1], [.. r[^1].Split(';').Select(a => double.Parse(a, CultureInfo.InvariantCulture) / 100)], null)).ToList();
         Assert.That(cells, Has.Count.EqualTo(12));
-        string headline = File.ReadAllLines(Path.Combine(docs, "results.md")).Single(l => l.StartsWith("Distilled minus alone", StringComparison.Ordinal));
+        string headline = File.ReadAllLines(Path.Combine(SourceTree.Root(), "docs", "kd-fashion", "results.md")).Single(l => l.StartsWith("Distilled minus alone", StringComparison.Ordinal));
         Assert.That(headline, Does.EndWith(KdTable.Describe(KdTable.Paired(cells)) + "."));
     }
 }

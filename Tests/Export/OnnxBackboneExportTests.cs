@@ -4,9 +4,6 @@ using Qtl.Backbones;
 using Qtl.Export;
 using Qtl.Features;
 using Qtl.Model;
-using Qtl.Quantum;
-using Qtl.Quantum.Gradients;
-using Qtl.Training;
 
 namespace Qtl.Tests.Export;
 
@@ -17,18 +14,14 @@ public class OnnxBackboneExportTests
     public void TheResNet18AndHeadGraphGivesTheProductsProbabilitiesForAnImage()
     {
         var rng = new Random(3);
-        FeatureSet Split(int count) => new(
-            Enumerable.Range(0, count).Select(i => Enumerable.Range(0, ResNet18Package.Features).Select(f => (double)(float)(rng.NextDouble() * (1 + i % 2))).ToArray()).ToArray(),
-            Enumerable.Range(0, count).Select(i => i % 2).ToArray(), ["plain", "busy"]);
-        var options = new TrainingOptions { Qubits = 3, Depth = 2, Epochs = 2, LearningRate = 0.01, QDelta = 0.5, Backend = BackendKind.Native, GradientMethod = GradientMethod.Adjoint };
-        using var native = new NativeBackend();
-        var model = new TransferTrainer(options, native).Train(HeadKind.Quantum, new TransferData(Split(20), Split(10), "synthetic"));
+        var model = ExportFixtures.Train(HeadKind.Quantum, ExportFixtures.Options(3, 2, epochs: 2, lr: 0.01),
+            ExportFixtures.Data(ResNet18Package.Features, ["plain", "busy"], train: 20, validation: 10, seed: 3));
 
         var images = Enumerable.Range(0, 2).Select(i => new RasterImage(300, 260, 3,
             Enumerable.Range(0, 300 * 260 * 3).Select(k => (byte)(i == 0 ? (k / 3) % 251 : rng.Next(256))).ToArray())).ToArray();
         using var backbone = Backbone.Open();
         var features = backbone.Extract(images.Length, i => images[i]);
-        var expected = model.Logits(features.Select(f => f.Select(v => (double)v).ToArray()).ToArray(), native).Select(l => Probabilities.Softmax(l)).ToArray();
+        var expected = ExportFixtures.NativeProbabilities(model, [.. features.Select(f => f.Select(v => (double)v).ToArray())]);
 
         using var session = new InferenceSession(OnnxExport.WithBackbone(model, new DataOptions()));
         for (int i = 0; i < images.Length; i++)

@@ -1,11 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Qtl.Export;
-using Qtl.Features;
 using Qtl.Model;
-using Qtl.Quantum;
-using Qtl.Quantum.Gradients;
-using Qtl.Training;
 
 namespace Qtl.Tests.Export;
 
@@ -24,16 +20,10 @@ public class OnnxMlNetTests
     [Test]
     public void ApplyOnnxModelGivesTheNativeProbabilitiesScoreAndLabelPerRow()
     {
-        var rng = new Random(5);
         string[] classes = ["cat", "dog"];
-        FeatureSet Split(int count) => new(
-            Enumerable.Range(0, count).Select(i => Enumerable.Range(0, Dimension).Select(f => (double)(float)((f % 2 == i % 2 ? 1.0 : 0.0) + rng.NextDouble() - 0.5)).ToArray()).ToArray(),
-            Enumerable.Range(0, count).Select(i => i % 2).ToArray(), classes);
-        var data = new TransferData(Split(24), Split(16), "synthetic");
-        var options = new TrainingOptions { Qubits = 3, Depth = 2, Epochs = 2, LearningRate = 0.02, QDelta = 0.5, Backend = BackendKind.Native, GradientMethod = GradientMethod.Adjoint };
-        using var native = new NativeBackend();
-        var model = new TransferTrainer(options, native).Train(HeadKind.Quantum, data);
-        var expected = model.Logits(data.Validation.Features, native).Select(l => Probabilities.Softmax(l)).ToArray();
+        var data = ExportFixtures.Data(Dimension, classes, train: 24, validation: 16, seed: 5);
+        var model = ExportFixtures.Train(HeadKind.Quantum, ExportFixtures.Options(3, 2, epochs: 2), data);
+        var expected = ExportFixtures.NativeProbabilities(model, data.Validation.Features);
 
         string file = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"mlnet-head-{Guid.NewGuid():N}.onnx");
         File.WriteAllBytes(file, OnnxExport.Head(model));

@@ -52,8 +52,11 @@ public static class DensityMatrix
         }
         for (int block = 0; block < shape.Depth; block++)
         {
-            for (int i = 0; shape.Entangling && i + 1 < n; i += 2) ApplyNoisyCnot(rho, n, i, i + 1, noise);
-            for (int i = 1; shape.Entangling && i + 1 < n; i += 2) ApplyNoisyCnot(rho, n, i, i + 1, noise);
+            if (shape.Entangling)
+            {
+                for (int i = 0; i + 1 < n; i += 2) ApplyNoisyCnot(rho, n, i, i + 1, noise);
+                for (int i = 1; i + 1 < n; i += 2) ApplyNoisyCnot(rho, n, i, i + 1, noise);
+            }
             for (int q = 0; q < n; q++) ApplyRY(rho, n, q, weights[block * n + q], noise);
         }
     }
